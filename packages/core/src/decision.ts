@@ -1,0 +1,33 @@
+import type { Action } from './action.js';
+import type { Finding } from './finding.js';
+
+export type Effect = 'allow' | 'deny' | 'ask';
+export type Mode = 'enforce' | 'observe';
+export type FailurePolicy = 'open' | 'closed';
+
+export interface TraceEntry {
+  ruleId: string;
+  effect: Effect;
+  /** Why the rule matched, in words (`program rm with flags -r -f on /`). */
+  matched: string;
+}
+
+export interface Decision {
+  /** What the adapter must do. In observe mode always `allow`. */
+  effect: Effect;
+  /** What the policy said, before the mode was applied. */
+  policyEffect: Effect;
+  /** The deciding rule, `default` when none matched, `warden.failure` when the failure policy decided. */
+  ruleId: string;
+  /** Text for the agent (on deny: what to do instead) or the user. */
+  reason: string;
+  mode: Mode;
+  /** True when no rule matched and no rule explicitly allowed. */
+  isDefault: boolean;
+  actions: Action[];
+  findings: Finding[];
+  /** Every rule that matched, in policy order. */
+  trace: TraceEntry[];
+  /** Set when evaluation failed and the failure policy decided. */
+  failure?: { policy: FailurePolicy; error: string };
+}

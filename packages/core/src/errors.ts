@@ -1,0 +1,73 @@
+const marker = Symbol.for('warden.error');
+
+/**
+ * Base class of every error Warden raises. `WardenError.isInstance()` works across
+ * bundled copies of the package, where `instanceof` would not.
+ */
+export class WardenError extends Error {
+  readonly [marker] = true;
+  readonly code: string;
+
+  constructor(options: { code: string; message: string; cause?: unknown }) {
+    super(options.message, { cause: options.cause });
+    this.name = 'WardenError';
+    this.code = options.code;
+  }
+
+  static isInstance(value: unknown): value is WardenError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  }
+}
+
+/** A policy or config file that cannot be read or does not validate. */
+export class PolicyError extends WardenError {
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly ruleId: string | undefined;
+
+  constructor(options: { message: string; file?: string; line?: number; ruleId?: string; cause?: unknown }) {
+    const where = [
+      options.file ? `${options.file}${options.line ? `:${options.line}` : ''}` : undefined,
+      options.ruleId ? `rule "${options.ruleId}"` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    super({ code: 'policy_invalid', message: where ? `${where}: ${options.message}` : options.message, cause: options.cause });
+    this.name = 'PolicyError';
+    this.file = options.file;
+    this.line = options.line;
+    this.ruleId = options.ruleId;
+  }
+}
+
+/** Warden's own configuration (environment or config.yaml) is invalid. */
+export class ConfigError extends WardenError {
+  readonly source: string;
+
+  constructor(options: { message: string; source: string; cause?: unknown }) {
+    super({ code: 'config_invalid', message: `${options.source}: ${options.message}`, cause: options.cause });
+    this.name = 'ConfigError';
+    this.source = options.source;
+  }
+}
+
+/** A hook input that does not match the agent's contract. */
+export class InvalidInputError extends WardenError {
+  constructor(options: { message: string; cause?: unknown }) {
+    super({ code: 'input_invalid', message: options.message, cause: options.cause });
+    this.name = 'InvalidInputError';
+  }
+}
+
+/** A network call (ingestion, remote evaluation) that failed. */
+export class TransportError extends WardenError {
+  readonly statusCode: number | undefined;
+  readonly isRetryable: boolean;
+
+  constructor(options: { message: string; statusCode?: number; isRetryable: boolean; cause?: unknown }) {
+    super({ code: 'transport_failed', message: options.message, cause: options.cause });
+    this.name = 'TransportError';
+    this.statusCode = options.statusCode;
+    this.isRetryable = options.isRetryable;
+  }
+}
