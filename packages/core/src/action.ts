@@ -10,6 +10,8 @@ export const actionKindSchema = z.enum([
   'net.search',
   'agent.spawn',
   'mcp.call',
+  /** Tools that only change the agent's own state: task lists, plan mode, questions to the user. */
+  'agent.internal',
   'tool.other',
   // Non-tool phases, so rules can target them by action too.
   'prompt.submit',

@@ -32,7 +32,11 @@ export class PolicyError extends WardenError {
     ]
       .filter(Boolean)
       .join(', ');
-    super({ code: 'policy_invalid', message: where ? `${where}: ${options.message}` : options.message, cause: options.cause });
+    super({
+      code: 'policy_invalid',
+      message: where ? `${where}: ${options.message}` : options.message,
+      cause: options.cause,
+    });
     this.name = 'PolicyError';
     this.file = options.file;
     this.line = options.line;

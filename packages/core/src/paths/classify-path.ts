@@ -1,7 +1,23 @@
 import path from 'node:path';
 import type { PathClass, PathContext } from './types.js';
 
-const SYSTEM_DIRS = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/opt', '/proc', '/root', '/sbin', '/srv', '/sys', '/usr', '/var'];
+const SYSTEM_DIRS = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/opt',
+  '/proc',
+  '/root',
+  '/sbin',
+  '/srv',
+  '/sys',
+  '/usr',
+  '/var',
+];
 const SECRET_BASENAMES = [
   /^\.env(\..*)?$/,
   /\.pem$/,
@@ -19,7 +35,17 @@ const SECRET_BASENAMES = [
   /^secrets?\.(ya?ml|json|toml)$/,
 ];
 const SECRET_DIRS = ['.ssh', '.aws', '.gnupg', '.kube', '.docker', '.azure', '.config/gcloud', '.config/gh'];
-const SHELL_RC = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', '.config/fish/config.fish'];
+const SHELL_RC = [
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zprofile',
+  '.zshenv',
+  '.zlogin',
+  '.config/fish/config.fish',
+];
 const AGENT_CONFIG_DIRS = ['.claude', '.codex', '.cursor', '.gemini'];
 
 function isInside(child: string, parent: string): boolean {
@@ -50,7 +76,10 @@ export function classifyPath(options: { path: string } & PathContext): PathClass
   else if (SYSTEM_DIRS.some((dir) => isInside(target, dir)) && !isInside(target, home)) classes.add('system');
 
   const base = path.basename(target);
-  if (SECRET_BASENAMES.some((pattern) => pattern.test(base)) && !/^\.env\.(example|sample|template)$/.test(base)) {
+  if (
+    SECRET_BASENAMES.some((pattern) => pattern.test(base)) &&
+    !/^\.env\.(example|sample|template)$/.test(base)
+  ) {
     classes.add('secret');
   }
   const segments = target.split('/');
@@ -62,11 +91,18 @@ export function classifyPath(options: { path: string } & PathContext): PathClass
   }
   const relativeToHome = isInside(target, home) ? path.relative(home, target) : undefined;
   if (relativeToHome !== undefined && SHELL_RC.includes(relativeToHome)) classes.add('shell_rc');
-  if (isInside(target, path.resolve(options.wardenHome)) || segments.includes('.warden')) classes.add('guard_config');
+  if (isInside(target, path.resolve(options.wardenHome)) || segments.includes('.warden'))
+    classes.add('guard_config');
   if (segments.some((segment) => AGENT_CONFIG_DIRS.includes(segment))) {
     const tail = segments.slice(segments.findIndex((segment) => AGENT_CONFIG_DIRS.includes(segment)));
     // Settings and hook files, not the agents' caches and transcripts.
-    if (tail.some((segment) => /^(settings(\.local)?\.json|hooks\.json|config\.toml|requirements\.toml|managed-settings\.json|hooks)$/.test(segment))) {
+    if (
+      tail.some((segment) =>
+        /^(settings(\.local)?\.json|hooks\.json|config\.toml|requirements\.toml|managed-settings\.json|hooks)$/.test(
+          segment,
+        ),
+      )
+    ) {
       classes.add('agent_config');
     }
   }

@@ -2,7 +2,18 @@ import type { AnalyzeShellOptions, ShellAnalysis, SimpleCommand } from './types.
 
 // FIRST VERSION: a small tokenizer with quote removal and operator splitting; the shell
 // analysis issue replaces it with a real parser behind the same interface.
-const WRAPPERS = new Set(['sudo', 'doas', 'nohup', 'nice', 'time', 'command', 'builtin', 'exec', 'timeout', 'env']);
+const WRAPPERS = new Set([
+  'sudo',
+  'doas',
+  'nohup',
+  'nice',
+  'time',
+  'command',
+  'builtin',
+  'exec',
+  'timeout',
+  'env',
+]);
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh']);
 
 function tokenize(source: string): { words: string[][]; error?: string } {
@@ -74,13 +85,20 @@ function unwrap(argv: string[], via: string[], out: SimpleCommand[], depth: numb
   const program = path.split('/').pop() ?? path;
   if (depth < 8 && WRAPPERS.has(program)) {
     let rest = words.slice(1);
-    while (rest.length > 0 && (rest[0]!.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!) || (program === 'timeout' && /^\d/.test(rest[0]!)))) rest = rest.slice(1);
+    while (
+      rest.length > 0 &&
+      (rest[0]!.startsWith('-') ||
+        /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]!) ||
+        (program === 'timeout' && /^\d/.test(rest[0]!)))
+    )
+      rest = rest.slice(1);
     if (rest.length > 0) return unwrap(rest, [...via, program], out, depth + 1);
   }
   if (depth < 8 && SHELLS.has(program)) {
     const flagIndex = words.findIndex((word, position) => position > 0 && /^-[a-z]*c[a-z]*$/.test(word));
     if (flagIndex > 0 && words[flagIndex + 1] !== undefined) {
-      for (const inner of tokenize(words[flagIndex + 1]!).words) unwrap(inner, [...via, `${program} -c`], out, depth + 1);
+      for (const inner of tokenize(words[flagIndex + 1]!).words)
+        unwrap(inner, [...via, `${program} -c`], out, depth + 1);
       return;
     }
   }

@@ -1,0 +1,176 @@
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as z from 'zod/mini';
+import type { DecideConfig } from '../decide.js';
+import type { FailurePolicy, Mode } from '../decision.js';
+import { ConfigError, WardenError } from '../errors.js';
+import type { Phase } from '../guard-event.js';
+import { compilePolicy } from '../policy/compile-policy.js';
+import { loadPolicy } from '../policy/load-policy.js';
+import { failurePolicySchema, modeSchema } from '../policy/policy-schema.js';
+
+const failureSettingSchema = z.union([
+  failurePolicySchema,
+  z.partialRecord(z.enum(['prompt', 'tool_call', 'tool_result', 'response', 'session']), failurePolicySchema),
+]);
+
+/** `$WARDEN_HOME/config.yaml`. */
+export const configFileSchema = z.strictObject({
+  /** A policy file (relative to WARDEN_HOME) or a built-in pack name. */
+  policy: z.optional(z.string().check(z.minLength(1))),
+  mode: z.optional(modeSchema),
+  /** `open`/`closed` for every phase, or per phase: `{tool_call: closed, response: open}`. */
+  failure: z.optional(failureSettingSchema),
+  audit: z.optional(z.strictObject({ enabled: z.optional(z.boolean()) })),
+});
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/**
+ * Defaults: a failure blocks where blocking is safe (tool calls and prompts) and lets the
+ * agent go on where blocking could loop or strand it (results, answers, session events).
+ */
+export const DEFAULT_FAILURE: Readonly<Record<Phase, FailurePolicy>> = {
+  prompt: 'closed',
+  tool_call: 'closed',
+  tool_result: 'open',
+  response: 'open',
+  session: 'open',
+};
+
+export interface WardenConfig extends DecideConfig {
+  auditEnabled: boolean;
+  auditDir: string;
+  /** The config file read, if any. */
+  configFile: string | undefined;
+}
+
+export interface LoadConfigOptions {
+  env?: NodeJS.ProcessEnv;
+  /** The user's home directory; defaults to `os.homedir()`. */
+  userHome?: string;
+}
+
+function failureRecord(
+  setting: z.infer<typeof failureSettingSchema> | undefined,
+  base: Record<Phase, FailurePolicy>,
+) {
+  if (setting === undefined) return base;
+  if (typeof setting === 'string') {
+    return { prompt: setting, tool_call: setting, tool_result: setting, response: setting, session: setting };
+  }
+  return { ...base, ...setting };
+}
+
+function envValue<T>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  schema: z.ZodMiniType<T>,
+  expected: string,
+): T | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const result = schema.safeParse(raw.trim().toLowerCase());
+  if (!result.success) throw new ConfigError({ source: name, message: `expected ${expected}, got "${raw}"` });
+  return result.data;
+}
+
+/** Warden's home: `$WARDEN_HOME`, else `~/.warden`. */
+export function resolveWardenHome(options: LoadConfigOptions = {}): string {
+  const env = options.env ?? process.env;
+  const userHome = options.userHome ?? env.HOME ?? os.homedir();
+  return path.resolve(env.WARDEN_HOME || path.join(userHome, '.warden'));
+}
+
+/**
+ * Reads the configuration: defaults, then `$WARDEN_HOME/config.yaml`, then the environment
+ * (`WARDEN_POLICY`, `WARDEN_MODE`, `WARDEN_FAILURE`). With nothing configured, the
+ * `recommended` pack is in force in enforce mode.
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<WardenConfig> {
+  const env = options.env ?? process.env;
+  const userHome = path.resolve(options.userHome ?? env.HOME ?? os.homedir());
+  const home = resolveWardenHome({ env, userHome });
+  const configPath = path.join(home, 'config.yaml');
+
+  let file: ConfigFile = {};
+  let configFile: string | undefined;
+  if (existsSync(configPath)) {
+    configFile = configPath;
+    const yaml = await import('yaml');
+    let value: unknown;
+    try {
+      value = yaml.parse(readFileSync(configPath, 'utf8')) ?? {};
+    } catch (error) {
+      throw new ConfigError({
+        source: configPath,
+        message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+        cause: error,
+      });
+    }
+    const result = configFileSchema.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new ConfigError({
+        source: configPath,
+        message: `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+        cause: result.error,
+      });
+    }
+    file = result.data;
+  }
+
+  const envMode = envValue<Mode>(env, 'WARDEN_MODE', modeSchema, '"enforce" or "observe"');
+  const envFailure = envValue<FailurePolicy>(
+    env,
+    'WARDEN_FAILURE',
+    failurePolicySchema,
+    '"open" or "closed"',
+  );
+
+  let policyFile: string | undefined;
+  let pack: string | undefined;
+  if (env.WARDEN_POLICY) {
+    policyFile = path.resolve(env.WARDEN_POLICY);
+    if (!existsSync(policyFile))
+      throw new ConfigError({ source: 'WARDEN_POLICY', message: `no policy file at ${policyFile}` });
+  } else if (file.policy) {
+    if (/[/\\]|\.(ya?ml|json)$/.test(file.policy)) {
+      policyFile = path.resolve(home, file.policy);
+      if (!existsSync(policyFile))
+        throw new ConfigError({ source: configPath, message: `policy: no policy file at ${policyFile}` });
+    } else pack = file.policy;
+  }
+
+  let resolved: Awaited<ReturnType<typeof loadPolicy>>;
+  try {
+    resolved = await loadPolicy(policyFile ? { file: policyFile } : { pack });
+  } catch (error) {
+    if (WardenError.isInstance(error)) throw error;
+    throw new ConfigError({ source: policyFile ?? `pack ${pack}`, message: String(error), cause: error });
+  }
+
+  const mode: Mode = envMode ?? file.mode ?? resolved.mode ?? 'enforce';
+  let failure = failureRecord(resolved.failure, { ...DEFAULT_FAILURE });
+  failure = failureRecord(file.failure, failure);
+  failure = failureRecord(envFailure, failure);
+
+  const policy = compilePolicy({
+    rules: resolved.rules,
+    mode,
+    failure: failure.tool_call,
+    defaultEffect: resolved.defaultEffect ?? 'allow',
+    sources: resolved.sources,
+    home: userHome,
+  });
+  return {
+    policy,
+    mode,
+    failure,
+    home,
+    userHome,
+    auditEnabled: file.audit?.enabled ?? true,
+    auditDir: path.join(home, 'audit'),
+    configFile,
+  };
+}

@@ -1,0 +1,194 @@
+import type { Action } from './action.js';
+import { classifyEvent } from './classify/classify-event.js';
+import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
+import { detectSecrets } from './detectors/detect-secrets.js';
+import type { Finding } from './finding.js';
+import type { GuardEvent, Phase } from './guard-event.js';
+import { classifyPath, resolvePath } from './paths/classify-path.js';
+import type { PathContext } from './paths/types.js';
+import type { ActionFacts, CommandFacts, CompiledPolicy, PathFacts } from './policy/compile-policy.js';
+import { analyzeShell } from './shell/analyze-shell.js';
+
+/** The settings `decide` needs; `loadConfig` produces them. */
+export interface DecideConfig {
+  policy: CompiledPolicy;
+  mode: Mode;
+  /** Failure policy per phase. */
+  failure: Record<Phase, FailurePolicy>;
+  /** Warden's home (`~/.warden`): its files are protected. */
+  home: string;
+  /** The user's home directory, for `~` and the home-directory path class. */
+  userHome: string;
+}
+
+const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
+
+function flagsOf(args: readonly string[]): Set<string> {
+  const flags = new Set<string>();
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (arg.startsWith('--') && arg.length > 2) flags.add(arg.slice(2).split('=')[0]!);
+    else if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg))
+      for (const letter of arg.slice(1)) flags.add(letter);
+  }
+  return flags;
+}
+
+/** Arguments that could name files: positionals, and values of `key=/path` and `--opt=/path`. */
+function pathArgumentsOf(args: readonly string[]): string[] {
+  const paths: string[] = [];
+  let afterDoubleDash = false;
+  for (const arg of args) {
+    if (arg === '--' && !afterDoubleDash) {
+      afterDoubleDash = true;
+      continue;
+    }
+    if (arg.includes('://')) continue;
+    if (!afterDoubleDash && arg.startsWith('-')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
+      if (/^[/~.$]/.test(value)) paths.push(value);
+      continue;
+    }
+    const assignment = /^[A-Za-z_]+=([/~$].*)$/.exec(arg);
+    paths.push(assignment ? assignment[1]! : arg);
+  }
+  return paths;
+}
+
+function pathFacts(rawPath: string, context: PathContext): PathFacts {
+  // A glob stands for what it can reach: classify its fixed leading directory.
+  const globAt = rawPath.search(/[*?[]/);
+  let candidate = rawPath;
+  if (globAt >= 0) {
+    const prefix = rawPath.slice(0, globAt);
+    candidate =
+      prefix === ''
+        ? '.'
+        : prefix.endsWith('/')
+          ? prefix
+          : prefix.slice(0, prefix.lastIndexOf('/') + 1) || '.';
+  }
+  const resolved = resolvePath({ path: candidate, cwd: context.cwd, home: context.home });
+  return {
+    path: globAt >= 0 ? resolvePath({ path: rawPath, cwd: context.cwd, home: context.home }) : resolved,
+    classes: classifyPath({ path: resolved, ...context }),
+  };
+}
+
+function factsFor(options: { action: Action; event: GuardEvent; context: PathContext }): ActionFacts {
+  const { action, context } = options;
+  const findings: Finding[] = [];
+  let commands: CommandFacts[] = [];
+  let paths: PathFacts[] = [];
+  let text = action.resources.text ?? '';
+
+  if (action.kind === 'shell.exec') {
+    const command = action.resources.command ?? '';
+    text = command;
+    const analysis = analyzeShell({ command, cwd: context.cwd, home: context.home });
+    findings.push(...analysis.findings);
+    commands = analysis.commands.map((simple) => ({
+      program: simple.program,
+      args: simple.args,
+      flags: flagsOf(simple.args),
+      paths: pathArgumentsOf(simple.args).map((arg) => pathFacts(arg, context)),
+    }));
+    findings.push(...detectSecrets({ text: command, subject: 'command' }));
+  } else {
+    paths = (action.resources.paths ?? []).map((file) => ({
+      path: file,
+      classes: classifyPath({ path: file, ...context }),
+    }));
+    if (action.resources.url) text = text ? `${action.resources.url}\n${text}` : action.resources.url;
+    if (action.resources.query) text = action.resources.query;
+  }
+  if (action.resources.text)
+    findings.push(...detectSecrets({ text: action.resources.text, subject: action.kind }));
+  return { action, commands, paths, findings, findingIds: findings.map((finding) => finding.id), text };
+}
+
+/**
+ * Decides one event against the compiled policy. Every matching rule is traced; the most
+ * restrictive effect wins (deny > ask > allow), so no allow can undo a deny by its position.
+ * Throws only on a bug; callers use `decideSafely` to apply the failure policy.
+ */
+export function decide(event: GuardEvent, config: DecideConfig): Decision {
+  const context: PathContext = { cwd: event.cwd, home: config.userHome, wardenHome: config.home };
+  const actions = classifyEvent({ event, home: config.userHome });
+  const trace: TraceEntry[] = [];
+  const findings: Finding[] = [];
+  let winner: { effect: Effect; ruleId: string; reason: string } | undefined;
+
+  for (const action of actions) {
+    const facts = factsFor({ action, event, context });
+    for (const finding of facts.findings) {
+      if (!findings.some((known) => known.id === finding.id && known.subject === finding.subject))
+        findings.push(finding);
+    }
+    for (const rule of config.policy.rules) {
+      if (!rule.appliesTo({ phase: event.phase, agent: event.agent, action })) continue;
+      const matched = rule.match(facts);
+      if (matched === undefined) continue;
+      trace.push({ ruleId: rule.id, effect: rule.effect, matched });
+      if (!winner || SEVERITY[rule.effect] > SEVERITY[winner.effect]) {
+        winner = { effect: rule.effect, ruleId: rule.id, reason: rule.reason };
+      }
+    }
+  }
+
+  const policyEffect =
+    winner?.effect ?? (event.phase === 'tool_call' ? config.policy.defaultEffect : 'allow');
+  const mode = config.mode;
+  return {
+    effect: mode === 'observe' ? 'allow' : policyEffect,
+    policyEffect,
+    ruleId: winner?.ruleId ?? 'default',
+    reason:
+      winner?.reason ??
+      (policyEffect === 'allow' ? 'No rule matched.' : 'No rule matched; the policy default applies.'),
+    mode,
+    isDefault: winner === undefined,
+    actions,
+    findings,
+    trace,
+  };
+}
+
+/**
+ * Turns any failure (a bug, invalid input, an unreadable policy) into a decision by the
+ * failure policy. This is the only place where the failure policy is applied.
+ */
+export function failureDecision(options: {
+  error: unknown;
+  failure: FailurePolicy;
+  mode?: Mode;
+  actions?: Action[];
+}): Decision {
+  const message = options.error instanceof Error ? options.error.message : String(options.error);
+  const policyEffect: Effect = options.failure === 'closed' ? 'deny' : 'allow';
+  const mode = options.mode ?? 'enforce';
+  return {
+    effect: mode === 'observe' ? 'allow' : policyEffect,
+    policyEffect,
+    ruleId: 'warden.failure',
+    reason:
+      options.failure === 'closed'
+        ? `Warden could not evaluate this action and its failure policy is "closed", so it is blocked: ${message}`
+        : `Warden could not evaluate this action; its failure policy is "open", so it is allowed: ${message}`,
+    mode,
+    isDefault: false,
+    actions: options.actions ?? [],
+    findings: [],
+    trace: [],
+    failure: { policy: options.failure, error: message },
+  };
+}
+
+/** `decide`, with every exception turned into a failure-policy decision. Never throws. */
+export function decideSafely(event: GuardEvent, config: DecideConfig): Decision {
+  try {
+    return decide(event, config);
+  } catch (error) {
+    return failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+  }
+}
