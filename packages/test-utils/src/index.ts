@@ -1,1 +1,25 @@
-export {};
+export { type ClaudeEnvironmentOptions, claudeEnvironment } from './claude-environment.ts';
+export {
+  type ClaudePermissionMode,
+  type ClaudeStreamMessage,
+  type ResolveClaudeCodeBinaryOptions,
+  type RunClaudeOptions,
+  type RunClaudeResult,
+  resolveClaudeCodeBinary,
+  runClaude,
+} from './run-claude.ts';
+export {
+  type ReceivedToolResult,
+  type RecordedAnthropicRequest,
+  type ScriptedAnthropicServer,
+  type ScriptedAnthropicTurn,
+  type StartScriptedAnthropicServerOptions,
+  startScriptedAnthropicServer,
+} from './scripted-anthropic-server.ts';
+export {
+  type AgentWorkspace,
+  type CreateTempDirOptions,
+  createAgentWorkspace,
+  createTempDir,
+  type TempDir,
+} from './temp-dir.ts';
