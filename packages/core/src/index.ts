@@ -11,6 +11,8 @@ export type { PatchOperation } from './classify/parse-apply-patch.js';
 export { parseApplyPatch } from './classify/parse-apply-patch.js';
 export type { ClassifyToolOptions, ToolTable } from './classify/tool-table.js';
 export { parseMcpToolName } from './classify/tool-table.js';
+export type { CreateConfigOptions } from './config/create-config.js';
+export { createConfig } from './config/create-config.js';
 export type { ConfigFile, LoadConfigOptions, WardenConfig } from './config/load-config.js';
 export { configFileSchema, DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
 export type { DecideConfig } from './decide.js';

@@ -1,0 +1,113 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { FailurePolicy, Mode } from '../decision.js';
+import { PolicyError } from '../errors.js';
+import type { Phase } from '../guard-event.js';
+import { BUILTIN_PACKS } from '../packs/index.js';
+import { type CompiledPolicy, compilePolicy } from '../policy/compile-policy.js';
+import { type Policy, policySchema } from '../policy/policy-schema.js';
+import { resolvePolicy } from '../policy/resolve-policy.js';
+import { DEFAULT_FAILURE, resolveWardenHome, type WardenConfig } from './load-config.js';
+
+export interface CreateConfigOptions {
+  /** A policy object (validated here) or the name of a built-in pack. Default: `recommended`. */
+  policy?: Policy | string;
+  /** Where the policy object came from (a file path), for errors and for relative `extends`. */
+  source?: string;
+  /** Reads a policy file named in `extends`. Without it, extending a file is a PolicyError. */
+  loadFile?: (file: string) => Policy;
+  /** Overrides the policy's own mode. */
+  mode?: Mode;
+  /** Overrides the policy's failure policy, for every phase or per phase. */
+  failure?: FailurePolicy | Partial<Record<Phase, FailurePolicy>>;
+  /** Warden's home (audit log, protected files). Default: `$WARDEN_HOME`, else `~/.warden`. */
+  home?: string;
+  /** The user's home directory, for `~` in policies. Default: `os.homedir()`. */
+  userHome?: string;
+  audit?: { enabled?: boolean; dir?: string };
+}
+
+function applyFailure(
+  base: Record<Phase, FailurePolicy>,
+  setting: FailurePolicy | Partial<Record<Phase, FailurePolicy>> | undefined,
+): Record<Phase, FailurePolicy> {
+  if (setting === undefined) return base;
+  if (typeof setting === 'string') {
+    return { prompt: setting, tool_call: setting, tool_result: setting, response: setting, session: setting };
+  }
+  return { ...base, ...setting };
+}
+
+/**
+ * Builds a configuration in memory, for in-process embedders (the Agent SDK adapter) that hold
+ * their policy in code: no config file or environment is read, so what the code says is what runs.
+ * Synchronous, so a bad policy fails where the embedder builds it, not on the first tool call.
+ * Throws a PolicyError for an invalid policy or an unknown pack.
+ */
+export function createConfig(options: CreateConfigOptions = {}): WardenConfig {
+  const given = options.policy ?? 'recommended';
+  let policy: Policy;
+  let source: string;
+  if (typeof given === 'string') {
+    const pack = BUILTIN_PACKS[given];
+    if (!pack) {
+      throw new PolicyError({
+        message: `unknown pack "${given}" (built-in packs: ${Object.keys(BUILTIN_PACKS).join(', ')})`,
+      });
+    }
+    policy = pack;
+    source = `pack:${given}`;
+  } else {
+    source = options.source ?? 'inline policy';
+    // An object policy is typed, but JavaScript callers and spread mistakes reach here unchecked.
+    const parsed = policySchema.safeParse(given);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      throw new PolicyError({ message: `${where}${issue.message}`, file: source, cause: parsed.error });
+    }
+    policy = parsed.data;
+  }
+
+  const resolved = resolvePolicy({
+    policy,
+    source,
+    loadFile:
+      options.loadFile ??
+      ((file) => {
+        throw new PolicyError({
+          message: `extends the file ${file}, but this policy was given in memory with no way to read files`,
+          file: source,
+        });
+      }),
+  });
+
+  const userHome = path.resolve(options.userHome ?? os.homedir());
+  const home = path.resolve(options.home ?? resolveWardenHome({ userHome }));
+  const mode: Mode = options.mode ?? resolved.mode ?? 'enforce';
+  const failure = applyFailure(applyFailure({ ...DEFAULT_FAILURE }, resolved.failure), options.failure);
+  let compiled: CompiledPolicy;
+  try {
+    compiled = compilePolicy({
+      rules: resolved.rules,
+      mode,
+      failure: failure.tool_call,
+      defaultEffect: resolved.defaultEffect ?? 'allow',
+      sources: resolved.sources,
+      home: userHome,
+    });
+  } catch (error) {
+    // A `matches` entry that is no valid regular expression surfaces here as a SyntaxError.
+    throw new PolicyError({ message: (error as Error).message, file: source, cause: error });
+  }
+  return {
+    policy: compiled,
+    mode,
+    failure,
+    home,
+    userHome,
+    auditEnabled: options.audit?.enabled ?? true,
+    auditDir: path.resolve(options.audit?.dir ?? path.join(home, 'audit')),
+    configFile: undefined,
+  };
+}
