@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { AdapterV1 } from './adapter.js';
 import { toAuditRecord, writeAuditRecord } from './audit/write-audit-record.js';
 import { DEFAULT_FAILURE, loadConfig, resolveWardenHome, type WardenConfig } from './config/load-config.js';
+import { createId } from './create-id.js';
 import { decideSafely, failureDecision } from './decide.js';
 import type { Decision, FailurePolicy } from './decision.js';
 import type { GuardEvent, Phase } from './guard-event.js';
-import { failurePolicySchema } from './policy/policy-schema.js';
+import { failurePolicySchema } from './policy/enums.js';
 
 export interface GuardOptions<TOutput> {
   adapter: AdapterV1<TOutput>;
@@ -63,7 +63,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     const phase = parsed.phase ?? 'tool_call';
     hookEvent = parsed.hookEvent ?? 'unknown';
     event = {
-      id: randomUUID(),
+      id: createId(),
       agent: options.adapter.id,
       hookEvent,
       phase,

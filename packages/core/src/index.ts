@@ -11,10 +11,13 @@ export type { PatchOperation } from './classify/parse-apply-patch.js';
 export { parseApplyPatch } from './classify/parse-apply-patch.js';
 export type { ClassifyToolOptions, ToolTable } from './classify/tool-table.js';
 export { parseMcpToolName } from './classify/tool-table.js';
+export type { ConfigFile } from './config/config-file-schema.js';
+export { configFileSchema } from './config/config-file-schema.js';
 export type { CreateConfigOptions } from './config/create-config.js';
 export { createConfig } from './config/create-config.js';
-export type { ConfigFile, LoadConfigOptions, WardenConfig } from './config/load-config.js';
-export { configFileSchema, DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
+export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
+export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
+export { createId } from './create-id.js';
 export type { DecideConfig } from './decide.js';
 export { decide, decideSafely, failureDecision } from './decide.js';
 export type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
@@ -38,7 +41,7 @@ export type {
   ResolvedRule,
 } from './policy/compile-policy.js';
 export { compilePolicy, compileRule } from './policy/compile-policy.js';
-export { loadPolicy, readPolicyFile } from './policy/load-policy.js';
+export { loadPolicy } from './policy/load-policy.js';
 export { parsePolicy } from './policy/parse-policy.js';
 export type { Conditions, Policy, Rule } from './policy/policy-schema.js';
 export {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { actionKindSchema } from '../action.js';
 import { phaseSchema, requestContextSchema } from '../guard-event.js';
-import { effectSchema, failurePolicySchema, modeSchema } from '../policy/policy-schema.js';
+import { effectSchema, failurePolicySchema, modeSchema } from '../policy/enums.js';
 
 /** One line of the audit log. Versioned: readers accept `v: 1`. */
 export const auditRecordSchema = z.object({

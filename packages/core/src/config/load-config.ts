@@ -1,30 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { DecideConfig } from '../decide.js';
 import type { FailurePolicy, Mode } from '../decision.js';
 import { ConfigError, WardenError } from '../errors.js';
 import type { Phase } from '../guard-event.js';
 import { compilePolicy } from '../policy/compile-policy.js';
+import { failurePolicySchema, modeSchema } from '../policy/enums.js';
 import { loadPolicy } from '../policy/load-policy.js';
-import { failurePolicySchema, modeSchema } from '../policy/policy-schema.js';
-
-const failureSettingSchema = z.union([
-  failurePolicySchema,
-  z.partialRecord(z.enum(['prompt', 'tool_call', 'tool_result', 'response', 'session']), failurePolicySchema),
-]);
-
-/** `$WARDEN_HOME/config.yaml`. */
-export const configFileSchema = z.strictObject({
-  /** A policy file (relative to WARDEN_HOME) or a built-in pack name. */
-  policy: z.optional(z.string().check(z.minLength(1))),
-  mode: z.optional(modeSchema),
-  /** `open`/`closed` for every phase, or per phase: `{tool_call: closed, response: open}`. */
-  failure: z.optional(failureSettingSchema),
-  audit: z.optional(z.strictObject({ enabled: z.optional(z.boolean()) })),
-});
-export type ConfigFile = z.infer<typeof configFileSchema>;
+import type { ConfigFile, FailureSetting } from './config-file-schema.js';
 
 /**
  * Defaults: a failure blocks where blocking is safe (tool calls and prompts) and lets the
@@ -51,10 +36,7 @@ export interface LoadConfigOptions {
   userHome?: string;
 }
 
-function failureRecord(
-  setting: z.infer<typeof failureSettingSchema> | undefined,
-  base: Record<Phase, FailurePolicy>,
-) {
+function failureRecord(setting: FailureSetting | undefined, base: Record<Phase, FailurePolicy>) {
   if (setting === undefined) return base;
   if (typeof setting === 'string') {
     return { prompt: setting, tool_call: setting, tool_result: setting, response: setting, session: setting };
@@ -97,7 +79,11 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
   let configFile: string | undefined;
   if (existsSync(configPath)) {
     configFile = configPath;
-    const yaml = await import('yaml');
+    // Only a configured machine pays for the YAML parser and the config schema.
+    const [yaml, { configFileSchema }] = await Promise.all([
+      import('yaml'),
+      import('./config-file-schema.js'),
+    ]);
     let value: unknown;
     try {
       value = yaml.parse(readFileSync(configPath, 'utf8')) ?? {};

@@ -1,10 +1,9 @@
-import picomatch from 'picomatch';
 import type { Action } from '../action.js';
 import type { Effect, FailurePolicy, Mode } from '../decision.js';
 import type { Finding } from '../finding.js';
 import type { Phase } from '../guard-event.js';
 import type { PathClass } from '../paths/types.js';
-import { compileHostPattern, compileNameGlob, compileNameGlobs } from './glob.js';
+import { compileHostPattern, compileNameGlob, compileNameGlobs, pathGlobToRegex } from './glob.js';
 import type { Conditions, Rule } from './policy-schema.js';
 
 /** What the engine knows about one action when it tests rules against it. */
@@ -86,8 +85,8 @@ function compilePathGlobs(patterns: readonly string[], home: string): (path: str
     if (pattern.startsWith('/')) return pattern;
     return `**/${pattern}`;
   });
-  const isMatch = picomatch(expanded, { dot: true });
-  return (path) => isMatch(path);
+  const regexes = expanded.map(pathGlobToRegex);
+  return (path) => regexes.some((regex) => regex.test(path));
 }
 
 interface CompiledConditions {
@@ -106,7 +105,7 @@ function compileConditions(conditions: Conditions, home: string): CompiledCondit
   const hosts = conditions.hosts?.map(compileHostPattern);
   const mcpServers = conditions.mcpServers && compileNameGlobs(conditions.mcpServers);
   const mcpTools = conditions.mcpTools && compileNameGlobs(conditions.mcpTools);
-  const findings = conditions.findings && conditions.findings.map(compileNameGlob);
+  const findings = conditions.findings?.map(compileNameGlob);
   const matches = conditions.matches?.map((source) => new RegExp(source, 'i'));
   const commandScoped = Boolean(programs || args || flagGroups);
 
@@ -177,8 +176,15 @@ export function compileRule(options: { rule: Rule; source: string; home: string 
   const actionTests = rule.actions?.map((pattern) => compileNameGlob(pattern));
   const phases = rule.phases && new Set(rule.phases);
   const agents = rule.agents && compileNameGlobs(rule.agents);
-  const when = rule.when && compileConditions(rule.when, home);
-  const unless = rule.unless && compileConditions(rule.unless, home);
+  // Conditions compile on first use: a hook run tests one action, so most rules never need theirs.
+  let compiled: { when?: CompiledConditions; unless?: CompiledConditions } | undefined;
+  const conditions = () => {
+    compiled ??= {
+      when: rule.when && compileConditions(rule.when, home),
+      unless: rule.unless && compileConditions(rule.unless, home),
+    };
+    return compiled;
+  };
   return {
     id: rule.id,
     effect: rule.effect,
@@ -191,6 +197,7 @@ export function compileRule(options: { rule: Rule; source: string; home: string 
       return true;
     },
     match(facts) {
+      const { when, unless } = conditions();
       const why = when ? when.test(facts) : 'always';
       if (why === undefined) return undefined;
       if (unless && unless.test(facts) !== undefined) return undefined;

@@ -3,7 +3,7 @@ export function compileNameGlob(pattern: string): (value: string) => boolean {
   if (!/[*?]/.test(pattern)) return (value) => value === pattern;
   const source = pattern
     .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : escapeRegex(char)))
     .join('');
   const regex = new RegExp(`^${source}$`);
   return (value) => regex.test(value);
@@ -23,4 +23,72 @@ export function compileHostPattern(pattern: string): (host: string) => boolean {
     return (host) => host.toLowerCase().endsWith(suffix);
   }
   return (host) => host.toLowerCase() === normalized;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
+}
+
+/**
+ * Compiles a path glob to a regular expression over absolute paths: `**` crosses directories,
+ * `*` and `?` stay within one, `{a,b}` alternates, `[...]` is a character class. Dot files are
+ * matched like any other (a guard must not miss `.env` because it starts with a dot).
+ * Written here rather than imported: a hook pays for every module it loads.
+ */
+export function pathGlobToRegex(pattern: string): RegExp {
+  let source = '';
+  let index = 0;
+  let braceDepth = 0;
+  while (index < pattern.length) {
+    const char = pattern[index]!;
+    if (char === '*') {
+      if (pattern[index + 1] === '*') {
+        const atSegmentStart = index === 0 || pattern[index - 1] === '/';
+        const atSegmentEnd = index + 2 === pattern.length || pattern[index + 2] === '/';
+        if (atSegmentStart && atSegmentEnd) {
+          // `**/` matches zero or more directories; a trailing `**` matches everything below.
+          if (pattern[index + 2] === '/') {
+            source += '(?:[^/]*/)*';
+            index += 3;
+          } else {
+            source += '.*';
+            index += 2;
+          }
+          continue;
+        }
+        source += '[^/]*';
+        index += 2;
+        continue;
+      }
+      source += '[^/]*';
+    } else if (char === '?') {
+      source += '[^/]';
+    } else if (char === '[') {
+      const end = pattern.indexOf(']', index + 2);
+      if (end < 0) source += '\\[';
+      else {
+        const body = pattern
+          .slice(index + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
+        source += `[${body}]`;
+        index = end;
+      }
+    } else if (char === '{') {
+      braceDepth++;
+      source += '(?:';
+    } else if (char === '}' && braceDepth > 0) {
+      braceDepth--;
+      source += ')';
+    } else if (char === ',' && braceDepth > 0) {
+      source += '|';
+    } else if (char === '\\' && index + 1 < pattern.length) {
+      source += escapeRegex(pattern[index + 1]!);
+      index++;
+    } else {
+      source += escapeRegex(char);
+    }
+    index++;
+  }
+  return new RegExp(`^${source}$`);
 }

@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { actionKindSchema } from '../action.js';
 import { phaseSchema } from '../guard-event.js';
 
-export const effectSchema = z.enum(['allow', 'deny', 'ask']);
-export const modeSchema = z.enum(['enforce', 'observe']);
-export const failurePolicySchema = z.enum(['open', 'closed']);
+import { effectSchema, failurePolicySchema, modeSchema } from './enums.js';
+
+export { effectSchema, failurePolicySchema, modeSchema };
 export const pathClassSchema = z.enum([
   'root',
   'home',
@@ -60,8 +60,21 @@ export const conditionsSchema = z.strictObject({
   mcpTools: z.optional(stringList),
   /** Finding ids from the detectors and the shell analysis, globs: `secret.*`. */
   findings: z.optional(stringList),
-  /** Regular expressions tested against the command, prompt or answer text. */
-  matches: z.optional(stringList),
+  /** Regular expressions (case-insensitive) tested against the command, prompt or answer text. */
+  matches: z.optional(
+    z.array(
+      z.string().check(
+        z.refine((source) => {
+          try {
+            new RegExp(source);
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'not a valid regular expression'),
+      ),
+    ),
+  ),
 });
 export type Conditions = z.infer<typeof conditionsSchema>;
 

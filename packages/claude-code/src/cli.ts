@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@warden/core';
+import * as z from 'zod/mini';
+import { install, uninstall } from './install.js';
+import { SettingsFileError } from './settings-file.js';
+
+const USAGE = `Usage: warden-claude-code <command> [options]
+
+Commands:
+  hook                      Read one Claude Code hook input on stdin and answer it (used by Claude Code).
+  install                   Add Warden's hooks to a Claude Code settings file.
+  uninstall                 Remove Warden's hooks (and nothing else) from a settings file.
+
+Options for install and uninstall:
+  --scope user|project|local  ~/.claude/settings.json (default), .claude/settings.json, .claude/settings.local.json
+  --project-dir DIR           Project for the project and local scopes (default: the current directory)
+  --on-failure auto|block|continue
+                              Add "onFailure": "block" so a crashed or timed-out hook blocks (auto: when the
+                              failure policy is closed and Claude Code is 2.1.295 or newer)
+`;
+
+const optionsSchema = z.object({
+  scope: z.optional(z.enum(['user', 'project', 'local'])),
+  'project-dir': z.optional(z.string()),
+  'on-failure': z.optional(z.enum(['auto', 'block', 'continue'])),
+  help: z.optional(z.boolean()),
+});
+
+interface CliResponse {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const fail = (message: string, exitCode = 1): CliResponse => ({
+  stdout: '',
+  stderr: `warden-claude-code: ${message}\n`,
+  exitCode,
+});
+
+export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv }): Promise<CliResponse> {
+  const env = options.env ?? process.env;
+  const [command, ...rest] = options.argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help')
+    return { stdout: USAGE, stderr: '', exitCode: 0 };
+  if (command !== 'install' && command !== 'uninstall')
+    return fail(`unknown command "${command}"\n\n${USAGE}`, 2);
+
+  let values: unknown;
+  try {
+    values = parseArgs({
+      args: rest,
+      options: {
+        scope: { type: 'string' },
+        'project-dir': { type: 'string' },
+        'on-failure': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${USAGE}`, 2);
+  }
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail(`--${issue.path.join('.')}: ${issue.message}`, 2);
+  }
+  if (parsed.data.help) return { stdout: USAGE, stderr: '', exitCode: 0 };
+  const scope = parsed.data.scope ?? 'user';
+  const projectDir = parsed.data['project-dir'];
+
+  try {
+    if (command === 'uninstall') {
+      const result = uninstall({ scope, projectDir, env });
+      return {
+        stdout: result.changed
+          ? `Removed Warden's hooks from ${result.file}.\n`
+          : `No Warden hooks in ${result.file}; nothing changed.\n`,
+        stderr: '',
+        exitCode: 0,
+      };
+    }
+    // The failure policy decides whether a crashed hook should block; a broken config must not stop the install.
+    let failurePolicy: 'open' | 'closed' = 'closed';
+    let configNote = '';
+    try {
+      failurePolicy = (await loadConfig({ env })).failure.tool_call;
+    } catch (error) {
+      configNote = `\nWarning: Warden's configuration is invalid, hooks will apply the failure policy until it is fixed:\n  ${(error as Error).message}\n`;
+    }
+    const result = install({ scope, projectDir, env, onFailure: parsed.data['on-failure'], failurePolicy });
+    const lines = [
+      result.changed
+        ? `Installed Warden's hooks in ${result.file}.`
+        : `Warden's hooks are already installed in ${result.file}; nothing changed.`,
+      `  hook command: ${result.command}`,
+      `  onFailure "block": ${result.onFailureBlock ? 'yes' : `no${result.claudeVersion ? ` (Claude Code ${result.claudeVersion})` : ''}`}`,
+      ...(result.backup ? [`  previous file saved as ${result.backup}`] : []),
+      'Every new Claude Code session is now guarded by the policy in force (`recommended` unless configured).',
+    ];
+    return { stdout: `${lines.join('\n')}\n${configNote}`, stderr: '', exitCode: 0 };
+  } catch (error) {
+    if (error instanceof SettingsFileError) return fail(error.message);
+    return fail(`could not ${command}: ${(error as Error).message}`);
+  }
+}

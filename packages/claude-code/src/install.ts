@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLAUDE_CODE_HOOK_EVENTS } from './adapter.js';
+import { type MatcherGroup, readSettingsFile, type Settings, writeSettingsFile } from './settings-file.js';
+
+export type InstallScope = 'user' | 'project' | 'local';
+
+export interface SettingsLocationOptions {
+  scope: InstallScope;
+  /** Project directory for `project` and `local` scopes; default the current directory. */
+  projectDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `~/.claude/settings.json` (or `$CLAUDE_CONFIG_DIR`), `.claude/settings.json`, `.claude/settings.local.json`. */
+export function settingsPath(options: SettingsLocationOptions): string {
+  const env = options.env ?? process.env;
+  if (options.scope === 'user') {
+    const configDir = env.CLAUDE_CONFIG_DIR || path.join(env.HOME || os.homedir(), '.claude');
+    return path.join(configDir, 'settings.json');
+  }
+  const projectDir = path.resolve(options.projectDir ?? process.cwd());
+  return path.join(
+    projectDir,
+    '.claude',
+    options.scope === 'project' ? 'settings.json' : 'settings.local.json',
+  );
+}
+
+/** The bundled hook entry point of this package (dist/bin.cjs), wherever it is installed. */
+export function defaultHookScript(): string {
+  // dist/cli.cjs is CommonJS (__filename); dist/index.js is ESM (import.meta.url). Both sit beside bin.cjs.
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  return path.join(path.dirname(here), 'bin.cjs');
+}
+
+/** Single-quotes a word for `sh -c`, which is how Claude Code runs a command hook. */
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_/.,:@%+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+export function hookCommand(options: { nodePath: string; hookScript: string }): string {
+  return `${shellQuote(options.nodePath)} ${shellQuote(options.hookScript)} hook`;
+}
+
+/** Recognises Warden's handlers, from this install or an earlier one at another path. */
+export function isWardenHandler(handler: { type?: string; command?: string }): boolean {
+  return (
+    typeof handler.command === 'string' &&
+    /(warden-claude-code|[\\/]claude-code[\\/]dist[\\/]bin\.c?js)'?\s+hook\b/.test(handler.command)
+  );
+}
+
+/** `onFailure: "block"` exists from Claude Code 2.1.295; older versions may reject the key. */
+export function supportsOnFailure(version: string | undefined): boolean {
+  const match = version ? /(\d+)\.(\d+)\.(\d+)/.exec(version) : null;
+  if (!match) return false;
+  const [major, minor, patch] = match.slice(1).map(Number) as [number, number, number];
+  return major > 2 || (major === 2 && (minor > 1 || (minor === 1 && patch >= 295)));
+}
+
+/** The installed Claude Code's version, or undefined when `claude` is not found. */
+export function detectClaudeCodeVersion(
+  options: { claudePath?: string; env?: NodeJS.ProcessEnv } = {},
+): string | undefined {
+  try {
+    const output = execFileSync(options.claudePath ?? 'claude', ['--version'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: options.env ?? process.env,
+    });
+    return /\d+\.\d+\.\d+/.exec(output)?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+const TIMEOUTS: Record<string, number> = { SessionStart: 10, SessionEnd: 5 };
+// onFailure is ignored on Stop/SubagentStop and means nothing on record-only events.
+const BLOCKING_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'UserPromptSubmit']);
+const TOOL_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'PostToolUse']);
+
+export interface MergeOptions {
+  settings: Settings;
+  command: string;
+  onFailureBlock: boolean;
+}
+
+/** Removes Warden's handlers (and the groups and events they leave empty), keeping everything else. */
+export function removeWardenHooks(settings: Settings): Settings {
+  if (!settings.hooks) return settings;
+  const hooks: Record<string, MatcherGroup[]> = {};
+  for (const [event, groups] of Object.entries(settings.hooks)) {
+    const kept = groups
+      .map((group) => ({ ...group, hooks: group.hooks.filter((handler) => !isWardenHandler(handler)) }))
+      .filter((group, index) => group.hooks.length > 0 || (groups[index]?.hooks.length ?? 0) === 0);
+    if (kept.length > 0) hooks[event] = kept;
+  }
+  const { hooks: _previous, ...rest } = settings;
+  return Object.keys(hooks).length > 0 ? { ...rest, hooks } : rest;
+}
+
+/** Adds Warden's handlers for every guarded event, replacing any earlier Warden entries. */
+export function mergeWardenHooks(options: MergeOptions): Settings {
+  const cleaned = removeWardenHooks(options.settings);
+  const hooks: Record<string, MatcherGroup[]> = { ...(cleaned.hooks ?? {}) };
+  for (const event of CLAUDE_CODE_HOOK_EVENTS) {
+    const handler: Record<string, unknown> = {
+      type: 'command',
+      command: options.command,
+      timeout: TIMEOUTS[event] ?? 30,
+    };
+    if (options.onFailureBlock && BLOCKING_EVENTS.has(event)) handler.onFailure = 'block';
+    const group: MatcherGroup = TOOL_EVENTS.has(event)
+      ? { matcher: '*', hooks: [handler] }
+      : { hooks: [handler] };
+    hooks[event] = [...(hooks[event] ?? []), group];
+  }
+  return { ...cleaned, hooks };
+}
+
+export interface InstallOptions extends SettingsLocationOptions {
+  nodePath?: string;
+  hookScript?: string;
+  /** `block` adds `onFailure: "block"`; `auto` does so when the failure policy is closed and Claude Code supports it. */
+  onFailure?: 'auto' | 'block' | 'continue';
+  /** The failure policy for tool calls, for `onFailure: auto`. */
+  failurePolicy?: 'open' | 'closed';
+  claudeVersion?: string;
+}
+
+export interface InstallResult {
+  file: string;
+  changed: boolean;
+  backup?: string;
+  command: string;
+  onFailureBlock: boolean;
+  claudeVersion?: string;
+}
+
+export function install(options: InstallOptions): InstallResult {
+  const file = settingsPath(options);
+  const settings = readSettingsFile(file);
+  const command = hookCommand({
+    nodePath: options.nodePath ?? process.execPath,
+    hookScript: options.hookScript ?? defaultHookScript(),
+  });
+  const onFailure = options.onFailure ?? 'auto';
+  const claudeVersion =
+    options.claudeVersion ??
+    (onFailure === 'auto' ? detectClaudeCodeVersion({ env: options.env }) : undefined);
+  const onFailureBlock =
+    onFailure === 'block' ||
+    (onFailure === 'auto' && options.failurePolicy !== 'open' && supportsOnFailure(claudeVersion));
+  const next = mergeWardenHooks({ settings, command, onFailureBlock });
+  const base = { file, command, onFailureBlock, ...(claudeVersion ? { claudeVersion } : {}) };
+  if (JSON.stringify(next) === JSON.stringify(settings)) return { ...base, changed: false };
+  return { ...base, changed: true, ...writeSettingsFile({ file, settings: next }) };
+}
+
+export function uninstall(options: SettingsLocationOptions): {
+  file: string;
+  changed: boolean;
+  backup?: string;
+} {
+  const file = settingsPath(options);
+  const settings = readSettingsFile(file);
+  const next = removeWardenHooks(settings);
+  if (JSON.stringify(next) === JSON.stringify(settings)) return { file, changed: false };
+  return { file, changed: true, ...writeSettingsFile({ file, settings: next }) };
+}

@@ -1,0 +1,19 @@
+// The part of @warden/core that command-hook bundles need at run time. Adapters' hook bundles
+// alias `@warden/core` to this file, so that start-up does not pay for building schemas (the
+// policy file schema, the audit schema) that a hook run with a built-in pack never uses.
+// Everything here is also exported from index.ts.
+export type { Action, ActionKind, ActionResources } from './action.js';
+export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
+export { classifyEvent } from './classify/classify-event.js';
+export { parseMcpToolName } from './classify/tool-table.js';
+export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
+export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
+export { createId } from './create-id.js';
+export { decide, decideSafely, failureDecision } from './decide.js';
+export type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
+export { ConfigError, InvalidInputError, PolicyError, TransportError, WardenError } from './errors.js';
+export type { Finding } from './finding.js';
+export type { GuardOptions, GuardResult } from './guard.js';
+export { guard } from './guard.js';
+export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event.js';
+export { effectSchema, failurePolicySchema, modeSchema } from './policy/enums.js';
