@@ -72,7 +72,10 @@ export function classifyPath(options: { path: string } & PathContext): PathClass
   if (target === home) classes.add('home');
   if (isInside(target, cwd)) classes.add('project');
   else classes.add('outside_project');
-  if (isInside(target, '/tmp') || isInside(target, '/var/tmp')) classes.add('tmp');
+  // Scratch space is only scratch when it is nobody's home: a HOME that lives under /tmp (CI
+  // runners, sandboxes) keeps the protection of a home directory.
+  const inTemp = isInside(target, '/tmp') || isInside(target, '/var/tmp');
+  if (inTemp && !isInside(target, home)) classes.add('tmp');
   else if (SYSTEM_DIRS.some((dir) => isInside(target, dir)) && !isInside(target, home)) classes.add('system');
 
   const base = path.basename(target);
