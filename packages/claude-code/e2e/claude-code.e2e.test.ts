@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type AgentWorkspace,
+  createAgentWorkspace,
+  runClaude,
+  type ScriptedAnthropicTurn,
+  startScriptedAnthropicServer,
+} from '@warden/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The real Claude Code CLI (from npm), a scripted model on loopback, and Warden installed by
+// its own `install` command into a throwaway HOME. Every blocking case also runs without
+// Warden and must do its harm there: that is what proves the block is Warden's.
+
+const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
+const SECRET_MARKER = 'WARDEN-E2E-PRIVATE-KEY-MATERIAL';
+const workspaces: AgentWorkspace[] = [];
+
+afterEach(async () => {
+  await Promise.all(workspaces.splice(0).map((workspace) => workspace.remove()));
+});
+
+interface Scenario {
+  workspace: AgentWorkspace;
+  victim: string;
+  privateKey: string;
+}
+
+async function scenario(options: { withWarden: boolean }): Promise<Scenario> {
+  const workspace = await createAgentWorkspace({ prefix: 'warden-cc-e2e-' });
+  workspaces.push(workspace);
+  const victim = path.join(workspace.home, 'important');
+  mkdirSync(victim, { recursive: true });
+  writeFileSync(path.join(victim, 'thesis.txt'), 'four years of work\n');
+  const privateKey = path.join(workspace.home, '.ssh', 'id_ed25519');
+  mkdirSync(path.dirname(privateKey), { recursive: true, mode: 0o700 });
+  writeFileSync(
+    privateKey,
+    `-----BEGIN OPENSSH PRIVATE KEY-----\n${SECRET_MARKER}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    { mode: 0o600 },
+  );
+  if (options.withWarden) {
+    const output = execFileSync(process.execPath, [bin, 'install', '--scope', 'user'], {
+      env: { PATH: process.env.PATH, HOME: workspace.home },
+      encoding: 'utf8',
+    });
+    expect(output).toContain('Installed Warden');
+  }
+  return { workspace, victim, privateKey };
+}
+
+async function run(options: { scenario: Scenario; script: ScriptedAnthropicTurn[]; prompt?: string }) {
+  const server = await startScriptedAnthropicServer({ script: options.script });
+  try {
+    const result = await runClaude({
+      prompt: options.prompt ?? 'do it',
+      baseUrl: server.url,
+      cwd: options.scenario.workspace.project,
+      home: options.scenario.workspace.home,
+      timeoutMs: 60_000,
+    });
+    expect(result.timedOut).toBe(false);
+    return {
+      result,
+      toolResults: server.toolResults(),
+      requestBodies: server.requests.map((request) => request.rawBody),
+      messageRequests: server.messageRequests().length,
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
+  const dir = path.join(workspace.home, '.warden', 'audit');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.jsonl'))
+    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('Claude Code guarded by warden-claude-code', () => {
+  it('denies a wrapped recursive delete outside the project, which does its harm without Warden', async () => {
+    const command = (victim: string) => `cd / && bash -c "rm -rf ${victim}"`;
+
+    const unguarded = await scenario({ withWarden: false });
+    await run({
+      scenario: unguarded,
+      script: [{ toolUse: { name: 'Bash', input: { command: command(unguarded.victim) } } }],
+    });
+    expect(existsSync(unguarded.victim)).toBe(false);
+
+    const guarded = await scenario({ withWarden: true });
+    const { toolResults } = await run({
+      scenario: guarded,
+      script: [{ toolUse: { name: 'Bash', input: { command: command(guarded.victim) } } }],
+    });
+    expect(existsSync(path.join(guarded.victim, 'thesis.txt'))).toBe(true);
+    expect(toolResults).toHaveLength(1);
+    expect(toolResults[0]!.isError).toBe(true);
+    expect(toolResults[0]!.content).toContain('Warden (shell.recursive-delete-outside-project)');
+
+    const denial = auditRecords(guarded.workspace).find((record) => record.hookEvent === 'PreToolUse');
+    expect(denial).toMatchObject({
+      agent: 'claude-code',
+      effect: 'deny',
+      ruleId: 'shell.recursive-delete-outside-project',
+      tool: 'Bash',
+    });
+  });
+
+  it('keeps a private key from reaching the model, which it does without Warden', async () => {
+    const unguarded = await scenario({ withWarden: false });
+    const leak = await run({
+      scenario: unguarded,
+      script: [{ toolUse: { name: 'Read', input: { file_path: unguarded.privateKey } } }],
+    });
+    expect(leak.requestBodies.some((body) => body.includes(SECRET_MARKER))).toBe(true);
+
+    const guarded = await scenario({ withWarden: true });
+    const { toolResults, requestBodies } = await run({
+      scenario: guarded,
+      script: [
+        { toolUse: { name: 'Read', input: { file_path: guarded.privateKey } } },
+        { toolUse: { name: 'Bash', input: { command: `cat ${guarded.privateKey}` } } },
+      ],
+    });
+    expect(requestBodies.length).toBeGreaterThan(0);
+    expect(requestBodies.some((body) => body.includes(SECRET_MARKER))).toBe(false);
+    expect(toolResults.map((result) => result.isError)).toEqual([true, true]);
+    expect(toolResults[0]!.content).toContain('Warden (secrets.read-file)');
+    expect(toolResults[1]!.content).toContain('Warden (secrets.shell-access)');
+  });
+
+  it('blocks a prompt carrying a private key before any model request', async () => {
+    const guarded = await scenario({ withWarden: true });
+    const key = readFileSync(guarded.privateKey, 'utf8');
+    const { messageRequests, result } = await run({
+      scenario: guarded,
+      script: [],
+      prompt: `why does this key not work?\n${key}`,
+    });
+    expect(messageRequests).toBe(0);
+    expect(result.stdout).toContain('secrets.in-prompt');
+  });
+
+  it('lets a harmless command run and records every decision', async () => {
+    const guarded = await scenario({ withWarden: true });
+    const { toolResults } = await run({
+      scenario: guarded,
+      script: [{ toolUse: { name: 'Bash', input: { command: 'echo hello > greeting.txt && ls' } } }],
+    });
+    expect(readFileSync(path.join(guarded.workspace.project, 'greeting.txt'), 'utf8')).toBe('hello\n');
+    expect(toolResults[0]!.isError).toBe(false);
+
+    const records = auditRecords(guarded.workspace);
+    const events = records.map((record) => record.hookEvent);
+    expect(events).toEqual(
+      expect.arrayContaining(['SessionStart', 'UserPromptSubmit', 'PreToolUse', 'PostToolUse', 'Stop']),
+    );
+    expect(records.find((record) => record.hookEvent === 'PreToolUse')).toMatchObject({
+      effect: 'allow',
+      ruleId: 'default',
+    });
+    for (const record of records)
+      expect(record).toMatchObject({ v: 1, agent: 'claude-code', cwd: guarded.workspace.project });
+  });
+});
