@@ -99,8 +99,10 @@ export function removeWardenHooks(settings: Settings): Settings {
       .filter((group, index) => group.hooks.length > 0 || (groups[index]?.hooks.length ?? 0) === 0);
     if (kept.length > 0) hooks[event] = kept;
   }
-  const { hooks: _previous, ...rest } = settings;
-  return Object.keys(hooks).length > 0 ? { ...rest, hooks } : rest;
+  // Rebuild in place so the user's key order survives (and an unchanged file compares equal).
+  const result: Settings = { ...settings, hooks };
+  if (Object.keys(hooks).length === 0) delete result.hooks;
+  return result;
 }
 
 /** Adds Warden's handlers for every guarded event, replacing any earlier Warden entries. */

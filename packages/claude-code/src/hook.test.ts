@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runHook } from './hook.js';
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(path.join(os.tmpdir(), 'warden-hook-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+const env = (extra: Record<string, string> = {}) => ({
+  HOME: home,
+  WARDEN_HOME: path.join(home, '.warden'),
+  ...extra,
+});
+const preToolUse = (command: string) =>
+  JSON.stringify({
+    session_id: 's1',
+    transcript_path: '/t.jsonl',
+    cwd: path.join(home, 'project'),
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command },
+    tool_use_id: 'toolu_1',
+  });
+const auditLines = () => {
+  const dir = path.join(home, '.warden', 'audit');
+  return readdirSync(dir)
+    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').trim().split('\n'))
+    .map((line) => JSON.parse(line));
+};
+
+describe('runHook', () => {
+  it('denies, records, and answers in the Claude Code format', async () => {
+    const response = await runHook({ stdin: preToolUse('rm -rf /'), env: env() });
+    expect(response.exitCode).toBe(0);
+    expect(JSON.parse(response.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(auditLines()).toMatchObject([{ hookEvent: 'PreToolUse', effect: 'deny', session: 's1' }]);
+  });
+
+  it('follows the failure policy on input that is not JSON, without a stack trace', async () => {
+    const closed = await runHook({ stdin: 'Traceback (most recent call last)', env: env() });
+    expect(closed).toMatchObject({ stdout: '', exitCode: 2 });
+    expect(closed.stderr).toContain('failure policy is "closed"');
+    expect(closed.stderr).not.toMatch(/\n\s+at /);
+    const open = await runHook({ stdin: 'garbage', env: env({ WARDEN_FAILURE: 'open' }) });
+    expect(open).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(auditLines().map((record) => record.ruleId)).toEqual(['warden.failure', 'warden.failure']);
+  });
+
+  it('renders a failure decision in the event’s own shape when the input is JSON but invalid', async () => {
+    const response = await runHook({
+      stdin: JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', cwd: '/' }),
+      env: env(),
+    });
+    expect(JSON.parse(response.stdout).hookSpecificOutput).toMatchObject({ permissionDecision: 'deny' });
+  });
+
+  it('applies the failure policy when the configuration is invalid, and says where', async () => {
+    const policy = path.join(home, 'policy.yaml');
+    writeFileSync(policy, 'rules:\n  - id: bad\n    effect: maybe\n    reason: x\n');
+    const response = await runHook({ stdin: preToolUse('ls'), env: env({ WARDEN_POLICY: policy }) });
+    const output = JSON.parse(response.stdout).hookSpecificOutput;
+    expect(output.permissionDecision).toBe('deny');
+    expect(output.permissionDecisionReason).toContain(`${policy}:3`);
+    expect(output.permissionDecisionReason).toContain('rule "bad"');
+  });
+
+  it('answers by its deadline, by the failure policy, when the agent never closes stdin', async () => {
+    const fifo = path.join(home, 'stdin.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // Opened read-write: the read never sees end-of-file, like an agent that keeps the pipe open.
+    const descriptor = openSync(fifo, 'r+');
+    try {
+      const response = await runHook({ stdin: descriptor, env: env(), deadlineMs: 200 });
+      expect(response.exitCode).toBe(2);
+      expect(response.stderr).toContain('no decision within 200 ms');
+    } finally {
+      writeSync(descriptor, '\n');
+      closeSync(descriptor);
+    }
+  });
+});
