@@ -3,6 +3,7 @@ import {
   type CommandHookResponse,
   createId,
   type Decision,
+  formatIssue,
   type GuardEvent,
   InvalidInputError,
   type ParseResult,
@@ -40,8 +41,7 @@ export const CLAUDE_CODE_HOOK_EVENTS = [
 ] as const;
 
 function describe(error: z.core.$ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.join('.') || 'input'}: ${issue.message}`;
+  return formatIssue(error.issues[0]!);
 }
 
 function meta(input: Record<string, unknown>): Record<string, unknown> {

@@ -24,6 +24,7 @@ export type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decisi
 export { detectSecrets, redactSecrets, SECRET_PATTERNS } from './detectors/detect-secrets.js';
 export { ConfigError, InvalidInputError, PolicyError, TransportError, WardenError } from './errors.js';
 export type { Finding } from './finding.js';
+export { formatIssue } from './format-issue.js';
 export type { GuardOptions, GuardResult } from './guard.js';
 export { guard } from './guard.js';
 export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event.js';

@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import type { DecideConfig } from '../decide.js';
 import type { FailurePolicy, Mode } from '../decision.js';
 import { ConfigError, WardenError } from '../errors.js';
+import { formatIssue } from '../format-issue.js';
 import type { Phase } from '../guard-event.js';
 import { compilePolicy } from '../policy/compile-policy.js';
 import { failurePolicySchema, modeSchema } from '../policy/enums.js';
@@ -99,7 +100,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
       const issue = result.error.issues[0]!;
       throw new ConfigError({
         source: configPath,
-        message: `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+        message: formatIssue(issue),
         cause: result.error,
       });
     }

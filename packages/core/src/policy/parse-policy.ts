@@ -1,13 +1,8 @@
-import type * as z from 'zod/mini';
 import { PolicyError } from '../errors.js';
+import { formatIssue } from '../format-issue.js';
 import { type Policy, policySchema } from './policy-schema.js';
 
 type Yaml = typeof import('yaml');
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${where}${issue.message}`;
-}
 
 /**
  * Parses a YAML or JSON policy (JSON is read by the YAML parser, so both report lines) and
@@ -19,11 +14,11 @@ export function parsePolicy(options: { text: string; file: string; yaml: Yaml })
   const document = yaml.parseDocument(options.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
-    const position = error.linePos?.[0];
+    const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
     throw new PolicyError({
       message: `not valid YAML/JSON: ${error.message.split('\n')[0]}`,
       file,
-      line: position?.line,
+      line,
       cause: error,
     });
   }
@@ -46,5 +41,5 @@ export function parsePolicy(options: { text: string; file: string; yaml: Yaml })
     const id = typeof rule === 'object' && rule !== null ? (rule as { id?: unknown }).id : undefined;
     ruleId = typeof id === 'string' ? id : `#${issue.path[1] + 1}`;
   }
-  throw new PolicyError({ message: describeIssue(issue), file, line, ruleId, cause: result.error });
+  throw new PolicyError({ message: formatIssue(issue), file, line, ruleId, cause: result.error });
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { compileHostPattern, compileNameGlob, pathGlobToRegex } from './glob.js';
+
+describe('pathGlobToRegex', () => {
+  const matches = (pattern: string, path: string) => pathGlobToRegex(pattern).test(path);
+
+  it('crosses directories only with **', () => {
+    expect(matches('/home/*/x', '/home/dev/x')).toBe(true);
+    expect(matches('/home/*/x', '/home/dev/sub/x')).toBe(false);
+    expect(matches('/home/**/x', '/home/dev/sub/x')).toBe(true);
+    expect(matches('/home/**/x', '/home/x')).toBe(true);
+    expect(matches('/srv/**', '/srv/a/b/c')).toBe(true);
+  });
+
+  it('matches dot files, alternatives and classes', () => {
+    expect(matches('**/.env*', '/p/.env.local')).toBe(true);
+    expect(matches('**/*.{pem,key}', '/p/certs/server.key')).toBe(true);
+    expect(matches('**/id_[rd]sa', '/h/.ssh/id_rsa')).toBe(true);
+    expect(matches('**/id_[!r]sa', '/h/.ssh/id_rsa')).toBe(false);
+    expect(matches('/a.b', '/aXb')).toBe(false);
+  });
+});
+
+describe('name and host patterns', () => {
+  it('matches names whole', () => {
+    expect(compileNameGlob('mcp__*')('mcp__github__x')).toBe(true);
+    expect(compileNameGlob('rm')('rmdir')).toBe(false);
+    expect(compileNameGlob('mkfs.*')('mkfs.ext4')).toBe(true);
+  });
+
+  it('matches hosts exactly or by subdomain', () => {
+    expect(compileHostPattern('example.com')('EXAMPLE.com')).toBe(true);
+    expect(compileHostPattern('example.com')('api.example.com')).toBe(false);
+    expect(compileHostPattern('*.example.com')('api.example.com')).toBe(true);
+    expect(compileHostPattern('*.example.com')('evilexample.com')).toBe(false);
+  });
+});
