@@ -7,11 +7,19 @@ export interface PatchOperation {
   addedText: string;
 }
 
+// Codex trims marker lines with Rust's `str::trim` (Unicode White_Space). JavaScript's `\s` covers
+// all of it except U+0085 (NEL), so that is added: a header Codex accepts must never be missed here.
+const EDGE_WHITESPACE = /^[\s\u0085]+|[\s\u0085]+$/g;
+const HEADER = /^\*\*\* (Add File|Update File|Delete File|Move to): (.+)$/;
+
 /**
  * Reads the file operations out of a Codex `apply_patch` envelope
  * (`*** Begin Patch` ... `*** Add File:` / `*** Update File:` / `*** Delete File:` / `*** Move to:` ... `*** End Patch`).
- * It is lenient on purpose: a malformed patch still yields every path it names, so policies
- * see them (Codex itself rejects the malformed patch afterwards).
+ *
+ * It errs on the side of seeing too much, never too little: every path Codex's own (lenient)
+ * parser would touch is reported, and a few it would not (a header indented inside an update
+ * hunk, a `*** Move to:` that is not right after its `*** Update File:`). A malformed patch still
+ * yields every path it names, so policies see them; Codex rejects it afterwards.
  */
 export function parseApplyPatch(patch: string): PatchOperation[] {
   const operations: PatchOperation[] = [];
@@ -26,23 +34,27 @@ export function parseApplyPatch(patch: string): PatchOperation[] {
     added.length = 0;
   };
   for (const rawLine of patch.split(/\r?\n/)) {
-    const line = rawLine.replace(/\s+$/, '');
-    const header = /^\*\*\* (Add File|Update File|Delete File|Move to): (.+)$/.exec(line);
+    const line = rawLine.replace(EDGE_WHITESPACE, '');
+    const header = HEADER.exec(line);
     if (header) {
-      const [, verb, target] = header;
-      if (verb === 'Move to' && current) {
-        current.moveTo = target!.trim();
+      const verb = header[1]!;
+      const target = header[2]!.replace(EDGE_WHITESPACE, '');
+      if (verb === 'Move to') {
+        if (current) current.moveTo = target;
+        // A stray move line names a path too; record it as a write rather than lose it.
+        else operations.push({ kind: 'add', path: target, addedText: '' });
         continue;
       }
       finish();
       const kind = verb === 'Add File' ? 'add' : verb === 'Delete File' ? 'delete' : 'update';
-      current = { kind, path: target!.trim(), addedText: '' };
+      current = { kind, path: target, addedText: '' };
       continue;
     }
-    if (line.startsWith('*** ')) {
-      if (/^\*\*\* End (Patch|of File)/.test(line) && line.startsWith('*** End Patch')) finish();
+    if (line === '*** End Patch') {
+      finish();
       continue;
     }
+    // `+` lines count only when unindented, exactly as Codex reads hunk bodies.
     if (current && rawLine.startsWith('+')) added.push(rawLine.slice(1));
   }
   finish();
