@@ -17,6 +17,14 @@ export {
   startScriptedAnthropicServer,
 } from './scripted-anthropic-server.ts';
 export {
+  type ReceivedToolOutput,
+  type RecordedResponsesRequest,
+  type ScriptedResponsesServer,
+  type ScriptedResponsesTurn,
+  type StartScriptedResponsesServerOptions,
+  startScriptedResponsesServer,
+} from './scripted-responses-server.ts';
+export {
   type AgentWorkspace,
   type CreateTempDirOptions,
   createAgentWorkspace,
