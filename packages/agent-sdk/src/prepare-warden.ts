@@ -41,6 +41,11 @@ export interface WardenOptions {
   onWarning?: (message: string) => void;
   /** Warden's home directory. Default: `$WARDEN_HOME`, else `~/.warden`. */
   home?: string;
+  /**
+   * The agent's home directory, what `~` means in its commands and policies. Set it when the app
+   * gives the agent a `HOME` of its own through the SDK's `env` option. Default: `os.homedir()`.
+   */
+  userHome?: string;
   /** The local audit log: on by default, under `<home>/audit`. */
   audit?: { enabled?: boolean; dir?: string };
 }
@@ -89,7 +94,13 @@ export function prepareWarden(options: WardenOptions): PreparedWarden {
     context = structuredClone(parsed.data);
   }
 
-  const common = { mode: options.mode, failure: options.failure, home: options.home, audit: options.audit };
+  const common = {
+    mode: options.mode,
+    failure: options.failure,
+    home: options.home,
+    userHome: options.userHome,
+    audit: options.audit,
+  };
   let config: WardenConfig;
   if (typeof options.policy === 'string' && !BUILTIN_PACKS[options.policy] && looksLikePath(options.policy)) {
     const file = path.resolve(options.policy);

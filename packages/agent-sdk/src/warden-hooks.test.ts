@@ -401,6 +401,18 @@ describe('wardenHooks', () => {
     });
   });
 
+  it("judges `~` and the home directory by the agent's HOME when the app gives it one", async () => {
+    // Beside Warden's home, not in it: Warden's own files are protected anyway.
+    const agentHome = `${home}-agent-home`;
+    const command = `rm -rf ${agentHome}/important`;
+    // Under the temp directory and not the user's home, a recursive delete is scratch-space cleanup...
+    expect(await setUp().call(bash(command))).toEqual({});
+    // ...but it is the agent's home directory, and there it is denied.
+    expect(await setUp({ userHome: agentHome }).call(bash(command))).toMatchObject({
+      hookSpecificOutput: { permissionDecision: 'deny' },
+    });
+  });
+
   it('does not write the audit log when it is switched off', async () => {
     const { call } = setUp({ audit: { enabled: false } });
     await call(bash('rm -rf ~/'));
