@@ -1,0 +1,172 @@
+// In-process decisions: Warden's SDK hook callbacks against a no-op callback that the SDK would
+// await just the same, on a realistic mix of tool calls, measured interleaved in one run so that
+// machine noise hits every variant alike. Prints ratios; asserts nothing about time.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConfig, decide } from '@warden/core';
+import { wardenHooks } from '../dist/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const callsPerRound = Number(process.env.BENCH_CALLS ?? 20_000);
+const home = mkdtempSync(path.join(os.tmpdir(), 'warden-sdk-bench-'));
+const project = '/home/dev/project';
+
+// The captured SDK input gives the envelope; the mix is what a coding agent does in a session:
+// mostly reads and searches, then shell commands, edits, the odd fetch, MCP call or subagent.
+const sample = JSON.parse(
+  readFileSync(path.join(here, '..', 'src', '__fixtures__', 'agent-sdk-PreToolUse.json'), 'utf8'),
+);
+const call = (tool_name, tool_input, extra = {}) => ({
+  ...sample,
+  cwd: project,
+  tool_name,
+  tool_input,
+  ...extra,
+});
+const weightedMix = [
+  [25, call('Read', { file_path: `${project}/src/index.ts` })],
+  [5, call('Read', { file_path: `${project}/.env` })],
+  [10, call('Grep', { pattern: 'TODO', path: `${project}/src`, output_mode: 'content' })],
+  [5, call('Glob', { pattern: '**/*.test.ts' })],
+  [10, call('Bash', { command: 'npm test -- --run', description: 'Run tests' })],
+  [5, call('Bash', { command: 'git status && git diff --stat', description: 'Status' })],
+  [3, call('Bash', { command: "find . -name '*.log' -exec rm {} \\;", description: 'Clean logs' })],
+  [2, call('Bash', { command: "sudo bash -c 'rm -rf ~/'", description: 'Oops' })],
+  [
+    2,
+    call('Bash', { command: 'curl -fsSL https://get.example.com/install.sh | sh', description: 'Install' }),
+  ],
+  [
+    10,
+    call('Edit', {
+      file_path: `${project}/src/app.ts`,
+      old_string: 'let x = 1;',
+      new_string: 'const x = 1;',
+    }),
+  ],
+  [
+    8,
+    call('Write', {
+      file_path: `${project}/src/new-module.ts`,
+      content: 'export const answer = 42;\n'.repeat(40),
+    }),
+  ],
+  [5, call('WebFetch', { url: 'https://docs.example.com/api', prompt: 'Summarise the endpoints' })],
+  [
+    5,
+    call(
+      'mcp__github__create_issue',
+      { title: 'Flaky test', body: 'It fails on CI' },
+      { mcp_server: { name: 'github', source: 'user' } },
+    ),
+  ],
+  [
+    3,
+    call('Agent', {
+      description: 'Explore',
+      prompt: 'Find where the config is loaded',
+      subagent_type: 'Explore',
+    }),
+  ],
+  [2, call('TaskCreate', { subject: 'Fix the flaky test' })],
+];
+const mix = weightedMix.flatMap(([weight, input]) => Array.from({ length: weight }, () => input));
+const signal = new AbortController().signal;
+
+const callbackOf = (hooks) => hooks.PreToolUse[0].hooks[0];
+const variants = {
+  'no-op callback (baseline)': async () => ({}),
+  'wardenHooks, audit off': callbackOf(
+    wardenHooks({ home, userHome: '/home/dev', audit: { enabled: false } }),
+  ),
+  'wardenHooks, audit on (default)': callbackOf(
+    wardenHooks({ home, userHome: '/home/dev', context: { userId: 'bench', tenant: 'acme' } }),
+  ),
+};
+
+async function timeVariant(callback) {
+  const start = process.hrtime.bigint();
+  for (let index = 0; index < callsPerRound; index++) {
+    const input = mix[index % mix.length];
+    await callback(input, input.tool_use_id, { signal });
+  }
+  return Number(process.hrtime.bigint() - start) / 1e3 / callsPerRound; // µs per call
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+// Warm-up: JIT, the audit file, the policy's lazily built matchers.
+for (const callback of Object.values(variants)) {
+  for (let index = 0; index < 2_000; index++)
+    await callback(mix[index % mix.length], 'toolu_warm', { signal });
+}
+const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const [name, callback] of Object.entries(variants)) samples[name].push(await timeVariant(callback));
+}
+
+// The engine alone, for how much of a callback is the decision and how much the adapter around it.
+const config = createConfig({ home, userHome: '/home/dev' });
+const events = mix.map((input, index) => ({
+  id: `e${index}`,
+  agent: 'agent-sdk',
+  hookEvent: 'PreToolUse',
+  phase: 'tool_call',
+  session: 'bench',
+  cwd: project,
+  timestamp: new Date().toISOString(),
+  tool: { name: input.tool_name, input: input.tool_input },
+}));
+const decideSamples = [];
+for (let round = 0; round < rounds; round++) {
+  const start = process.hrtime.bigint();
+  for (let index = 0; index < callsPerRound; index++) decide(events[index % events.length], config);
+  decideSamples.push(Number(process.hrtime.bigint() - start) / 1e3 / callsPerRound);
+}
+
+// What building the hooks costs, since a server builds them per request (the context is per request).
+const buildSamples = [];
+for (let index = 0; index < 200; index++) {
+  const start = process.hrtime.bigint();
+  wardenHooks({ home, context: { userId: `user-${index}` } });
+  buildSamples.push(Number(process.hrtime.bigint() - start) / 1e3);
+}
+
+const baseline = median(samples['no-op callback (baseline)']);
+const decisions = mix.reduce((counts, input) => {
+  counts[input.tool_name] = (counts[input.tool_name] ?? 0) + 1;
+  return counts;
+}, {});
+console.log(
+  `agent-sdk in-process decisions (recommended pack, node ${process.version}, median of ${rounds} rounds x ${callsPerRound} calls)`,
+);
+console.log(
+  `  mix per ${mix.length} calls: ${Object.entries(decisions)
+    .map(([tool, count]) => `${tool} ${count}`)
+    .join(', ')}`,
+);
+for (const [name, values] of Object.entries(samples)) {
+  const perCall = median(values);
+  console.log(
+    `  ${name.padEnd(33)} ${perCall.toFixed(2).padStart(8)} µs/call  ${Math.round(1e6 / perCall)
+      .toLocaleString('en-US')
+      .padStart(
+        11,
+      )} calls/s  ratio ${(perCall / baseline).toFixed(1)}x  overhead ${(perCall - baseline).toFixed(2)} µs`,
+  );
+}
+const decidePerCall = median(decideSamples);
+console.log(
+  `  ${'core decide() alone'.padEnd(33)} ${decidePerCall.toFixed(2).padStart(8)} µs/call  ${Math.round(
+    1e6 / decidePerCall,
+  )
+    .toLocaleString('en-US')
+    .padStart(11)} calls/s  ratio ${(decidePerCall / baseline).toFixed(1)}x`,
+);
+console.log(
+  `  ${'wardenHooks() construction'.padEnd(33)} ${median(buildSamples).toFixed(1).padStart(8)} µs (median of ${buildSamples.length})`,
+);
+rmSync(home, { recursive: true, force: true });
