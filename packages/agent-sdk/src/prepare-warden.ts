@@ -113,6 +113,13 @@ export function prepareWarden(options: WardenOptions): PreparedWarden {
     config,
     context,
     onDecision: options.onDecision,
-    onWarning: options.onWarning ?? ((message) => process.emitWarning(message, { code: 'WARDEN' })),
+    onWarning: (message) => {
+      try {
+        if (options.onWarning) options.onWarning(message);
+        else process.emitWarning(message, { code: 'WARDEN' });
+      } catch {
+        // A warning must never turn into an exception inside the agent's hook.
+      }
+    },
   };
 }

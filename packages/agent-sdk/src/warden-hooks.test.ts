@@ -357,6 +357,20 @@ describe('wardenHooks', () => {
     expect(warnings).toEqual([expect.stringContaining('dashboard down')]);
   });
 
+  it('still answers when onDecision and onWarning both throw', async () => {
+    const { call } = setUp({
+      onDecision: () => {
+        throw new Error('dashboard down');
+      },
+      onWarning: () => {
+        throw new Error('logger down');
+      },
+    });
+    expect(await call(bash('rm -rf ~/'))).toMatchObject({
+      hookSpecificOutput: { permissionDecision: 'deny' },
+    });
+  });
+
   it('applies the failure policy to input it cannot read: closed denies, open allows', async () => {
     const broken = { ...preToolUseSample, tool_name: 42 };
     const closed = setUp();
