@@ -194,6 +194,8 @@ describe('Warden in the real Claude Agent SDK', () => {
         context: CONTEXT,
         session: sessionId,
       });
+      // Decided by the policy: the real SDK's inputs parsed, no failure policy stepped in.
+      expect(record.failure).toBeUndefined();
     }
     expect(records[1]).toMatchObject({ tool: 'Bash', actions: [{ kind: 'shell.exec' }] });
   });

@@ -7,7 +7,6 @@ const baseShape = {
   session_id: z.string(),
   cwd: z.string(),
   hook_event_name: z.string(),
-  transcript_path: z.optional(z.string()),
   prompt_id: z.optional(z.string()),
   permission_mode: z.optional(z.string()),
   agent_id: z.optional(z.string()),
@@ -42,7 +41,8 @@ export const stopHookInputSchema = z.looseObject({
   ...baseShape,
   hook_event_name: z.enum(['Stop', 'SubagentStop']),
   stop_hook_active: z.optional(z.boolean()),
-  last_assistant_message: z.optional(z.string()),
+  // Optional in the SDK's type; accepting null too costs nothing and spares a failure decision.
+  last_assistant_message: z.optional(z.nullable(z.string())),
 });
 export type StopHookInput = z.infer<typeof stopHookInputSchema>;
 
