@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CanUseTool, Options, SDKMessage, SDKResultMessage } from '@anthropic-ai/claude-agent-sdk';
-import { type AuditRecord, auditRecordSchema, type Policy } from '@warden/core';
+import type { Policy } from '@warden/core';
 import {
   type AgentWorkspace,
   claudeEnvironment,
@@ -10,6 +10,7 @@ import {
   startScriptedAnthropicServer,
 } from '@warden/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readAuditRecords } from '../src/test-helpers.js';
 import { wardenCanUseTool } from '../src/warden-can-use-tool.js';
 import { type WardenHooksOptions, wardenHooks } from '../src/warden-hooks.js';
 
@@ -89,16 +90,7 @@ async function runAgent(options: RunOptions) {
   }
 }
 
-function auditRecords(wardenHome: string): AuditRecord[] {
-  const dir = path.join(wardenHome, 'audit');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((file) =>
-    readFileSync(path.join(dir, file), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => auditRecordSchema.parse(JSON.parse(line))),
-  );
-}
+const auditRecords = (wardenHome: string) => readAuditRecords(path.join(wardenHome, 'audit'));
 
 function hooksFor(workspace: { home: string; wardenHome: string }, options: WardenHooksOptions = {}) {
   return wardenHooks({ home: workspace.wardenHome, userHome: workspace.home, context: CONTEXT, ...options });

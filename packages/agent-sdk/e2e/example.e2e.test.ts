@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { auditRecordSchema } from '@warden/core';
 import { claudeEnvironment, createAgentWorkspace, startScriptedAnthropicServer } from '@warden/test-utils';
 import { describe, expect, it } from 'vitest';
 import { type AgentRun, startGuardedAgentServer } from '../examples/guarded-agent-server.js';
+import { readAuditRecords } from '../src/test-helpers.js';
 
 // The example app, run as written, against the real SDK and a scripted model on loopback.
 describe('examples/guarded-agent-server', () => {
@@ -59,13 +59,7 @@ describe('examples/guarded-agent-server', () => {
       expect(allowed).toEqual({ answer: 'Created it.', denied: [] });
       expect(existsSync(path.join(workspace.project, 'marker.txt'))).toBe(true);
 
-      const dir = path.join(wardenHome, 'audit');
-      const records = readdirSync(dir).flatMap((file) =>
-        readFileSync(path.join(dir, file), 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => auditRecordSchema.parse(JSON.parse(line))),
-      );
+      const records = readAuditRecords(path.join(wardenHome, 'audit'));
       const toolCalls = records.filter((record) => record.hookEvent === 'PreToolUse');
       expect(toolCalls).toMatchObject([
         { effect: 'deny', context: { userId: 'alice', tenant: 'acme', clientIp: '127.0.0.1' } },

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CanUseTool, HookCallback, HookInput, Options } from '@anthropic-ai/claude-agent-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import preToolUseSample from './__fixtures__/agent-sdk-PreToolUse.json' with { type: 'json' };
 import { wardenCanUseTool, wardenHooks } from './index.js';
+import { readAuditRecords } from './test-helpers.js';
 
 // The examples of README.md, run as written (with a throwaway home for the audit log).
 let home: string;
@@ -54,8 +55,7 @@ describe('README examples', () => {
     });
     await preToolUse(hooks, 'ls');
     expect(counted).toEqual(['warden.allow']);
-    const [file] = readdirSync(path.join(home, 'audit'));
-    expect(JSON.parse(readFileSync(path.join(home, 'audit', file!), 'utf8'))).toMatchObject({
+    expect(readAuditRecords(path.join(home, 'audit'))[0]).toMatchObject({
       context: { userId: 'u1', clientIp: '198.51.100.4', tenant: 'acme', labels: { route: '/agent' } },
     });
   });

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CanUseTool } from '@anthropic-ai/claude-agent-sdk';
-import { type AuditRecord, auditRecordSchema } from '@warden/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import preToolUseSample from './__fixtures__/agent-sdk-PreToolUse.json' with { type: 'json' };
+import { readAuditRecords } from './test-helpers.js';
 import { wardenCanUseTool } from './warden-can-use-tool.js';
 
 const CONTEXT = { userId: 'user-42', clientIp: '203.0.113.7', tenant: 'acme' };
@@ -17,15 +17,7 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function auditRecords(): AuditRecord[] {
-  const dir = path.join(home, 'audit');
-  return readdirSync(dir).flatMap((file) =>
-    readFileSync(path.join(dir, file), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => auditRecordSchema.parse(JSON.parse(line))),
-  );
-}
+const auditRecords = () => readAuditRecords(path.join(home, 'audit'));
 
 // The options the SDK 0.3.330 passes, as observed in a real run (default permission mode).
 const callOptions = (toolUseID: string): Parameters<CanUseTool>[2] => ({

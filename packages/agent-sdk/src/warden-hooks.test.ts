@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HookCallback, HookEvent, HookInput, HookJSONOutput } from '@anthropic-ai/claude-agent-sdk';
-import { type AuditRecord, auditRecordSchema, type Policy } from '@warden/core';
+import type { Policy } from '@warden/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import postToolUseSample from './__fixtures__/agent-sdk-PostToolUse.json' with { type: 'json' };
 import preToolUseSample from './__fixtures__/agent-sdk-PreToolUse.json' with { type: 'json' };
 import stopSample from './__fixtures__/agent-sdk-Stop.json' with { type: 'json' };
 import promptSample from './__fixtures__/agent-sdk-UserPromptSubmit.json' with { type: 'json' };
+import { readAuditRecords } from './test-helpers.js';
 import { type WardenHooksOptions, wardenHooks } from './warden-hooks.js';
 
 const PRIVATE_KEY =
@@ -22,21 +23,7 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function auditRecords(): AuditRecord[] {
-  const dir = path.join(home, 'audit');
-  let files: string[];
-  try {
-    files = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return files.flatMap((file) =>
-    readFileSync(path.join(dir, file), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => auditRecordSchema.parse(JSON.parse(line))),
-  );
-}
+const auditRecords = () => readAuditRecords(path.join(home, 'audit'));
 
 /** Builds the hooks and returns a caller that invokes them as the SDK would. */
 function setUp(options: WardenHooksOptions = {}) {
