@@ -1,10 +1,13 @@
+import type { Dispatcher } from 'undici';
 import type { AdapterV1 } from './adapter.js';
-import { toAuditRecord, writeAuditRecord } from './audit/write-audit-record.js';
+import { type AuditAnchor, toAuditEntry, writeAuditRecord } from './audit/write-audit-record.js';
 import { DEFAULT_FAILURE, loadConfig, resolveWardenHome, type WardenConfig } from './config/load-config.js';
 import { createId } from './create-id.js';
 import { decideSafely, failureDecision } from './decide.js';
 import type { Decision, FailurePolicy } from './decision.js';
 import type { GuardEvent, Phase } from './guard-event.js';
+import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
+import type { RemoteOutcome } from './ingest/remote-outcome.js';
 import { failurePolicySchema } from './policy/enums.js';
 
 export interface GuardOptions<TOutput> {
@@ -16,6 +19,19 @@ export interface GuardOptions<TOutput> {
   config?: WardenConfig;
   /** Called with the decision before the output is rendered. */
   onDecision?: (options: { event: GuardEvent; decision: Decision }) => void;
+  /**
+   * Epoch ms by which the agent must have its answer (the adapter's own deadline, below the
+   * agent's hook timeout). A remote verdict is asked only within what is left of it.
+   */
+  deadline?: number;
+  /**
+   * How the event reaches a configured server once the answer is ready: `background` (default:
+   * queued, and a detached sender started if none runs), `inline` (queued and sent from this
+   * process within the ingest budget), `queue` (queued only). No server: nothing happens.
+   */
+  delivery?: Delivery;
+  /** An undici dispatcher for the remote verdict and inline sends (tests, proxies). */
+  dispatcher?: Dispatcher;
 }
 
 export interface GuardResult<TOutput> {
@@ -24,6 +40,10 @@ export interface GuardResult<TOutput> {
   event: GuardEvent;
   /** Problems that did not change the decision but must be told (an audit write that failed). */
   warnings: string[];
+  /** The remote verdict asked for, when a server with remote evaluation is configured. */
+  remote?: RemoteOutcome;
+  /** What was done to get the event to the server, when one is configured. */
+  delivery?: DeliveryResult;
 }
 
 function envFailure(env: NodeJS.ProcessEnv, phase: Phase): FailurePolicy {
@@ -31,9 +51,17 @@ function envFailure(env: NodeJS.ProcessEnv, phase: Phase): FailurePolicy {
   return parsed.success ? parsed.data : DEFAULT_FAILURE[phase];
 }
 
+/** The part of the hook's deadline kept back for recording and answering after a remote verdict. */
+const DEADLINE_RESERVE_MS = 100;
+
 /**
  * One hook invocation, end to end: parse, decide (applying the failure policy to anything that
- * goes wrong: invalid input, an invalid policy, a bug), record, render. Never throws.
+ * goes wrong: invalid input, an invalid policy, a bug, a remote evaluator that times out),
+ * record, render, then hand the event to the server's spool. Never throws.
+ *
+ * With no server configured, nothing network-related is loaded. With one, the remote verdict
+ * (if enabled) is asked within `server.decideTimeoutMs` and the hook's deadline; sending the
+ * event happens after the answer is rendered and never delays it beyond a small budget.
  */
 export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<GuardResult<TOutput>> {
   const env = options.env ?? process.env;
@@ -79,16 +107,67 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     });
   }
 
+  let remote: RemoteOutcome | undefined;
+  const server = config?.server;
+  if (config && server?.decide && parsed.success && event.phase !== 'session') {
+    if (decision.policyEffect === 'deny') {
+      // A local deny stands whatever the server says: no need to ask.
+      remote = { backend: server.backend, status: 'skipped', latencyMs: 0 };
+    } else {
+      try {
+        const budgetMs = Math.min(
+          server.decideTimeoutMs,
+          options.deadline !== undefined
+            ? options.deadline - Date.now() - DEADLINE_RESERVE_MS
+            : Number.POSITIVE_INFINITY,
+        );
+        const [{ evaluateRemotely }, { applyRemoteVerdict }] = await Promise.all([
+          import('./ingest/evaluate-remotely.js'),
+          import('./ingest/apply-remote-verdict.js'),
+        ]);
+        const evaluation = await evaluateRemotely({
+          server,
+          event,
+          decision,
+          budgetMs,
+          ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+        });
+        const failure = config.failure[event.phase];
+        remote =
+          evaluation.outcome.status === 'ok'
+            ? evaluation.outcome
+            : { ...evaluation.outcome, failurePolicy: failure };
+        decision = applyRemoteVerdict({
+          local: decision,
+          outcome: remote,
+          verdict: evaluation.verdict,
+          failure,
+        });
+      } catch (error) {
+        // Only a bug gets here (evaluateRemotely returns failures as values): same policy.
+        remote = { backend: server.backend, status: 'error', error: String(error), latencyMs: 0 };
+        const failed = failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+        if (failed.policyEffect === 'deny')
+          decision = { ...failed, findings: decision.findings, trace: decision.trace };
+      }
+    }
+  }
+
   try {
     options.onDecision?.({ event, decision });
   } catch (error) {
     warnings.push(`onDecision callback failed: ${(error as Error).message}`);
   }
 
+  let anchor: AuditAnchor | undefined;
   if (config?.auditEnabled ?? true) {
     try {
       const auditDir = config?.auditDir ?? `${resolveWardenHome({ env })}/audit`;
-      writeAuditRecord({ auditDir, record: toAuditRecord({ event, decision }) });
+      anchor = writeAuditRecord({
+        auditDir,
+        entry: toAuditEntry({ event, decision, ...(remote ? { remote } : {}) }),
+        ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
+      });
     } catch (error) {
       warnings.push(`warden: could not write the audit log: ${(error as Error).message}`);
     }
@@ -106,5 +185,34 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     output = options.adapter.render({ hookEvent, decision: fallback });
     decision = fallback;
   }
-  return { output, decision, event, warnings };
+
+  // The answer is ready; only now is the event handed on to the server.
+  let delivery: DeliveryResult | undefined;
+  if (config && server && config.ingest?.enabled) {
+    try {
+      const { deliverEvent } = await import('./ingest/deliver-event.js');
+      delivery = await deliverEvent({
+        config,
+        event,
+        decision,
+        remote,
+        anchor,
+        env,
+        deadline: options.deadline,
+        ...(options.delivery ? { delivery: options.delivery } : {}),
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      });
+      if (delivery.message) warnings.push(delivery.message);
+    } catch (error) {
+      warnings.push(`warden: could not queue the event for the server: ${(error as Error).message}`);
+    }
+  }
+  return {
+    output,
+    decision,
+    event,
+    warnings,
+    ...(remote ? { remote } : {}),
+    ...(delivery ? { delivery } : {}),
+  };
 }

@@ -1,9 +1,29 @@
 export type { Action, ActionKind, ActionResources } from './action.js';
 export { ACTION_KINDS, actionKindSchema } from './action.js';
 export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
-export type { AuditRecord } from './audit/audit-record.js';
-export { auditRecordSchema } from './audit/audit-record.js';
-export { auditFilePath, toAuditRecord, writeAuditRecord } from './audit/write-audit-record.js';
+export type { AuditHead } from './audit/audit-files.js';
+export { listSegments, readHead } from './audit/audit-files.js';
+export type { AuditEntry, AuditRecord } from './audit/audit-record.js';
+export {
+  AUDIT_RECORD_VERSION,
+  auditEntrySchema,
+  auditRecordSchema,
+  GENESIS_HASH,
+} from './audit/audit-record.js';
+export type { LockHandle } from './audit/lock-file.js';
+export { acquireLockSync, tryAcquireLock } from './audit/lock-file.js';
+export type { AuditLine } from './audit/read-audit-log.js';
+export { readAuditLog } from './audit/read-audit-log.js';
+export { sha256Hex } from './audit/sha256.js';
+export type { AuditProblem, AuditProblemKind, AuditVerification } from './audit/verify-audit-log.js';
+export { verifyAuditLog } from './audit/verify-audit-log.js';
+export type { AuditAnchor, WriteAuditRecordOptions } from './audit/write-audit-record.js';
+export {
+  DEFAULT_MAX_AUDIT_FILE_BYTES,
+  redactValue,
+  toAuditEntry,
+  writeAuditRecord,
+} from './audit/write-audit-record.js';
 export { classifyEvent, TOOL_TABLES } from './classify/classify-event.js';
 export { classifyClaudeCodeTool } from './classify/claude-code-tools.js';
 export { classifyCodexTool } from './classify/codex-tools.js';
@@ -17,6 +37,14 @@ export type { CreateConfigOptions } from './config/create-config.js';
 export { createConfig } from './config/create-config.js';
 export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
 export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
+export { Secret } from './config/secret.js';
+export type { AktoSettings, BackendId, IngestSettings, ServerSettings } from './config/server-settings.js';
+export {
+  DEFAULT_DECIDE_TIMEOUT_MS,
+  defaultDeviceId,
+  resolveIngestSettings,
+  resolveServerSettings,
+} from './config/server-settings.js';
 export { createId } from './create-id.js';
 export type { DecideConfig } from './decide.js';
 export { decide, decideSafely, failureDecision } from './decide.js';
@@ -29,6 +57,54 @@ export type { GuardOptions, GuardResult } from './guard.js';
 export { guard } from './guard.js';
 export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event.js';
 export { guardEventSchema, phaseSchema, requestContextSchema } from './guard-event.js';
+export type { AktoRecordOptions } from './ingest/akto/akto-payload.js';
+export { AKTO_PROXY_PATH, aktoQuery, toAktoRecord } from './ingest/akto/akto-payload.js';
+export { aktoResponseSchema, parseAktoVerdict } from './ingest/akto/akto-verdict.js';
+export { applyRemoteVerdict } from './ingest/apply-remote-verdict.js';
+export type {
+  BatchOutcome,
+  CreateBackendOptions,
+  HealthResult,
+  IngestBackend,
+  RemoteVerdict,
+} from './ingest/backend.js';
+export { createBackend } from './ingest/backend.js';
+export type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
+export { deliverEvent, resolveFlushWorker } from './ingest/deliver-event.js';
+export type { EvaluateRemotelyOptions, RemoteEvaluation } from './ingest/evaluate-remotely.js';
+export { closeRemoteBackends, evaluateRemotely } from './ingest/evaluate-remotely.js';
+export type { FlushReport, FlushSpoolOptions } from './ingest/flush-spool.js';
+export { backoffDelay, flushSpool } from './ingest/flush-spool.js';
+export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './ingest/http-client.js';
+export { HttpStatusError } from './ingest/http-status-error.js';
+export type { RemoteOutcome } from './ingest/remote-outcome.js';
+export { remoteOutcomeSchema } from './ingest/remote-outcome.js';
+export type { EnqueueResult, SpoolLimits, SpoolState, SpoolStatus } from './ingest/spool.js';
+export { enqueueEvent, listQueue, readSpoolState, spoolStatus } from './ingest/spool.js';
+export { auditRecordToWardenEvent, toWardenEvent } from './ingest/to-warden-event.js';
+export type {
+  DecideRequest,
+  DecideResponse,
+  ErrorResponse,
+  EventBatchRequest,
+  EventBatchResponse,
+  HealthResponse,
+  WardenEvent,
+} from './ingest/warden-protocol.js';
+export {
+  DECIDE_PATH,
+  decideRequestSchema,
+  decideResponseSchema,
+  EVENTS_PATH,
+  errorResponseSchema,
+  eventBatchRequestSchema,
+  eventBatchResponseSchema,
+  HEALTH_PATH,
+  healthResponseSchema,
+  MAX_EVENTS_PER_BATCH,
+  WARDEN_PROTOCOL_VERSION,
+  wardenEventSchema,
+} from './ingest/warden-protocol.js';
 export { BUILTIN_PACKS } from './packs/index.js';
 export { classifyPath, resolvePath } from './paths/classify-path.js';
 export type { PathClass, PathContext } from './paths/types.js';

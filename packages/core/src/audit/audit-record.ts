@@ -1,11 +1,17 @@
 import * as z from 'zod/mini';
 import { actionKindSchema } from '../action.js';
 import { phaseSchema, requestContextSchema } from '../guard-event.js';
+import { remoteOutcomeSchema } from '../ingest/remote-outcome.js';
 import { effectSchema, failurePolicySchema, modeSchema } from '../policy/enums.js';
 
-/** One line of the audit log. Versioned: readers accept `v: 1`. */
-export const auditRecordSchema = z.object({
-  v: z.literal(1),
+/** Version of the audit line format. v2 added the hash chain (`seq`, `prev`) and `remote`. */
+export const AUDIT_RECORD_VERSION = 2;
+
+/** `prev` of the first record of a log. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What is recorded about one event and its decision, before it is chained. */
+export const auditEntrySchema = z.object({
   id: z.string(),
   ts: z.string(),
   agent: z.string(),
@@ -28,7 +34,22 @@ export const auditRecordSchema = z.object({
   mode: modeSchema,
   findings: z.array(z.object({ id: z.string(), message: z.string(), subject: z.optional(z.string()) })),
   failure: z.optional(z.object({ policy: failurePolicySchema, error: z.string() })),
+  /** The remote verdict asked for this event, or why there is none (timeout, error). */
+  remote: z.optional(remoteOutcomeSchema),
   context: z.optional(requestContextSchema),
   meta: z.optional(z.record(z.string(), z.unknown())),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/**
+ * One line of the audit log. `seq` counts records from 1 across all files of the log; `prev` is
+ * the SHA-256 of the previous line's bytes (without its newline), GENESIS_HASH for the first.
+ * Editing, removing or reordering a line breaks the chain at the next line.
+ */
+export const auditRecordSchema = z.object({
+  v: z.literal(AUDIT_RECORD_VERSION),
+  seq: z.number().check(z.int(), z.positive()),
+  prev: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  ...auditEntrySchema.shape,
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;

@@ -1,31 +1,53 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Decision } from '../decision.js';
 import { redactSecrets } from '../detectors/detect-secrets.js';
 import type { GuardEvent } from '../guard-event.js';
-import type { AuditRecord } from './audit-record.js';
+import type { RemoteOutcome } from '../ingest/remote-outcome.js';
+import {
+  AUDIT_LOCK_FILE,
+  listSegments,
+  readHead,
+  readTail,
+  segmentName,
+  seqOfLine,
+  type Tail,
+  writeHead,
+} from './audit-files.js';
+import { AUDIT_RECORD_VERSION, type AuditEntry, GENESIS_HASH } from './audit-record.js';
+import { acquireLockSync } from './lock-file.js';
+import { sha256Hex } from './sha256.js';
 
 const MAX_TEXT = 4096;
 
-function redactValue(value: unknown): unknown {
+/** A segment is closed and a new one started once it reaches this size. */
+export const DEFAULT_MAX_AUDIT_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Replaces secrets in every string of a value and cuts long strings to `maxText` characters. */
+export function redactValue(value: unknown, maxText = MAX_TEXT): unknown {
   if (typeof value === 'string') {
     const redacted = redactSecrets(value);
-    return redacted.length > MAX_TEXT
-      ? `${redacted.slice(0, MAX_TEXT)}… [${redacted.length - MAX_TEXT} more characters]`
+    return redacted.length > maxText
+      ? `${redacted.slice(0, maxText)}… [${redacted.length - maxText} more characters]`
       : redacted;
   }
-  if (Array.isArray(value)) return value.map(redactValue);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, maxText));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactValue(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, redactValue(inner, maxText)]),
+    );
   }
   return value;
 }
 
-/** Builds the audit line for a decision: secrets redacted, long texts cut. */
-export function toAuditRecord(options: { event: GuardEvent; decision: Decision }): AuditRecord {
+/** What the audit log records about a decision: secrets redacted, long texts cut. */
+export function toAuditEntry(options: {
+  event: GuardEvent;
+  decision: Decision;
+  remote?: RemoteOutcome;
+}): AuditEntry {
   const { event, decision } = options;
   return {
-    v: 1,
     id: event.id,
     ts: event.timestamp,
     agent: event.agent,
@@ -42,35 +64,99 @@ export function toAuditRecord(options: { event: GuardEvent; decision: Decision }
     effect: decision.effect,
     policyEffect: decision.policyEffect,
     ruleId: decision.ruleId,
-    reason: decision.reason,
+    reason: redactSecrets(decision.reason),
     mode: decision.mode,
     findings: decision.findings,
     ...(decision.failure ? { failure: decision.failure } : {}),
+    ...(options.remote ? { remote: options.remote } : {}),
     ...(event.context ? { context: event.context } : {}),
     ...(event.meta ? { meta: redactValue(event.meta) as Record<string, unknown> } : {}),
   };
 }
 
-/** The audit file of a day: `audit-YYYY-MM-DD.jsonl` (UTC). */
-export function auditFilePath(options: { auditDir: string; timestamp: string }): string {
-  return path.join(options.auditDir, `audit-${options.timestamp.slice(0, 10)}.jsonl`);
+export interface WriteAuditRecordOptions {
+  auditDir: string;
+  entry: AuditEntry;
+  /** Rotate to a new segment once the current one reaches this size. */
+  maxFileBytes?: number;
+  /** How long to wait for other writers before giving up (and reporting it). */
+  lockWaitMs?: number;
+}
+
+/** Where a record landed in the chain: servers receive this as an anchor. */
+export interface AuditAnchor {
+  file: string;
+  seq: number;
+  hash: string;
+}
+
+/** The last line of the newest non-empty segment, walking back past empty ones. */
+function lastRecord(auditDir: string, segments: string[]): Tail {
+  for (let index = segments.length - 1; index >= 0; index--) {
+    const descriptor = openSync(path.join(auditDir, segments[index]!), 'r');
+    try {
+      const size = fstatSync(descriptor).size;
+      if (size > 0) {
+        const tail = readTail(descriptor, size);
+        // Only the newest segment's end matters for closing off a torn line.
+        return index === segments.length - 1 ? tail : { ...tail, endsWithNewline: true };
+      }
+    } finally {
+      closeSync(descriptor);
+    }
+  }
+  return { line: undefined, endsWithNewline: true };
 }
 
 /**
- * Appends one record as one line. The file is opened with O_APPEND and the line goes out in a
- * single write(2), so concurrent hook processes never interleave or tear lines.
+ * Appends one record to the hash-chained log. Writers from any number of processes take an
+ * exclusive lock file for the few syscalls of an append (read the last line, hash it, write one
+ * line with O_APPEND in a single write(2), update the head), so lines never interleave and
+ * every record links to the one before it. Synchronous: a hook's record is on disk before the
+ * hook answers. Throws when the record cannot be written; `guard` turns that into a warning.
  */
-export function writeAuditRecord(options: { auditDir: string; record: AuditRecord }): string {
-  mkdirSync(options.auditDir, { recursive: true, mode: 0o700 });
-  const file = auditFilePath({ auditDir: options.auditDir, timestamp: options.record.ts });
-  const line = Buffer.from(`${JSON.stringify(options.record)}\n`, 'utf8');
-  const descriptor = openSync(file, 'a', 0o600);
+export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor {
+  const { auditDir } = options;
+  mkdirSync(auditDir, { recursive: true, mode: 0o700 });
+  const lock = acquireLockSync({
+    path: path.join(auditDir, AUDIT_LOCK_FILE),
+    staleMs: 2000,
+    maxWaitMs: options.lockWaitMs ?? 5000,
+  });
   try {
-    let written = writeSync(descriptor, line);
-    // A short write is only possible on a full disk or a signal; finish the line rather than leave it torn.
-    while (written < line.length) written += writeSync(descriptor, line, written);
+    const segments = listSegments(auditDir);
+    const tail = lastRecord(auditDir, segments);
+    const head = readHead(auditDir);
+    const tailSeq = tail.line ? (seqOfLine(tail.line) ?? 0) : 0;
+    // The head never goes backwards: if lines were cut from the end, the next seq leaves a gap
+    // that verify reports, instead of quietly reusing the numbers.
+    const seq = Math.max(tailSeq, head?.seq ?? 0) + 1;
+    const prev = tail.line ? sha256Hex(tail.line) : GENESIS_HASH;
+
+    const json = JSON.stringify({ v: AUDIT_RECORD_VERSION, seq, prev, ...options.entry });
+    // Append to the newest segment (even if empty: a rotation that crashed before its first line).
+    let file = segments.at(-1) ?? segmentName(seq);
+    let descriptor = openSync(path.join(auditDir, file), 'a', 0o600);
+    try {
+      let size = fstatSync(descriptor).size;
+      if (size >= (options.maxFileBytes ?? DEFAULT_MAX_AUDIT_FILE_BYTES)) {
+        closeSync(descriptor);
+        file = segmentName(seq);
+        descriptor = openSync(path.join(auditDir, file), 'a', 0o600);
+        size = fstatSync(descriptor).size;
+      }
+      // A torn last line (a crash mid-write) is closed off, not glued to ours; verify reports it.
+      const line = Buffer.from(`${size > 0 && !tail.endsWithNewline ? '\n' : ''}${json}\n`, 'utf8');
+      let written = writeSync(descriptor, line);
+      // A short write is only possible on a full disk or a signal; finish the line rather than leave it torn.
+      while (written < line.length) written += writeSync(descriptor, line, written);
+    } finally {
+      closeSync(descriptor);
+    }
+    const hash = sha256Hex(json);
+    writeHead(auditDir, { seq, hash, file });
+    return { file: path.join(auditDir, file), seq, hash };
   } finally {
-    closeSync(descriptor);
+    lock.release();
   }
-  return file;
 }

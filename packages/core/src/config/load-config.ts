@@ -11,6 +11,12 @@ import { compilePolicy } from '../policy/compile-policy.js';
 import { failurePolicySchema, modeSchema } from '../policy/enums.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import type { ConfigFile, FailureSetting } from './config-file-schema.js';
+import {
+  type IngestSettings,
+  resolveIngestSettings,
+  resolveServerSettings,
+  type ServerSettings,
+} from './server-settings.js';
 
 /**
  * Defaults: a failure blocks where blocking is safe (tool calls and prompts) and lets the
@@ -29,6 +35,12 @@ export interface WardenConfig extends DecideConfig {
   auditDir: string;
   /** The config file read, if any. */
   configFile: string | undefined;
+  /** Segment size of the audit log (default 16 MiB). */
+  auditMaxFileBytes?: number;
+  /** The server events go to and verdicts come from; undefined when none is configured. */
+  server?: ServerSettings;
+  /** How events reach the server (spool, batches, budgets). Only used when `server` is set. */
+  ingest?: IngestSettings;
 }
 
 export interface LoadConfigOptions {
@@ -67,7 +79,8 @@ export function resolveWardenHome(options: LoadConfigOptions = {}): string {
 
 /**
  * Reads the configuration: defaults, then `$WARDEN_HOME/config.yaml`, then the environment
- * (`WARDEN_POLICY`, `WARDEN_MODE`, `WARDEN_FAILURE`). With nothing configured, the
+ * (`WARDEN_POLICY`, `WARDEN_MODE`, `WARDEN_FAILURE`; the server: `WARDEN_SERVER_URL`,
+ * `WARDEN_TOKEN`, or Akto's `AKTO_DATA_INGESTION_URL` and friends). With nothing configured, the
  * `recommended` pack is in force in enforce mode.
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<WardenConfig> {
@@ -159,5 +172,26 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
     auditEnabled: file.audit?.enabled ?? true,
     auditDir: path.join(home, 'audit'),
     configFile,
+    ...(file.audit?.maxFileMb ? { auditMaxFileBytes: Math.round(file.audit.maxFileMb * 1024 * 1024) } : {}),
+    ...serverAndIngest({ env, file, home, configFile }),
+  };
+}
+
+function serverAndIngest(options: {
+  env: NodeJS.ProcessEnv;
+  file: ConfigFile;
+  home: string;
+  configFile: string | undefined;
+}): { server?: ServerSettings; ingest?: IngestSettings } {
+  const server = resolveServerSettings({
+    env: options.env,
+    file: options.file.server,
+    home: options.home,
+    configFile: options.configFile,
+  });
+  if (!server) return {};
+  return {
+    server,
+    ingest: resolveIngestSettings({ env: options.env, file: options.file.ingest, home: options.home }),
   };
 }
