@@ -131,7 +131,13 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
     // The head never goes backwards: if lines were cut from the end, the next seq leaves a gap
     // that verify reports, instead of quietly reusing the numbers.
     const seq = Math.max(tailSeq, head?.seq ?? 0) + 1;
-    const prev = tail.line ? sha256Hex(tail.line) : GENESIS_HASH;
+    // The head already holds the hash of the last line as it was written: using it saves hashing
+    // the line again (start-up time), and an edit of that line still breaks the chain here.
+    const prev = !tail.line
+      ? GENESIS_HASH
+      : head && head.seq === tailSeq && tail.endsWithNewline
+        ? head.hash
+        : sha256Hex(tail.line);
 
     const json = JSON.stringify({ v: AUDIT_RECORD_VERSION, seq, prev, ...options.entry });
     // Append to the newest segment (even if empty: a rotation that crashed before its first line).
