@@ -1,0 +1,188 @@
+import { parseArgs } from 'node:util';
+import { WardenError } from '@warden/core';
+import * as z from 'zod/mini';
+import {
+  defaultHookScript,
+  type HookTrustEntry,
+  hookCommand,
+  install,
+  status,
+  uninstall,
+} from './install.js';
+import { managedRequirementsToml } from './managed-requirements.js';
+
+const USAGE = `Usage: warden-codex <command> [options]
+
+Commands:
+  hook        Read one Codex hook input on stdin and answer it (Codex runs this).
+  install     Add Warden's hooks to Codex's hooks.json and make sure hooks are enabled.
+  uninstall   Remove Warden's hooks (and nothing else) from hooks.json.
+  status      Tell whether Codex will run Warden: installed, hooks feature on, hooks trusted.
+              Exits 0 only when every Warden hook will run.
+  managed     Print the requirements.toml form of the hooks, for fleet deployment.
+
+Options:
+  --scope user|project   $CODEX_HOME/hooks.json (default; CODEX_HOME defaults to ~/.codex) or <project>/.codex/hooks.json
+  --project-dir DIR      The project for --scope project (default: the current directory)
+  --ask deny|defer       install, managed: what a policy "ask" becomes, as Codex hooks cannot ask the user.
+                         deny (default): blocked, with a reason telling the model to get the user's go-ahead.
+                         defer: Warden stays silent and Codex's own approval settings decide.
+  --codex PATH           The codex executable used to read its feature flags (default: codex on PATH)
+  --allow-managed-only   managed: also set allow_managed_hooks_only = true
+`;
+
+const optionsSchema = z.object({
+  scope: z.optional(z.enum(['user', 'project'])),
+  'project-dir': z.optional(z.string()),
+  ask: z.optional(z.enum(['deny', 'defer'])),
+  codex: z.optional(z.string()),
+  'allow-managed-only': z.optional(z.boolean()),
+  help: z.optional(z.boolean()),
+});
+
+interface CliResponse {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const fail = (message: string, exitCode = 1): CliResponse => ({
+  stdout: '',
+  stderr: `warden-codex: ${message}\n`,
+  exitCode,
+});
+
+const TRUST_WORDS: Record<HookTrustEntry['trust'], string> = {
+  trusted: 'trusted',
+  untrusted: 'NOT TRUSTED (Codex skips it)',
+  modified: 'CHANGED since it was trusted (Codex skips it)',
+  disabled: 'DISABLED in /hooks (Codex skips it)',
+};
+
+function trustLines(trust: HookTrustEntry[]): string[] {
+  return trust.map((entry) => `    ${entry.eventName.padEnd(18)} ${TRUST_WORDS[entry.trust]}`);
+}
+
+const TRUST_STEP = [
+  'Codex runs a new hook only after you trust it, and skips untrusted hooks SILENTLY: until then',
+  "nothing is guarded. To trust Warden's hooks:",
+  '  1. start Codex in a terminal (`codex`), type /hooks, review the Warden hooks and trust them;',
+  '  2. run `warden-codex status`: it exits 0 once every Warden hook will run.',
+  'Machines without an interactive Codex (codex exec, CI): deploy the managed form instead',
+  '(`warden-codex managed`, see the README), which Codex trusts by policy.',
+];
+
+export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv }): Promise<CliResponse> {
+  const env = options.env ?? process.env;
+  const [command, ...rest] = options.argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help')
+    return { stdout: USAGE, stderr: '', exitCode: 0 };
+  if (!['install', 'uninstall', 'status', 'managed'].includes(command))
+    return fail(`unknown command "${command}"\n\n${USAGE}`, 2);
+
+  let values: unknown;
+  try {
+    values = parseArgs({
+      args: rest,
+      options: {
+        scope: { type: 'string' },
+        'project-dir': { type: 'string' },
+        ask: { type: 'string' },
+        codex: { type: 'string' },
+        'allow-managed-only': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${USAGE}`, 2);
+  }
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail(`--${issue.path.join('.')}: ${issue.message}`, 2);
+  }
+  if (parsed.data.help) return { stdout: USAGE, stderr: '', exitCode: 0 };
+  const location = { scope: parsed.data.scope ?? 'user', projectDir: parsed.data['project-dir'], env };
+  const askBehaviour = parsed.data.ask ?? 'deny';
+
+  try {
+    if (command === 'managed') {
+      const hookScript = defaultHookScript();
+      const toml = managedRequirementsToml({
+        command: hookCommand({ nodePath: process.execPath, hookScript, askBehaviour }),
+        hookScript,
+        allowManagedOnly: parsed.data['allow-managed-only'] ?? false,
+      });
+      return { stdout: toml, stderr: '', exitCode: 0 };
+    }
+    if (command === 'uninstall') {
+      const result = uninstall(location);
+      return {
+        stdout: result.changed
+          ? `Removed Warden's hooks from ${result.hooksFile}.\n`
+          : `No Warden hooks in ${result.hooksFile}; nothing changed.\n`,
+        stderr: '',
+        exitCode: 0,
+      };
+    }
+    if (command === 'status') {
+      const result = status({ ...location, codexPath: parsed.data.codex });
+      const lines = [
+        `Warden for Codex: ${result.guarded ? 'guarding' : 'NOT guarding'} (${result.hooksFile})`,
+        `  Codex: ${result.codexVersion ?? 'not found on PATH (pass --codex)'}`,
+        `  hooks feature: ${result.hooksFeatureOn === undefined ? 'unknown' : result.hooksFeatureOn ? 'on' : 'OFF'}`,
+        ...(result.projectTrustLevel !== undefined || location.scope === 'project'
+          ? [
+              `  project trust: ${result.projectTrustLevel ?? 'not trusted (Codex ignores the project .codex)'}`,
+            ]
+          : []),
+        result.trust.length > 0 ? '  hooks:' : '  hooks: none installed (run `warden-codex install`)',
+        ...trustLines(result.trust),
+        ...(result.missingEvents.length > 0 && result.trust.length > 0
+          ? [`  no Warden hook for: ${result.missingEvents.join(', ')}`]
+          : []),
+      ];
+      const advice = result.trust.some((entry) => entry.trust !== 'trusted') ? ['', ...TRUST_STEP] : [];
+      return {
+        stdout: `${[...lines, ...advice].join('\n')}\n`,
+        stderr: '',
+        exitCode: result.guarded ? 0 : 1,
+      };
+    }
+
+    const result = install({ ...location, askBehaviour, codexPath: parsed.data.codex });
+    const featureLines =
+      result.featureChanges.length > 0
+        ? result.featureChanges.map(
+            (change) =>
+              `  hooks feature: turned on ([features] ${change.key} = true in ${change.file}${change.backup ? `, previous file saved as ${change.backup}` : ''})`,
+          )
+        : [
+            `  hooks feature: ${result.hooksFeatureOn === undefined ? 'not checked (Codex not found; recent Codex versions have hooks on by default)' : result.hooksFeatureOn ? 'on' : 'OFF'}`,
+          ];
+    const lines = [
+      result.changed
+        ? `Installed Warden's hooks for every Codex event in ${result.hooksFile}.`
+        : `Warden's hooks are already installed in ${result.hooksFile}; nothing changed.`,
+      `  hook command: ${result.command}`,
+      ...(result.backup ? [`  previous file saved as ${result.backup}`] : []),
+      ...(result.codexVersion ? [`  Codex: ${result.codexVersion}`] : []),
+      ...featureLines,
+      `  policy "ask": ${askBehaviour === 'deny' ? 'blocked with a reason (--ask defer lets Codex decide)' : "left to Codex's own approval settings"}`,
+      ...(location.scope === 'project'
+        ? ['  project hooks load only when Codex trusts the project (it asks when you first open it).']
+        : []),
+      '  trust:',
+      ...trustLines(result.trust),
+      '',
+      ...(result.trust.every((entry) => entry.trust === 'trusted')
+        ? ['Every Warden hook is trusted: new Codex sessions are guarded.']
+        : TRUST_STEP),
+    ];
+    return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: 0 };
+  } catch (error) {
+    if (WardenError.isInstance(error)) return fail(error.message);
+    return fail(`could not ${command}: ${(error as Error).message}`);
+  }
+}

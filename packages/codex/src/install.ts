@@ -1,0 +1,347 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AskBehaviour } from './adapter.js';
+import {
+  type CodexConfigDocument,
+  enableHooksFeature,
+  hookFeatureFlags,
+  hookStates,
+  projectTrustLevel,
+  readCodexConfig,
+} from './codex-config.js';
+import { type CodexPathOptions, codexDirectory, configFilePath, hooksFilePath } from './codex-paths.js';
+import { CODEX_HOOK_EVENTS, type CodexHookEvent } from './hook-input-schema.js';
+import { hookTrustHash, hookTrustKey } from './hook-trust.js';
+import {
+  type HookHandler,
+  type HooksFile,
+  type MatcherGroup,
+  readHooksFile,
+  writeHooksFile,
+} from './hooks-file.js';
+
+/** Events whose matcher filters tool names: Warden wants every tool. */
+const TOOL_EVENTS = new Set<CodexHookEvent>(['PreToolUse', 'PermissionRequest', 'PostToolUse']);
+/** Codex allows Interrupt and SessionEnd hooks at most 3 s; everything else gets 30 s (the hook answers within 10). */
+const TIMEOUTS: Partial<Record<CodexHookEvent, number>> = { Interrupt: 3, SessionEnd: 3 };
+const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** The bundled entry point of this package (dist/bin.cjs), wherever it is installed. */
+export function defaultHookScript(): string {
+  // dist/cli.cjs is CommonJS (__filename); dist/index.js is ESM (import.meta.url). Both sit beside bin.cjs.
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  return path.join(path.dirname(here), 'bin.cjs');
+}
+
+/** Single-quotes a word for `$SHELL -lc`, which is how Codex runs a command hook. */
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_/.,:@%+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The command Codex runs. Node by absolute path: Codex starts hooks from a login shell whose PATH
+ * may not have this Node (or may have an older one).
+ */
+export function hookCommand(options: {
+  nodePath: string;
+  hookScript: string;
+  askBehaviour?: AskBehaviour;
+}): string {
+  const ask = options.askBehaviour === 'defer' ? ' --ask defer' : '';
+  return `${shellQuote(options.nodePath)} ${shellQuote(options.hookScript)} hook${ask}`;
+}
+
+/** Recognises Warden's handlers, from this install or an earlier one at another path. */
+export function isWardenHandler(handler: Pick<HookHandler, 'command'>): boolean {
+  return (
+    typeof handler.command === 'string' &&
+    /(warden-codex|[\\/]codex[\\/]dist[\\/]bin\.c?js)'?\s+hook\b/.test(handler.command)
+  );
+}
+
+/** Warden's matcher group for each Codex event. */
+export function wardenHookGroups(command: string): Record<CodexHookEvent, MatcherGroup> {
+  const groups = {} as Record<CodexHookEvent, MatcherGroup>;
+  for (const event of CODEX_HOOK_EVENTS) {
+    const handler: HookHandler = {
+      type: 'command',
+      command,
+      timeout: TIMEOUTS[event] ?? DEFAULT_TIMEOUT_SECONDS,
+    };
+    groups[event] = TOOL_EVENTS.has(event) ? { matcher: '*', hooks: [handler] } : { hooks: [handler] };
+  }
+  return groups;
+}
+
+/** Removes Warden's handlers (and the groups and events they leave empty), keeping everything else. */
+export function removeWardenHooks(hooksFile: HooksFile): HooksFile {
+  if (!hooksFile.hooks) return hooksFile;
+  const hooks: Record<string, MatcherGroup[]> = {};
+  for (const [event, groups] of Object.entries(hooksFile.hooks)) {
+    const kept = groups
+      .map((group) => ({ ...group, hooks: group.hooks.filter((handler) => !isWardenHandler(handler)) }))
+      .filter((group, index) => group.hooks.length > 0 || (groups[index]?.hooks.length ?? 0) === 0);
+    if (kept.length > 0) hooks[event] = kept;
+  }
+  const { hooks: _previous, ...rest } = hooksFile;
+  return Object.keys(hooks).length > 0 ? { ...rest, hooks } : rest;
+}
+
+/**
+ * Adds Warden's group to every Codex event, after the user's own groups, replacing any earlier
+ * Warden entries. Codex runs all matching hooks of an event concurrently and any block wins, so
+ * the position does not weaken Warden; it keeps the user's trusted hooks at their positions.
+ */
+export function mergeWardenHooks(options: { hooksFile: HooksFile; command: string }): HooksFile {
+  const cleaned = removeWardenHooks(options.hooksFile);
+  const hooks: Record<string, MatcherGroup[]> = { ...(cleaned.hooks ?? {}) };
+  for (const [event, group] of Object.entries(wardenHookGroups(options.command)))
+    hooks[event] = [...(hooks[event] ?? []), group];
+  return { ...cleaned, hooks };
+}
+
+export interface CodexDetection {
+  /** `codex --version`, e.g. `0.169.0`; undefined when Codex could not be run. */
+  version?: string;
+  /** `codex features list` with this CODEX_HOME: feature name -> effective state. */
+  features?: Record<string, boolean>;
+}
+
+/** Asks the installed Codex for its version and effective feature flags. Never throws. */
+export function detectCodex(options: { codexPath?: string; env?: NodeJS.ProcessEnv } = {}): CodexDetection {
+  const run = (args: string[]) =>
+    execFileSync(options.codexPath ?? 'codex', args, {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: options.env ?? process.env,
+    });
+  const detection: CodexDetection = {};
+  try {
+    const version = /\d+\.\d+\.\d+/.exec(run(['--version']))?.[0];
+    if (version) detection.version = version;
+  } catch {
+    return detection;
+  }
+  try {
+    const features: Record<string, boolean> = {};
+    for (const line of run(['features', 'list']).split('\n')) {
+      const match = /^(\S+)\s+.*\s(true|false)\s*$/.exec(line);
+      if (match) features[match[1]!] = match[2] === 'true';
+    }
+    if (Object.keys(features).length > 0) detection.features = features;
+  } catch {
+    // An older Codex without `features list`: the flags in config.toml are all there is to go on.
+  }
+  return detection;
+}
+
+export type HookTrust = 'trusted' | 'modified' | 'untrusted' | 'disabled';
+
+export interface HookTrustEntry {
+  eventName: string;
+  /** The `[hooks.state."<key>"]` key Codex records trust under. */
+  key: string;
+  /** The `trusted_hash` Codex expects for the hook as it is now. */
+  hash: string;
+  trust: HookTrust;
+}
+
+/** Trust of every Warden handler in a hooks.json, as Codex will see it. */
+export function wardenHookTrust(options: {
+  hooksFilePath: string;
+  hooksFile: HooksFile;
+  configs: CodexConfigDocument[];
+}): HookTrustEntry[] {
+  const states = Object.assign({}, ...options.configs.map((document) => hookStates(document.config)));
+  const entries: HookTrustEntry[] = [];
+  for (const [eventName, groups] of Object.entries(options.hooksFile.hooks ?? {})) {
+    groups.forEach((group, groupIndex) => {
+      group.hooks.forEach((handler, handlerIndex) => {
+        if (!isWardenHandler(handler)) return;
+        const hash = hookTrustHash({ eventName, matcher: group.matcher, handler });
+        if (!hash) return;
+        const key = hookTrustKey({ hooksFile: options.hooksFilePath, eventName, groupIndex, handlerIndex });
+        const state = states[key];
+        const trust: HookTrust =
+          state?.enabled === false
+            ? 'disabled'
+            : state?.trusted_hash === undefined
+              ? 'untrusted'
+              : state.trusted_hash === hash
+                ? 'trusted'
+                : 'modified';
+        entries.push({ eventName, key, hash, trust });
+      });
+    });
+  }
+  return entries;
+}
+
+export interface InstallOptions extends CodexPathOptions {
+  nodePath?: string;
+  hookScript?: string;
+  askBehaviour?: AskBehaviour;
+  /** The `codex` executable used to read the effective feature flags; default `codex` on PATH. */
+  codexPath?: string;
+  /** Skip running Codex (tests, or machines where it is not installed yet). */
+  detection?: CodexDetection;
+}
+
+export interface FeatureChange {
+  file: string;
+  key: 'hooks' | 'codex_hooks';
+  backup?: string;
+}
+
+export interface InstallResult {
+  hooksFile: string;
+  changed: boolean;
+  backup?: string;
+  command: string;
+  /** `[features]` flags Warden turned on. */
+  featureChanges: FeatureChange[];
+  /** Whether Codex will run hooks at all, after the changes; undefined when it cannot be told. */
+  hooksFeatureOn?: boolean;
+  codexVersion?: string;
+  trust: HookTrustEntry[];
+}
+
+function configDocuments(options: CodexPathOptions): CodexConfigDocument[] {
+  const user = readCodexConfig(configFilePath({ ...options, scope: 'user' }));
+  if ((options.scope ?? 'user') === 'user') return [user];
+  return [user, readCodexConfig(configFilePath(options))];
+}
+
+/**
+ * Turns the hooks feature on where it is off: a flag written `false` in a config.toml (`hooks`,
+ * or the older alias `codex_hooks`), or off in Codex's effective flags (an older Codex where
+ * hooks are opt-in). A Codex where hooks are on by default gets no flag written.
+ */
+function ensureHooksFeature(options: { documents: CodexConfigDocument[]; detection: CodexDetection }): {
+  changes: FeatureChange[];
+  on?: boolean;
+} {
+  const changes: FeatureChange[] = [];
+  const [user] = options.documents;
+  for (const document of options.documents) {
+    const flags = hookFeatureFlags(document.config);
+    if (flags.hooks === false) changes.push({ file: document.file, key: 'hooks' });
+    if (flags.codexHooks === false) changes.push({ file: document.file, key: 'codex_hooks' });
+  }
+  const features = options.detection.features;
+  if (changes.length === 0 && features && user) {
+    if (features.hooks === false) changes.push({ file: user.file, key: 'hooks' });
+    else if (!('hooks' in features) && features.codex_hooks === false)
+      changes.push({ file: user.file, key: 'codex_hooks' });
+  }
+  const applied: FeatureChange[] = [];
+  for (const change of changes) {
+    // Re-read before each edit: two flags may live in the same file.
+    const result = enableHooksFeature({ document: readCodexConfig(change.file), key: change.key });
+    if (result.changed) applied.push({ ...change, ...(result.backup ? { backup: result.backup } : {}) });
+  }
+  const on =
+    changes.length > 0
+      ? true
+      : features
+        ? (features.hooks ?? features.codex_hooks)
+        : hookFeatureFlags(user?.config ?? {}).hooks;
+  return { changes: applied, ...(on === undefined ? {} : { on }) };
+}
+
+export function install(options: InstallOptions = {}): InstallResult {
+  const file = hooksFilePath(options);
+  const current = readHooksFile(file);
+  // Read (and so validate) the TOML before touching anything: a broken config.toml stops the install.
+  const documents = configDocuments(options);
+  const command = hookCommand({
+    nodePath: options.nodePath ?? process.execPath,
+    hookScript: options.hookScript ?? defaultHookScript(),
+    askBehaviour: options.askBehaviour,
+  });
+  const next = mergeWardenHooks({ hooksFile: current, command });
+  const changed = JSON.stringify(next) !== JSON.stringify(current);
+  const written = changed ? writeHooksFile({ file, hooksFile: next }) : {};
+
+  const detection =
+    options.detection ?? detectCodex({ codexPath: options.codexPath, env: options.env ?? process.env });
+  const feature = ensureHooksFeature({ documents, detection });
+  return {
+    hooksFile: file,
+    changed,
+    ...written,
+    command,
+    featureChanges: feature.changes,
+    ...(feature.on === undefined ? {} : { hooksFeatureOn: feature.on }),
+    ...(detection.version ? { codexVersion: detection.version } : {}),
+    trust: wardenHookTrust({ hooksFilePath: file, hooksFile: next, configs: configDocuments(options) }),
+  };
+}
+
+export function uninstall(options: CodexPathOptions = {}): {
+  hooksFile: string;
+  changed: boolean;
+  backup?: string;
+} {
+  const file = hooksFilePath(options);
+  const current = readHooksFile(file);
+  const next = removeWardenHooks(current);
+  if (JSON.stringify(next) === JSON.stringify(current)) return { hooksFile: file, changed: false };
+  // The feature flag and trust records stay: other hooks may rely on the flag, and a trust record
+  // only matches the exact hook it was made for.
+  return { hooksFile: file, changed: true, ...writeHooksFile({ file, hooksFile: next }) };
+}
+
+export interface StatusOptions extends CodexPathOptions {
+  codexPath?: string;
+  detection?: CodexDetection;
+}
+
+export interface StatusResult {
+  hooksFile: string;
+  /** Warden handlers found, one per event. */
+  trust: HookTrustEntry[];
+  /** Codex events Warden has no handler for. */
+  missingEvents: string[];
+  hooksFeatureOn?: boolean;
+  codexVersion?: string;
+  /** For the project scope: the project's trust level in Codex (its `.codex` loads only when trusted). */
+  projectTrustLevel?: string;
+  /** True when Codex will run Warden on every event. */
+  guarded: boolean;
+}
+
+export function status(options: StatusOptions = {}): StatusResult {
+  const file = hooksFilePath(options);
+  const hooksFile = readHooksFile(file);
+  const documents = configDocuments(options);
+  const detection =
+    options.detection ?? detectCodex({ codexPath: options.codexPath, env: options.env ?? process.env });
+  const trust = wardenHookTrust({ hooksFilePath: file, hooksFile, configs: documents });
+  const missingEvents = CODEX_HOOK_EVENTS.filter(
+    (event) => !trust.some((entry) => entry.eventName === event),
+  );
+  const hooksFeatureOn = detection.features
+    ? (detection.features.hooks ?? detection.features.codex_hooks)
+    : (hookFeatureFlags(documents[0]!.config).hooks ?? hookFeatureFlags(documents[0]!.config).codexHooks);
+  const isProject = (options.scope ?? 'user') === 'project';
+  const projectDir = path.dirname(codexDirectory(options));
+  const level = isProject ? projectTrustLevel({ config: documents[0]!.config, projectDir }) : undefined;
+  const guarded =
+    trust.length > 0 &&
+    missingEvents.length === 0 &&
+    trust.every((entry) => entry.trust === 'trusted') &&
+    hooksFeatureOn !== false &&
+    (!isProject || level === 'trusted');
+  return {
+    hooksFile: file,
+    trust,
+    missingEvents,
+    ...(hooksFeatureOn === undefined ? {} : { hooksFeatureOn }),
+    ...(detection.version ? { codexVersion: detection.version } : {}),
+    ...(level ? { projectTrustLevel: level } : {}),
+    guarded,
+  };
+}
