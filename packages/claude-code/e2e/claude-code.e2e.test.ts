@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
@@ -75,12 +76,9 @@ async function run(options: { scenario: Scenario; script: ScriptedAnthropicTurn[
 }
 
 function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
-  const dir = path.join(workspace.home, '.warden', 'audit');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.jsonl'))
-    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const auditDir = path.join(workspace.home, '.warden', 'audit');
+  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
+  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
 }
 
 describe('Claude Code guarded by warden-claude-code', () => {
@@ -167,6 +165,6 @@ describe('Claude Code guarded by warden-claude-code', () => {
       ruleId: 'default',
     });
     for (const record of records)
-      expect(record).toMatchObject({ v: 1, agent: 'claude-code', cwd: guarded.workspace.project });
+      expect(record).toMatchObject({ agent: 'claude-code', cwd: guarded.workspace.project });
   });
 });

@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readAuditLog, verifyAuditLog } from '@warden/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runHook } from './hook.js';
 
@@ -35,12 +36,10 @@ const preToolUse = (command: string) =>
     tool_input: { command },
     tool_use_id: 'toolu_1',
   });
-const auditLines = () => {
-  const dir = path.join(home, '.warden', 'audit');
-  return readdirSync(dir)
-    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').trim().split('\n'))
-    .map((line) => JSON.parse(line));
-};
+const auditLines = () =>
+  [...readAuditLog({ auditDir: path.join(home, '.warden', 'audit') })].map(
+    (line) => line.record as Record<string, unknown>,
+  );
 
 describe('runHook', () => {
   it('denies, records, and answers in the Claude Code format', async () => {
@@ -48,6 +47,7 @@ describe('runHook', () => {
     expect(response.exitCode).toBe(0);
     expect(JSON.parse(response.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
     expect(auditLines()).toMatchObject([{ hookEvent: 'PreToolUse', effect: 'deny', session: 's1' }]);
+    expect(verifyAuditLog({ auditDir: path.join(home, '.warden', 'audit') }).ok).toBe(true);
   });
 
   it('follows the failure policy on input that is not JSON, without a stack trace', async () => {

@@ -1,3 +1,4 @@
+export { type AdapterConformanceOptions, describeAdapterConformance } from './adapter-conformance.ts';
 export { type ClaudeEnvironmentOptions, claudeEnvironment } from './claude-environment.ts';
 export {
   type ClaudePermissionMode,
