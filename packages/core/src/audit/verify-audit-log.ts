@@ -110,14 +110,6 @@ export function verifyAuditLog(options: { auditDir: string }): AuditVerification
         });
       }
       const record = parsed.data;
-      if (index === 0 && segmentFirstSeq(file) !== record.seq) {
-        return result({
-          ...where,
-          seq: record.seq,
-          kind: record.seq > lastSeq + 1 ? 'missing' : 'reordered',
-          message: `the file's name says it starts at seq ${segmentFirstSeq(file)} but its first record has seq ${record.seq}`,
-        });
-      }
       if (record.seq !== lastSeq + 1) {
         // A record that is missing here but appears further down was moved, not removed.
         const movedDown =
@@ -143,6 +135,14 @@ export function verifyAuditLog(options: { auditDir: string }): AuditVerification
                   kind: 'reordered' as const,
                   message: `seq ${record.seq} comes after seq ${lastSeq}: records were moved or duplicated`,
                 }),
+        });
+      }
+      if (index === 0 && segmentFirstSeq(file) !== record.seq) {
+        return result({
+          ...where,
+          seq: record.seq,
+          kind: record.seq > lastSeq + 1 ? 'missing' : 'reordered',
+          message: `the file's name says it starts at seq ${segmentFirstSeq(file)} but its first record has seq ${record.seq}`,
         });
       }
       if (record.prev !== lastHash) {

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { listSegments, loadConfig, resolveWardenHome, verifyAuditLog } from '@warden/core';
+import { type CliResponse, fail, plural } from './cli-response.js';
+
+export interface AuditVerifyOptions {
+  env: NodeJS.ProcessEnv;
+  dir: string | undefined;
+  json: boolean;
+}
+
+async function defaultAuditDir(env: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    return (await loadConfig({ env })).auditDir;
+  } catch {
+    // A broken policy must not stop anyone from checking the log.
+    return path.join(resolveWardenHome({ env }), 'audit');
+  }
+}
+
+/** `warden audit verify`: checks the hash chain; exit 1 with the first broken line. */
+export async function auditVerifyCommand(options: AuditVerifyOptions): Promise<CliResponse> {
+  const auditDir = options.dir ? path.resolve(options.dir) : await defaultAuditDir(options.env);
+  if (listSegments(auditDir).length === 0) {
+    if (options.dir && !existsSync(auditDir)) return fail(`no audit log at ${auditDir}`);
+    return { stdout: `No audit log in ${auditDir} yet; nothing to verify.\n`, stderr: '', exitCode: 0 };
+  }
+  const result = verifyAuditLog({ auditDir });
+  if (options.json)
+    return { stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '', exitCode: result.ok ? 0 : 1 };
+  const notes = result.notes.map((note) => `Note: ${note}\n`).join('');
+  if (result.ok) {
+    return {
+      stdout: `Audit log intact: ${plural(result.records, 'record')} in ${plural(result.files.length, 'file')}, seq 1 to ${result.lastSeq}, last hash ${result.lastHash.slice(0, 16)}…\n${notes}`,
+      stderr: '',
+      exitCode: 0,
+    };
+  }
+  const problem = result.problem!;
+  return {
+    stdout: '',
+    stderr: `Audit log BROKEN at ${problem.file}${problem.line ? `:${problem.line}` : ''}${problem.seq ? ` (seq ${problem.seq})` : ''}: ${problem.message}\n${plural(result.records, 'record')} before it verified.\n${notes}`,
+    exitCode: 1,
+  };
+}
