@@ -1,7 +1,7 @@
 // Hook start-up: `warden-codex hook < input` against bare `node -e 0` on the same Node,
 // interleaved so that machine noise hits both alike. Budget: median ratio under 1.25.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +28,16 @@ const inputs = {
   },
 };
 
+// Codex hands the input over a pipe that is ready when the hook starts; a file on stdin behaves
+// the same for the hook (Node's own `input` option would use a socket, which Codex never does).
+const inputFile = path.join(home, 'input.json');
+
 function time(args, input, expectedStatus = 0) {
+  writeFileSync(inputFile, input ?? '');
+  const stdin = openSync(inputFile, 'r');
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { input, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { env, stdio: [stdin, 'pipe', 'pipe'] });
+  closeSync(stdin);
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== expectedStatus)
     throw new Error(

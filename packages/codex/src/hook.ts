@@ -1,4 +1,4 @@
-import { read } from 'node:fs';
+import { constants, openSync, read } from 'node:fs';
 import {
   type CommandHookResponse,
   DEFAULT_FAILURE,
@@ -18,8 +18,8 @@ const SHORT_EVENT_DEADLINE_MS = 2_000;
 const SHORT_EVENTS = new Set(['Interrupt', 'SessionEnd']);
 
 export interface RunCodexHookOptions {
-  /** Where the hook input comes from: a file descriptor (default 0, stdin) or a string. */
-  stdin?: number | string;
+  /** The hook input; default: read from stdin. */
+  stdin?: string;
   env?: NodeJS.ProcessEnv;
   /** What an `ask` decision becomes; `WARDEN_CODEX_ASK` in the environment wins over it. */
   askBehaviour?: AskBehaviour;
@@ -27,12 +27,17 @@ export interface RunCodexHookOptions {
   deadlineMs?: number;
 }
 
+function tooLarge(): InvalidInputError {
+  return new InvalidInputError({ message: `hook input is larger than ${MAX_INPUT_BYTES} bytes` });
+}
+
 /**
- * Reads the whole input from a file descriptor with plain `fs.read` calls: `process.stdin` would
- * load the streams machinery (a few ms of start-up), and a synchronous read could not be cut
- * short by the deadline if Codex never closed the pipe.
+ * Reads the whole input from a file descriptor with plain `fs.read` calls (`process.stdin` would
+ * load the streams machinery, a few ms of start-up). A blocking read could not be abandoned at
+ * the deadline: Node's exit waits for the thread stuck in read(2). So the descriptor is a
+ * non-blocking one, and EAGAIN means "poll again shortly".
  */
-function readInput(descriptor: number): Promise<string> {
+function readDescriptor(descriptor: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -40,23 +45,54 @@ function readInput(descriptor: number): Promise<string> {
       const buffer = Buffer.allocUnsafe(65_536);
       read(descriptor, buffer, 0, buffer.length, null, (error, bytesRead) => {
         if (error) {
-          if (error.code === 'EAGAIN') return void setTimeout(next, 5);
+          if (error.code === 'EAGAIN') return void setTimeout(next, 2);
           if (error.code === 'EOF') return resolve(Buffer.concat(chunks).toString('utf8'));
           return reject(error);
         }
         if (bytesRead === 0) return resolve(Buffer.concat(chunks).toString('utf8'));
         size += bytesRead;
-        if (size > MAX_INPUT_BYTES) {
-          return reject(
-            new InvalidInputError({ message: `hook input is larger than ${MAX_INPUT_BYTES} bytes` }),
-          );
-        }
+        if (size > MAX_INPUT_BYTES) return reject(tooLarge());
         chunks.push(buffer.subarray(0, bytesRead));
         next();
       });
     };
     next();
   });
+}
+
+/** The stream fallback, for stdin that cannot be reopened non-blocking (a socket, a non-Linux system). */
+function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_INPUT_BYTES) {
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.once('error', reject);
+  });
+}
+
+/**
+ * Codex hands the input over a pipe. On Linux it is reopened through /proc with O_NONBLOCK (a new
+ * open file description, so Codex's end is untouched); anything else is read as a stream.
+ */
+function readStandardInput(): Promise<string> {
+  if (process.platform === 'linux') {
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync('/proc/self/fd/0', constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch {
+      // A socket (Node's child_process uses socket pairs) cannot be reopened: use the stream.
+    }
+    if (descriptor !== undefined) return readDescriptor(descriptor);
+  }
+  return readStream(process.stdin);
 }
 
 function parseJson(text: string): { value: unknown } | { error: string } {
@@ -115,7 +151,7 @@ export async function runCodexHook(options: RunCodexHookOptions = {}): Promise<C
   });
 
   const work = (async (): Promise<CommandHookResponse> => {
-    const text = typeof options.stdin === 'string' ? options.stdin : await readInput(options.stdin ?? 0);
+    const text = options.stdin ?? (await readStandardInput());
     const json = parseJson(text);
     const input = 'value' in json ? json.value : text;
     if (typeof input === 'object' && input !== null) {
