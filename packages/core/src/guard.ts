@@ -189,6 +189,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
   // The answer is ready; only now is the event handed on to the server.
   let delivery: DeliveryResult | undefined;
   if (config && server && config.ingest?.enabled) {
+    const started = performance.now();
     try {
       const { deliverEvent } = await import('./ingest/deliver-event.js');
       delivery = await deliverEvent({
@@ -202,6 +203,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
         ...(options.delivery ? { delivery: options.delivery } : {}),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
+      delivery.elapsedMs = performance.now() - started;
       if (delivery.message) warnings.push(delivery.message);
     } catch (error) {
       warnings.push(`warden: could not queue the event for the server: ${(error as Error).message}`);

@@ -29,6 +29,8 @@ export interface DeliveryResult {
   /** Something the user should be told (the spool is full, the event could not be queued). */
   message?: string;
   flush?: FlushReport;
+  /** Time the hook spent on this, loading included (set by `guard`). */
+  elapsedMs?: number;
 }
 
 /**

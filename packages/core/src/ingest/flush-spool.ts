@@ -21,6 +21,7 @@ import {
   returnOverflow,
   type SpoolState,
   takeOverflow,
+  writeCountHint,
   writeSpoolState,
 } from './spool.js';
 import { auditRecordToWardenEvent } from './to-warden-event.js';
@@ -142,6 +143,7 @@ class Flush {
       if (!this.options.backend) await this.backend?.close().catch(() => undefined);
     }
     this.report.remaining = listQueue(this.spoolDir).length;
+    writeCountHint(this.spoolDir, this.report.remaining);
     this.report.durationMs = Date.now() - this.started;
     return this.report;
   }
@@ -172,16 +174,24 @@ class Flush {
     recoverTemporaryFiles(this.spoolDir, { olderThanMs: 30_000 });
 
     let idleSince = Date.now();
+    // One listing serves many batches (listing a large queue is the expensive part); the queue is
+    // listed again once this one is used up, which picks up what hooks added meanwhile.
+    let pending: string[] = [];
     for (;;) {
       if (this.timeLeft <= 0 || this.aborted) {
         this.report.stoppedBy = 'budget';
         return;
       }
-      let names = listQueue(this.spoolDir).slice(0, this.options.ingest.batchSize);
-      // The queue has room again: bring in what a full spool had to refuse.
-      if (names.length < this.options.ingest.batchSize && this.backfill() > 0) {
-        names = listQueue(this.spoolDir).slice(0, this.options.ingest.batchSize);
+      if (pending.length === 0) {
+        pending = listQueue(this.spoolDir);
+        writeCountHint(this.spoolDir, pending.length);
+        // The queue has room again: bring in what a full spool had to refuse.
+        if (pending.length < this.options.ingest.maxSpoolEvents && this.backfill() > 0) {
+          pending = listQueue(this.spoolDir);
+          writeCountHint(this.spoolDir, pending.length);
+        }
       }
+      const names = pending.splice(0, this.options.ingest.batchSize);
       if (names.length === 0) {
         const linger = this.options.lingerMs ?? 0;
         if (Date.now() - idleSince < linger && this.timeLeft > LINGER_POLL_MS) {

@@ -121,14 +121,21 @@ describe('guard with a Warden server: remote evaluation', () => {
 
   it('never lets a remote allow override a local deny, and does not even ask', async () => {
     server.verdict = { v: 1, effect: 'allow' };
+    // The recommended pack denies a prompt that carries a credential.
+    const prompt: GuardEvent = {
+      ...bash('unused'),
+      hookEvent: 'UserPromptSubmit',
+      phase: 'prompt',
+      tool: undefined,
+      prompt: 'deploy with the key AKIAQWERTYUIOPASDFGH',
+    };
     const result = await guard({
       adapter: testAdapter,
-      input: bash('rm -rf ~/important'),
+      input: prompt,
       env: env({ WARDEN_REMOTE_DECIDE: 'true' }),
       delivery: 'queue',
     });
-    expect(result.decision.effect).toBe('deny');
-    expect(result.decision.ruleId).not.toMatch(/remote/);
+    expect(result.decision).toMatchObject({ effect: 'deny', ruleId: 'secrets.in-prompt' });
     expect(result.remote).toMatchObject({ status: 'skipped' });
     expect(server.requests.filter((request) => request.url === '/v1/decide')).toEqual([]);
   });

@@ -14,10 +14,12 @@ import {
   deadLetter,
   enqueueEvent,
   listQueue,
+  readCountHint,
   readQueued,
   recoverTemporaryFiles,
   spoolStatus,
   takeOverflow,
+  writeCountHint,
 } from './spool.js';
 import type { WardenEvent } from './warden-protocol.js';
 
@@ -81,6 +83,19 @@ describe('enqueueEvent', () => {
     expect(listQueue(spoolDir)).toHaveLength(2);
     expect(spoolStatus(spoolDir)).toMatchObject({ queued: 2, overflow: 1 });
     expect(takeOverflow(spoolDir)?.entries).toEqual([{ id: '3', seq: 17 }]);
+  });
+
+  it('does not list a large queue on every event: a fresh shared count is trusted until near the limit', () => {
+    const big = { maxEvents: 1000, minFreeDiskBytes: 0 };
+    enqueueEvent({ spoolDir, event: wardenEvent('first'), limits: big });
+    expect(readCountHint(spoolDir)?.count).toBe(0);
+    writeCountHint(spoolDir, 999);
+    // Near the limit: counted again (1 file), and the count shared.
+    expect(enqueueEvent({ spoolDir, event: wardenEvent('second'), limits: big }).queued).toBe(true);
+    expect(readCountHint(spoolDir)?.count).toBe(1);
+    // A fresh count at the limit refuses without listing.
+    writeCountHint(spoolDir, 1000);
+    expect(enqueueEvent({ spoolDir, event: wardenEvent('third'), limits: big }).queued).toBe(false);
   });
 
   it('refuses when the disk is nearly full', () => {

@@ -23,6 +23,7 @@ import type { WardenEvent } from './warden-protocol.js';
 //   overflow.jsonl     ids (and audit seq) of events refused because the spool was full: they
 //                      are rebuilt from the audit log and sent once there is room again
 //   state.json         shared backoff state: failures in a row, when to try next, last error
+//   count              how many events were queued at a recent count, and when (see enqueueEvent)
 //   flush.lock         held by the one process that is sending
 
 export const QUEUE_DIR = 'queue';
@@ -31,6 +32,11 @@ export const DEAD_DIR = 'dead';
 export const STATE_FILE = 'state.json';
 export const FLUSH_LOCK_FILE = 'flush.lock';
 export const OVERFLOW_FILE = 'overflow.jsonl';
+export const COUNT_FILE = 'count';
+/** A count younger than this is trusted instead of listing the queue again. */
+export const COUNT_FRESH_MS = 5000;
+/** Below the limit by at least this much, a fresh count needs no recount. */
+const COUNT_SLACK = 256;
 /** A sender touches its lock after every batch; one silent for this long is dead. */
 export const FLUSH_LOCK_STALE_MS = 60_000;
 
@@ -126,7 +132,18 @@ export function enqueueEvent(options: {
 
   try {
     ensureDirectories(spoolDir);
-    const queued = readdirSync(path.join(spoolDir, QUEUE_DIR)).length;
+    // Listing a queue of tens of thousands of files costs a hook milliseconds, so the count is
+    // shared: a count younger than COUNT_FRESH_MS is trusted unless it is near the limit. The
+    // limit can so be overshot by the events of a few seconds: it bounds disk use, it is not exact.
+    const hint = readCountHint(spoolDir);
+    const fresh = hint !== undefined && Date.now() - hint.at < COUNT_FRESH_MS;
+    let queued: number;
+    if (fresh && (hint.count + COUNT_SLACK < limits.maxEvents || hint.count >= limits.maxEvents)) {
+      queued = hint.count;
+    } else {
+      queued = readdirSync(path.join(spoolDir, QUEUE_DIR)).length;
+      writeCountHint(spoolDir, queued);
+    }
     if (queued >= limits.maxEvents) {
       return refuse(
         `the spool is full (${queued} events waiting, limit ${limits.maxEvents}; is the server reachable?)`,
@@ -160,6 +177,28 @@ export function enqueueEvent(options: {
     }
   } catch (error) {
     return refuse(`the spool could not be written: ${(error as Error).message}`);
+  }
+}
+
+/** The last count of queued events and when it was taken (epoch ms). */
+export function readCountHint(spoolDir: string): { count: number; at: number } | undefined {
+  try {
+    const [count, at] = readFileSync(path.join(spoolDir, COUNT_FILE), 'utf8').split(' ').map(Number);
+    return Number.isFinite(count) && Number.isFinite(at) ? { count: count!, at: at! } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records a count of queued events (replaced atomically; concurrent writers: last one wins). */
+export function writeCountHint(spoolDir: string, count: number): void {
+  try {
+    const file = path.join(spoolDir, COUNT_FILE);
+    const temporary = `${file}.${process.pid}`;
+    writeFileSync(temporary, `${count} ${Date.now()}`, { mode: 0o600 });
+    renameSync(temporary, file);
+  } catch {
+    // Only an optimisation.
   }
 }
 
