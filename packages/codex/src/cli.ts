@@ -176,7 +176,7 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       '  trust:',
       ...trustLines(result.trust),
       '',
-      ...(result.trust.every((entry) => entry.trust === 'trusted')
+      ...(result.trust.length > 0 && result.trust.every((entry) => entry.trust === 'trusted')
         ? ['Every Warden hook is trusted: new Codex sessions are guarded.']
         : TRUST_STEP),
     ];

@@ -22,7 +22,7 @@ function minimalInput(wire: JsonSchema): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const name of wire.required as string[]) {
     const property = properties[name]!;
-    if (property === true) input[name] = { anything: ['goes'] };
+    if (typeof property === 'boolean') input[name] = { anything: ['goes'] };
     else if ('const' in property) input[name] = property.const;
     else if (Array.isArray(property.enum)) input[name] = property.enum[0];
     else if (property.$ref) input[name] = null;

@@ -145,7 +145,7 @@ describe('warden-codex hook (the built command)', () => {
         stdio: [descriptor, 'ignore', 'pipe'],
       });
       let stderr = '';
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
         stderr += chunk;
       });
       const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);

@@ -31,7 +31,11 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
 export function defaultHookScript(): string {
   // dist/cli.cjs is CommonJS (__filename); dist/index.js is ESM (import.meta.url). Both sit beside bin.cjs.
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  return path.join(path.dirname(here), 'bin.cjs');
+  const directory = path.dirname(here);
+  // Run from the TypeScript sources (tests, tsx), the command is still the built one.
+  return path.basename(directory) === 'src'
+    ? path.join(path.dirname(directory), 'dist', 'bin.cjs')
+    : path.join(directory, 'bin.cjs');
 }
 
 /** Single-quotes a word for `$SHELL -lc`, which is how Codex runs a command hook. */
