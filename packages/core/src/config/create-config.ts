@@ -1,13 +1,22 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { FailurePolicy, Mode } from '../decision.js';
-import { PolicyError } from '../errors.js';
+import { ConfigError, PolicyError } from '../errors.js';
 import type { Phase } from '../guard-event.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
 import { type CompiledPolicy, compilePolicy } from '../policy/compile-policy.js';
 import { type Policy, policySchema } from '../policy/policy-schema.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
 import { DEFAULT_FAILURE, resolveWardenHome, type WardenConfig } from './load-config.js';
+import { Secret } from './secret.js';
+import {
+  type AktoSettings,
+  type BackendId,
+  DEFAULT_DECIDE_TIMEOUT_MS,
+  defaultDeviceId,
+  type IngestSettings,
+  resolveIngestSettings,
+} from './server-settings.js';
 
 export interface CreateConfigOptions {
   /** A policy object (validated here) or the name of a built-in pack. Default: `recommended`. */
@@ -25,6 +34,18 @@ export interface CreateConfigOptions {
   /** The user's home directory, for `~` in policies. Default: `os.homedir()`. */
   userHome?: string;
   audit?: { enabled?: boolean; dir?: string };
+  /** A server to send events to and (with `decide`) ask for verdicts. Nothing is sent without it. */
+  server?: {
+    url: string;
+    token?: string;
+    backend?: BackendId;
+    decide?: boolean;
+    decideTimeoutMs?: number;
+    caFile?: string;
+    akto?: Partial<AktoSettings>;
+  };
+  /** Overrides of the ingestion defaults (spool under `home`, batch size, limits, budgets). */
+  ingest?: Partial<Omit<IngestSettings, 'spoolDir'>>;
 }
 
 function applyFailure(
@@ -109,5 +130,49 @@ export function createConfig(options: CreateConfigOptions = {}): WardenConfig {
     auditEnabled: options.audit?.enabled ?? true,
     auditDir: path.resolve(options.audit?.dir ?? path.join(home, 'audit')),
     configFile: undefined,
+    ...(options.server ? serverSettings(options.server, options.ingest, home) : {}),
+  };
+}
+
+function serverSettings(
+  server: NonNullable<CreateConfigOptions['server']>,
+  ingest: CreateConfigOptions['ingest'],
+  home: string,
+): Pick<WardenConfig, 'server' | 'ingest'> {
+  let url: URL;
+  try {
+    url = new URL(server.url);
+  } catch {
+    throw new ConfigError({ source: 'createConfig', message: `server.url is not a URL: "${server.url}"` });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError({ source: 'createConfig', message: `server.url must be http(s): "${server.url}"` });
+  }
+  const backend = server.backend ?? 'warden';
+  return {
+    server: {
+      backend,
+      url: url.toString().replace(/\/+$/, ''),
+      token: server.token ? new Secret(server.token) : undefined,
+      decide: server.decide ?? backend === 'akto',
+      decideTimeoutMs: server.decideTimeoutMs ?? (backend === 'akto' ? 5000 : DEFAULT_DECIDE_TIMEOUT_MS),
+      caFile: server.caFile,
+      akto:
+        backend === 'akto'
+          ? {
+              connector: undefined,
+              connectorValue: undefined,
+              contextSource: 'ENDPOINT',
+              deviceId: defaultDeviceId(),
+              mcpIngestPath: '/mcp',
+              nonMcpToolPathPrefix: '/tool',
+              nonMcpIngestPath: undefined,
+              ...server.akto,
+            }
+          : undefined,
+      source: 'createConfig',
+      notes: [],
+    },
+    ingest: { ...resolveIngestSettings({ env: {}, home }), ...ingest },
   };
 }
