@@ -56,7 +56,11 @@ export function resolveFlushWorker(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 async function spawnWorker(worker: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const { spawn } = await import('node:child_process');
+  // getBuiltinModule loads the built-in synchronously: in a CommonJS hook bundle an `import()`
+  // would start the ESM loader, tens of milliseconds. (Node 22.0-22.2 lack it: import then.)
+  const { spawn } =
+    (process.getBuiltinModule?.('node:child_process') as typeof import('node:child_process') | undefined) ??
+    (await import('node:child_process'));
   try {
     const child = spawn(process.execPath, [worker], {
       detached: true,
