@@ -145,8 +145,15 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
         });
       } catch (error) {
         // Only a bug gets here (evaluateRemotely returns failures as values): same policy.
-        remote = { backend: server.backend, status: 'error', error: String(error), latencyMs: 0 };
-        const failed = failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+        const failure = config.failure[event.phase];
+        remote = {
+          backend: server.backend,
+          status: 'error',
+          error: String(error),
+          failurePolicy: failure,
+          latencyMs: 0,
+        };
+        const failed = failureDecision({ error, failure, mode: config.mode, actions: decision.actions });
         if (failed.policyEffect === 'deny')
           decision = { ...failed, findings: decision.findings, trace: decision.trace };
       }

@@ -218,7 +218,8 @@ class Flush {
       if (failure) {
         const failures = this.state.failures + 1;
         const delay = Math.max(
-          failure.retryAfterMs ?? 0,
+          // A server's Retry-After is honoured, up to our own longest backoff.
+          Math.min(failure.retryAfterMs ?? 0, this.options.ingest.backoffMaxMs),
           backoffDelay({
             failures,
             baseMs: this.options.ingest.backoffBaseMs,
