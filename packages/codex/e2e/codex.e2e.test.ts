@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
@@ -145,12 +146,10 @@ async function run(options: {
 }
 
 function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
-  const dir = path.join(workspace.home, '.warden', 'audit');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.jsonl'))
-    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const auditDir = path.join(workspace.home, '.warden', 'audit');
+  if (!existsSync(auditDir)) return [];
+  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
+  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
 }
 
 const execCommand = (cmd: string): ScriptedResponsesTurn => ({

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { readAuditLog, verifyAuditLog } from '@warden/core';
 import { createTempDir, type TempDir } from '@warden/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSample, wireValidator } from './test-helpers.js';
@@ -61,16 +62,10 @@ const preToolUse = (command: string) =>
   JSON.stringify({ ...readSample('codex-PreToolUse'), tool_input: { command } });
 
 function auditLines(): Array<Record<string, unknown>> {
-  const dir = `${home.path}/.warden/audit`;
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.jsonl'))
-    .flatMap((file) =>
-      readFileSync(`${dir}/${file}`, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-    );
+  const auditDir = `${home.path}/.warden/audit`;
+  if (!existsSync(auditDir)) return [];
+  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
+  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
 }
 
 describe('warden-codex hook (the built command)', () => {
