@@ -123,7 +123,7 @@ export async function runCodexHook(options: RunCodexHookOptions = {}): Promise<C
   const startedAt = Date.now();
   let hookEvent = 'unknown';
   let timer: NodeJS.Timeout | undefined;
-  let expire: () => void = () => {};
+  let shortenDeadlineForEvent: () => void = () => {};
 
   const failed = (error: unknown): CommandHookResponse => {
     const configured = failurePolicySchema.safeParse(env.WARDEN_FAILURE?.trim().toLowerCase());
@@ -134,6 +134,9 @@ export async function runCodexHook(options: RunCodexHookOptions = {}): Promise<C
     return { ...response, stderr: `${response.stderr}${detail}` };
   };
 
+  // The timer stays referenced: should the work ever stall with nothing else keeping Node alive,
+  // an unreferenced timer would let the process end with exit 0 and no output, which Codex reads
+  // as "allow". The answer ends the process with process.exit, so the timer delays nothing.
   const deadline = new Promise<CommandHookResponse>((resolve) => {
     const arm = (milliseconds: number) => {
       clearTimeout(timer);
@@ -141,10 +144,9 @@ export async function runCodexHook(options: RunCodexHookOptions = {}): Promise<C
         () => resolve(failed(new Error(`no decision within ${Date.now() - startedAt} ms`))),
         Math.max(0, milliseconds),
       );
-      timer.unref();
     };
     arm(deadlineMs);
-    expire = () => {
+    shortenDeadlineForEvent = () => {
       if (SHORT_EVENTS.has(hookEvent))
         arm(Math.min(deadlineMs, SHORT_EVENT_DEADLINE_MS) - (Date.now() - startedAt));
     };
@@ -158,7 +160,7 @@ export async function runCodexHook(options: RunCodexHookOptions = {}): Promise<C
       const name = (input as { hook_event_name?: unknown }).hook_event_name;
       if (typeof name === 'string') hookEvent = name;
     }
-    expire();
+    shortenDeadlineForEvent();
     const result = await guard({ adapter, input, env });
     const warnings = result.warnings.map((warning) => `${warning}\n`).join('');
     return { ...result.output, stderr: result.output.stderr + warnings };
