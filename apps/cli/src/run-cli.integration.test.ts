@@ -175,7 +175,7 @@ describe('warden flush', () => {
     queue(2);
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    const result = await runCli({ argv: ['flush', '--timeout', '3000'], env: withServer() });
+    const result = await runCli({ argv: ['flush', '--timeout', '10000'], env: withServer() });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/2 events still waiting in the spool: the server failed: .*ECONNREFUSED/);
     await new Promise<void>((resolve) =>

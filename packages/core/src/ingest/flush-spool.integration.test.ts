@@ -138,7 +138,7 @@ describe('flushSpool against a real server on loopback', () => {
   it('survives connections reset after the server stored the batch: resent, answered as duplicates, stored once', async () => {
     const ids = queue(20);
     server.mode = 'reset';
-    const report = await flush({ budgetMs: 1500 });
+    const report = await flush({ budgetMs: 5000 });
     expect(report.sent).toBe(0);
     expect(report.remaining).toBe(20);
     expect(server.stored.size).toBe(20);

@@ -189,7 +189,7 @@ describe('the Akto-compatible backend against a loopback Akto server', () => {
     const result = await guard({
       adapter: testAdapter,
       input: mcpCall(),
-      env: env({ AKTO_SYNC_MODE: 'false' }),
+      env: env({ AKTO_SYNC_MODE: 'false', WARDEN_INGEST_BUDGET_MS: '10000' }),
       delivery: 'inline',
     });
     expect(result.remote).toBeUndefined();
