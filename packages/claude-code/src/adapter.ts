@@ -28,6 +28,11 @@ const PHASES: Record<string, Phase> = {
   SubagentStop: 'response',
 };
 
+/** The phase of a Claude Code hook event; events Warden only records are `session`. */
+export function claudeCodePhaseOf(hookEvent: string): Phase {
+  return PHASES[hookEvent] ?? 'session';
+}
+
 /** The hook events Warden installs for and renders decisions on. */
 export const CLAUDE_CODE_HOOK_EVENTS = [
   'PreToolUse',
@@ -76,7 +81,7 @@ function parseClaudeCodeInput(input: unknown, agent: string): ParseResult {
     };
   }
   const hookEvent = base.data.hook_event_name;
-  const phase: Phase = PHASES[hookEvent] ?? 'session';
+  const phase = claudeCodePhaseOf(hookEvent);
   const common = {
     id: createId(),
     agent,

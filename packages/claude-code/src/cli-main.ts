@@ -1,5 +1,5 @@
+import { finishProcess } from '@warden/core';
 import { runCli } from './cli.js';
-import { finishProcess } from './process-response.js';
 
 /** Entry of the other subcommands, bundled into dist/cli.cjs. */
 export function main(): void {

@@ -43,7 +43,7 @@ const auditLines = () =>
 
 describe('runHook', () => {
   it('denies, records, and answers in the Claude Code format', async () => {
-    const response = await runHook({ stdin: preToolUse('rm -rf /'), env: env() });
+    const response = await runHook({ input: preToolUse('rm -rf /'), env: env() });
     expect(response.exitCode).toBe(0);
     expect(JSON.parse(response.stdout).hookSpecificOutput.permissionDecision).toBe('deny');
     expect(auditLines()).toMatchObject([{ hookEvent: 'PreToolUse', effect: 'deny', session: 's1' }]);
@@ -51,18 +51,18 @@ describe('runHook', () => {
   });
 
   it('follows the failure policy on input that is not JSON, without a stack trace', async () => {
-    const closed = await runHook({ stdin: 'Traceback (most recent call last)', env: env() });
+    const closed = await runHook({ input: 'Traceback (most recent call last)', env: env() });
     expect(closed).toMatchObject({ stdout: '', exitCode: 2 });
     expect(closed.stderr).toContain('failure policy is "closed"');
     expect(closed.stderr).not.toMatch(/\n\s+at /);
-    const open = await runHook({ stdin: 'garbage', env: env({ WARDEN_FAILURE: 'open' }) });
+    const open = await runHook({ input: 'garbage', env: env({ WARDEN_FAILURE: 'open' }) });
     expect(open).toMatchObject({ stdout: '', exitCode: 0 });
     expect(auditLines().map((record) => record.ruleId)).toEqual(['warden.failure', 'warden.failure']);
   });
 
   it('renders a failure decision in the event’s own shape when the input is JSON but invalid', async () => {
     const response = await runHook({
-      stdin: JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', cwd: '/' }),
+      input: JSON.stringify({ hook_event_name: 'PreToolUse', session_id: 's', cwd: '/' }),
       env: env(),
     });
     expect(JSON.parse(response.stdout).hookSpecificOutput).toMatchObject({ permissionDecision: 'deny' });
@@ -71,7 +71,7 @@ describe('runHook', () => {
   it('applies the failure policy when the configuration is invalid, and says where', async () => {
     const policy = path.join(home, 'policy.yaml');
     writeFileSync(policy, 'rules:\n  - id: bad\n    effect: maybe\n    reason: x\n');
-    const response = await runHook({ stdin: preToolUse('ls'), env: env({ WARDEN_POLICY: policy }) });
+    const response = await runHook({ input: preToolUse('ls'), env: env({ WARDEN_POLICY: policy }) });
     const output = JSON.parse(response.stdout).hookSpecificOutput;
     expect(output.permissionDecision).toBe('deny');
     expect(output.permissionDecisionReason).toContain(`${policy}:3`);
@@ -84,7 +84,7 @@ describe('runHook', () => {
     // Opened read-write: the read never sees end-of-file, like an agent that keeps the pipe open.
     const descriptor = openSync(fifo, 'r+');
     try {
-      const response = await runHook({ stdin: descriptor, env: env(), deadlineMs: 200 });
+      const response = await runHook({ descriptor, env: env(), deadlineMs: 200 });
       expect(response.exitCode).toBe(2);
       expect(response.stderr).toContain('no decision within 200 ms');
     } finally {

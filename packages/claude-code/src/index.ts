@@ -1,6 +1,7 @@
 export {
   CLAUDE_CODE_HOOK_EVENTS,
   claudeCodeAdapter,
+  claudeCodePhaseOf,
   createClaudeCodeAdapter,
   renderClaudeCodeDecision,
 } from './adapter.js';

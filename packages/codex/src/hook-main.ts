@@ -1,6 +1,6 @@
+import { finishAfterCrash, finishProcess } from '@warden/core';
 import type { AskBehaviour } from './adapter.js';
 import { runCodexHook } from './hook.js';
-import { finishProcess } from './process-response.js';
 
 /** `--ask deny|defer` (or `--ask=...`) after `hook`: the behaviour `install --ask` wrote into hooks.json. */
 function askFromArguments(argv: readonly string[]): AskBehaviour | undefined {
@@ -17,14 +17,6 @@ function askFromArguments(argv: readonly string[]): AskBehaviour | undefined {
 export function main(): void {
   runCodexHook({ askBehaviour: askFromArguments(process.argv.slice(3)) }).then(
     finishProcess,
-    (error: unknown) => {
-      // runCodexHook answers every failure itself; this is the last line of defence against a bug.
-      const reason = `Warden could not evaluate this hook: ${String(error)}`;
-      finishProcess(
-        process.env.WARDEN_FAILURE === 'open'
-          ? { stdout: '', stderr: `${reason}\n`, exitCode: 0 }
-          : { stdout: '', stderr: `${reason}\n`, exitCode: 2 },
-      );
-    },
+    (error: unknown) => finishAfterCrash({ error }),
   );
 }

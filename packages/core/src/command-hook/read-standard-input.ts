@@ -1,0 +1,75 @@
+import { constants, openSync, read } from 'node:fs';
+import { InvalidInputError } from '../errors.js';
+
+/** Hook inputs carry whole files (Write content, apply_patch); beyond this the input is refused. */
+export const MAX_HOOK_INPUT_BYTES = 32 * 1024 * 1024;
+
+function tooLarge(maxBytes: number): InvalidInputError {
+  return new InvalidInputError({ message: `hook input is larger than ${maxBytes} bytes` });
+}
+
+/**
+ * Reads a non-blocking descriptor to its end with plain `fs.read` calls. A blocking read could
+ * not be abandoned at the deadline (Node's exit waits for the thread stuck in read(2)), so
+ * EAGAIN means "poll again shortly".
+ */
+function readDescriptor(descriptor: number, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const next = () => {
+      const buffer = Buffer.allocUnsafe(65_536);
+      read(descriptor, buffer, 0, buffer.length, null, (error, bytesRead) => {
+        if (error) {
+          if (error.code === 'EAGAIN') return void setTimeout(next, 2);
+          if (error.code === 'EOF') return resolve(Buffer.concat(chunks).toString('utf8'));
+          return reject(error);
+        }
+        if (bytesRead === 0) return resolve(Buffer.concat(chunks).toString('utf8'));
+        size += bytesRead;
+        if (size > maxBytes) return reject(tooLarge(maxBytes));
+        chunks.push(buffer.subarray(0, bytesRead));
+        next();
+      });
+    };
+    next();
+  });
+}
+
+/** The stream fallback, for input that cannot be reopened non-blocking (a socket, a non-Linux system). */
+function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        reject(tooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.once('error', reject);
+  });
+}
+
+/**
+ * Reads a command hook's input. Agents hand it over a pipe; on Linux the pipe is reopened through
+ * /proc with O_NONBLOCK (a new open file description, so the agent's end is untouched), which
+ * also avoids `process.stdin` and the streams machinery it loads (a few ms of start-up).
+ */
+export function readStandardInput(options: { descriptor?: number; maxBytes?: number } = {}): Promise<string> {
+  const descriptor = options.descriptor ?? 0;
+  const maxBytes = options.maxBytes ?? MAX_HOOK_INPUT_BYTES;
+  if (process.platform === 'linux') {
+    let reopened: number | undefined;
+    try {
+      reopened = openSync(`/proc/self/fd/${descriptor}`, constants.O_RDONLY | constants.O_NONBLOCK);
+    } catch {
+      // A socket (Node's child_process uses socket pairs) cannot be reopened: use the stream.
+    }
+    if (reopened !== undefined) return readDescriptor(reopened, maxBytes);
+  }
+  return readStream(process.stdin, maxBytes);
+}
