@@ -240,14 +240,17 @@ describe('Codex CLI guarded by warden-codex', () => {
     ]);
   });
 
-  it('blocks a prompt carrying a private key before any model request', async () => {
+  it('blocks a prompt carrying a private key before any model request, which sends it without Warden', async () => {
     const key =
       '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
-    const guarded = await run({
-      withWarden: true,
-      script: () => [],
-      prompt: `why does this key fail?\n${key}`,
-    });
+    const prompt = `why does this key fail?\n${key}`;
+
+    const unguarded = await run({ withWarden: false, script: () => [], prompt });
+    expect(unguarded.requests.some((request) => request.rawBody.includes('b3BlbnNzaC1rZXktdjEAAAAA'))).toBe(
+      true,
+    );
+
+    const guarded = await run({ withWarden: true, script: () => [], prompt });
     expect(guarded.requests).toHaveLength(0);
     expect(guarded.audit.find((record) => record.hookEvent === 'UserPromptSubmit')).toMatchObject({
       effect: 'deny',
