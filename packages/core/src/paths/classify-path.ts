@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { PathClass, PathContext } from './types.js';
 
@@ -9,6 +10,7 @@ const SYSTEM_DIRS = [
   '/lib',
   '/lib32',
   '/lib64',
+  '/libx32',
   '/opt',
   '/proc',
   '/root',
@@ -17,36 +19,120 @@ const SYSTEM_DIRS = [
   '/sys',
   '/usr',
   '/var',
+  '/snap',
+  '/run',
+  '/mnt',
+  '/media',
+  '/System',
+  '/Library',
+  '/Applications',
+  '/private/etc',
+  '/private/var',
+  '/cores',
+  '/nix',
 ];
+const TMP_DIRS = ['/tmp', '/var/tmp', '/private/tmp', '/private/var/tmp', '/dev/shm'];
+/** Harmless device files: writing to them does not touch a disk. */
+const PSEUDO_DEVICES =
+  /^\/dev\/(null|zero|full|random|urandom|tty|stdin|stdout|stderr|fd\/\d+|ptmx|pts\/\d+|shm(\/.*)?)$/;
+/** Block and raw devices: writing to them destroys file systems. */
+const BLOCK_DEVICES =
+  /^\/dev\/(sd[a-z]+\d*|hd[a-z]+\d*|vd[a-z]+\d*|xvd[a-z]+\d*|nvme\d+(n\d+(p\d+)?)?|mmcblk\d+(p\d+)?|disk\d+(s\d+)?|rdisk\d+(s\d+)?|md\d+|dm-\d+|mapper\/.+|loop\d+|sr\d+|nbd\d+|zd\d+|mem|kmem|port|disk\/.+|root|xd[a-z]\d*)$/;
+
 const SECRET_BASENAMES = [
-  /^\.env(\..*)?$/,
+  /^\.env(\..+)?$/,
+  /^.+\.env$/,
   /\.pem$/,
   /\.key$/,
   /\.p12$/,
   /\.pfx$/,
-  /^id_[a-z0-9]+$/,
-  /^id_[a-z0-9]+\.pub$/,
+  /\.jks$/,
+  /\.keystore$/,
+  /\.ppk$/,
+  /\.kdbx$/,
+  /^id_[a-z0-9_]+$/,
   /^\.netrc$/,
+  /^_netrc$/,
   /^\.npmrc$/,
+  /^\.yarnrc(\.yml)?$/,
   /^\.pypirc$/,
   /^\.git-credentials$/,
-  /^credentials(\.json)?$/,
+  /^credentials(\.json|\.yml|\.yaml|\.toml)?$/,
+  /^.*-credentials\.json$/,
+  /^service[-_]account.*\.json$/,
   /^\.pgpass$/,
-  /^secrets?\.(ya?ml|json|toml)$/,
+  /^\.my\.cnf$/,
+  /^secrets?\.(ya?ml|json|toml|env)$/,
+  /^\.htpasswd$/,
+  /^\.vault-token$/,
+  /^(\.bash|\.zsh|\.sh|\.python|\.node_repl|\.psql|\.mysql)_?history$/,
+  /^\.boto$/,
+  /^\.s3cfg$/,
+  /^credentials\.tfrc\.json$/,
+  /^ssh_host_.*_key$/,
+  /^shadow-?$/,
+  /^gshadow-?$/,
+  /^master\.key$/,
+  /^\.dockercfg$/,
 ];
-const SECRET_DIRS = ['.ssh', '.aws', '.gnupg', '.kube', '.docker', '.azure', '.config/gcloud', '.config/gh'];
+/** Example and template files that only look like secrets. */
+const NOT_SECRET =
+  /^\.env(\..+)?\.(example|sample|template|dist|defaults?|schema)$|\.pub$|^known_hosts(\.old)?$/;
+const SECRET_DIRS = [
+  '.ssh',
+  '.aws',
+  '.gnupg',
+  '.kube',
+  '.azure',
+  '.config/gcloud',
+  '.config/gh',
+  '.config/op',
+  '.docker',
+  '.password-store',
+  '.terraform.d',
+  '.oci',
+  '.config/doctl',
+  '.config/hub',
+  '.cargo/credentials',
+  '.fly',
+  '.vercel',
+  '.netlify',
+  '.supabase',
+  'Library/Keychains',
+];
+/** Files inside secret directories that hold no secret. */
+const SECRET_DIR_EXCEPTIONS = /^(.*\.pub|known_hosts(\.old)?|config\.json\.example)$/;
 const SHELL_RC = [
   '.bashrc',
   '.bash_profile',
   '.bash_login',
+  '.bash_logout',
   '.profile',
   '.zshrc',
   '.zprofile',
   '.zshenv',
   '.zlogin',
+  '.zlogout',
+  '.kshrc',
+  '.mkshrc',
+  '.cshrc',
+  '.tcshrc',
+  '.login',
+  '.xprofile',
+  '.xinitrc',
+  '.inputrc',
   '.config/fish/config.fish',
+  '.ssh/rc',
+  '.ssh/environment',
 ];
-const AGENT_CONFIG_DIRS = ['.claude', '.codex', '.cursor', '.gemini'];
+const SYSTEM_SHELL_RC =
+  /^\/etc\/(profile|bash\.bashrc|bashrc|zshrc|zsh\/.+|zprofile|zshenv|environment|profile\.d\/.+|fish\/.+)$/;
+const AGENT_CONFIG_DIRS = ['.claude', '.codex', '.cursor', '.gemini', '.windsurf', '.continue', '.aider'];
+const AGENT_CONFIG_FILES =
+  /^(settings(\.local)?\.json|hooks\.json|config\.toml|config\.json|requirements\.toml|managed-settings\.json|mcp\.json|hooks|agents|commands|rules)$/;
+
+/** `${HOME}` as the shell writes it. */
+const BRACED_HOME = `\${HOME}`;
 
 function isInside(child: string, parent: string): boolean {
   if (parent === '/') return true;
@@ -57,58 +143,183 @@ function isInside(child: string, parent: string): boolean {
 export function resolvePath(options: { path: string; cwd: string; home: string }): string {
   let value = options.path;
   if (value === '~' || value.startsWith('~/')) value = options.home + value.slice(1);
-  else if (value.startsWith('$HOME')) value = options.home + value.slice('$HOME'.length);
-  else if (value.startsWith('${HOME}')) value = options.home + value.slice('${HOME}'.length);
+  else if (value === '$HOME' || value.startsWith('$HOME/'))
+    value = options.home + value.slice('$HOME'.length);
+  else if (value === BRACED_HOME || value.startsWith(`${BRACED_HOME}/`))
+    value = options.home + value.slice(BRACED_HOME.length);
   return path.resolve(options.cwd, value);
 }
 
-/** The classes of an absolute, normalised path. A path can be in several (`project` and `secret`). */
-export function classifyPath(options: { path: string } & PathContext): PathClass[] {
-  const target = path.resolve(options.cwd, options.path);
+/**
+ * The path with symlinks resolved, where it exists. For a path that does not exist yet, the
+ * deepest existing ancestor is resolved and the rest appended, so `link/new-file` still lands
+ * where the link points. Returns the input when nothing can be resolved.
+ */
+export function resolveSymlinks(options: { path: string }): string {
+  let current = options.path;
+  const rest: string[] = [];
+  for (let guard = 0; guard < 64; guard++) {
+    try {
+      const real = realpathSync.native(current);
+      return rest.length > 0 ? path.join(real, ...rest.reverse()) : real;
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return options.path;
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
+  return options.path;
+}
+
+function lexicalClasses(target: string, context: PathContext, home: string, cwd: string): Set<PathClass> {
   const classes = new Set<PathClass>();
-  const home = path.resolve(options.home);
-  const cwd = path.resolve(options.cwd);
   if (target === '/') classes.add('root');
   if (target === home) classes.add('home');
   if (isInside(target, cwd)) classes.add('project');
   else classes.add('outside_project');
-  // Scratch space is only scratch when it is nobody's home: a HOME that lives under /tmp (CI
-  // runners, sandboxes) keeps the protection of a home directory.
-  const inTemp = isInside(target, '/tmp') || isInside(target, '/var/tmp');
-  if (inTemp && !isInside(target, home)) classes.add('tmp');
-  else if (SYSTEM_DIRS.some((dir) => isInside(target, dir)) && !isInside(target, home)) classes.add('system');
+  if (BLOCK_DEVICES.test(target)) classes.add('device');
+  if (TMP_DIRS.some((dir) => isInside(target, dir))) classes.add('tmp');
+  else if (
+    !PSEUDO_DEVICES.test(target) &&
+    SYSTEM_DIRS.some((dir) => isInside(target, dir)) &&
+    !isInside(target, home)
+  ) {
+    classes.add('system');
+  }
 
   const base = path.basename(target);
-  if (
-    SECRET_BASENAMES.some((pattern) => pattern.test(base)) &&
-    !/^\.env\.(example|sample|template)$/.test(base)
-  ) {
-    classes.add('secret');
-  }
   const segments = target.split('/');
+  if (!NOT_SECRET.test(base) && SECRET_BASENAMES.some((pattern) => pattern.test(base))) classes.add('secret');
+  if (/^\/etc\/(shadow|gshadow|sudoers(\.d\/.*)?|ssh\/ssh_host_.*_key|ssl\/private(\/.*)?)$/.test(target))
+    classes.add('secret');
   for (const dir of SECRET_DIRS) {
     const parts = dir.split('/');
     for (let index = 0; index + parts.length <= segments.length; index++) {
-      if (parts.every((part, offset) => segments[index + offset] === part)) classes.add('secret');
+      if (parts.every((part, offset) => segments[index + offset] === part)) {
+        const inside = segments.slice(index + parts.length);
+        if (inside.length === 0 || !SECRET_DIR_EXCEPTIONS.test(inside[inside.length - 1]!))
+          classes.add('secret');
+      }
     }
   }
-  const relativeToHome = isInside(target, home) ? path.relative(home, target) : undefined;
-  if (relativeToHome !== undefined && SHELL_RC.includes(relativeToHome)) classes.add('shell_rc');
-  if (isInside(target, path.resolve(options.wardenHome)) || segments.includes('.warden'))
+  const relativeToHome = isInside(target, home) && target !== home ? path.relative(home, target) : undefined;
+  if (
+    relativeToHome !== undefined &&
+    (SHELL_RC.includes(relativeToHome) || relativeToHome.startsWith('.config/fish/conf.d/'))
+  ) {
+    classes.add('shell_rc');
+  }
+  if (SYSTEM_SHELL_RC.test(target)) classes.add('shell_rc');
+  if (isInside(target, path.resolve(context.wardenHome)) || segments.includes('.warden'))
     classes.add('guard_config');
-  if (segments.some((segment) => AGENT_CONFIG_DIRS.includes(segment))) {
-    const tail = segments.slice(segments.findIndex((segment) => AGENT_CONFIG_DIRS.includes(segment)));
-    // Settings and hook files, not the agents' caches and transcripts.
-    if (
-      tail.some((segment) =>
-        /^(settings(\.local)?\.json|hooks\.json|config\.toml|requirements\.toml|managed-settings\.json|hooks)$/.test(
-          segment,
-        ),
-      )
-    ) {
-      classes.add('agent_config');
+  const agentIndex = segments.findIndex((segment) => AGENT_CONFIG_DIRS.includes(segment));
+  if (agentIndex >= 0) {
+    // Settings and hook files, not the agents' caches and transcripts. The directory itself
+    // counts too: deleting or moving `.claude` removes its hooks.
+    const tail = segments.slice(agentIndex + 1);
+    if (tail.length === 0 || AGENT_CONFIG_FILES.test(tail[0]!)) classes.add('agent_config');
+  }
+  if (relativeToHome === '.claude.json' || base === '.mcp.json') classes.add('agent_config');
+  if (/^\/etc\/(claude-code|codex)(\/|$)|^\/Library\/Application Support\/ClaudeCode(\/|$)/.test(target))
+    classes.add('agent_config');
+  return classes;
+}
+
+/**
+ * The classes of a path (relative paths resolve against cwd). A path can be in several
+ * (`project` and `secret`). Where the path exists, symlinks are followed and the classes of
+ * the real location are added, so a link inside the project that points at `/etc` is `system`
+ * too and the protection cannot be side-stepped through a link.
+ */
+export function classifyPath(options: { path: string; followSymlinks?: boolean } & PathContext): PathClass[] {
+  const target = path.resolve(options.cwd, options.path);
+  const home = path.resolve(options.home);
+  const cwd = path.resolve(options.cwd);
+  const classes = lexicalClasses(target, options, home, cwd);
+  if (options.followSymlinks !== false) {
+    const real = resolveSymlinks({ path: target });
+    if (real !== target) {
+      // The project and home directories may themselves live behind a link (macOS /tmp -> /private/tmp).
+      const realCwd = resolveSymlinks({ path: cwd });
+      const realHome = resolveSymlinks({ path: home });
+      for (const name of lexicalClasses(real, options, realHome, realCwd)) {
+        if (name === 'project' || name === 'outside_project') continue;
+        classes.add(name);
+      }
+      const realInside = isInside(real, realCwd);
+      if (!realInside) {
+        classes.delete('project');
+        classes.add('outside_project');
+      }
     }
   }
-  if (/^\/etc\/(claude-code|codex)(\/|$)/.test(target)) classes.add('agent_config');
   return [...classes];
+}
+
+function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]!;
+    if (char === '*') source += '.*';
+    else if (char === '?') source += '.';
+    else if (char === '[') {
+      const end = pattern.indexOf(']', index + 2);
+      if (end < 0) source += '\\[';
+      else {
+        const body = pattern
+          .slice(index + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\');
+        source += `[${body}]`;
+        index = end;
+      }
+    } else source += char.replace(/[.+^${}()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+export function hasGlob(value: string): boolean {
+  return /[*?[]/.test(value);
+}
+
+/**
+ * The deepest directory a glob can reach: `/tmp/*.log` -> `/tmp`, `src/**` -> `<cwd>/src`,
+ * `*` -> cwd, `../*` -> the parent, `*` followed by `/..` -> the parent, and `.*` -> the parent,
+ * because `.*` matches `..` in most shells. Paths without glob characters resolve as usual.
+ */
+export function globReach(options: { pattern: string; cwd: string; home: string }): string {
+  const expanded = resolvePathPrefix(options.pattern, options.home);
+  const absolute = expanded.startsWith('/') ? expanded : `${options.cwd.replace(/\/+$/, '')}/${expanded}`;
+  const segments = absolute.split('/');
+  const fixed: string[] = [];
+  let index = 0;
+  for (; index < segments.length; index++) {
+    const segment = segments[index]!;
+    if (hasGlob(segment)) break;
+    fixed.push(segment);
+  }
+  let reach = path.resolve(fixed.join('/') || '/');
+  if (index >= segments.length) return reach;
+  let depth = 0;
+  let lowest = 0;
+  for (; index < segments.length; index++) {
+    const segment = segments[index]!;
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') depth--;
+    // Without a leading dot a glob never matches `.` or `..`; `.*` does in most shells.
+    else if (hasGlob(segment) && segment.startsWith('.') && globToRegExp(segment).test('..')) depth--;
+    else depth++;
+    lowest = Math.min(lowest, depth);
+  }
+  for (let up = lowest; up < 0; up++) reach = path.dirname(reach);
+  return reach;
+}
+
+function resolvePathPrefix(value: string, home: string): string {
+  if (value === '~' || value.startsWith('~/')) return home + value.slice(1);
+  if (value === '$HOME' || value.startsWith('$HOME/')) return home + value.slice('$HOME'.length);
+  if (value === BRACED_HOME || value.startsWith(`${BRACED_HOME}/`))
+    return home + value.slice(BRACED_HOME.length);
+  return value;
 }

@@ -8,7 +8,8 @@ export type PathClass =
   | 'secret'
   | 'shell_rc'
   | 'guard_config'
-  | 'agent_config';
+  | 'agent_config'
+  | 'device';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'root',
@@ -21,6 +22,7 @@ export const PATH_CLASSES: readonly PathClass[] = [
   'shell_rc',
   'guard_config',
   'agent_config',
+  'device',
 ];
 
 export interface PathContext {

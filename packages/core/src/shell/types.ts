@@ -1,5 +1,32 @@
 import type { Finding } from '../finding.js';
 
+/** How a command uses a file it names. */
+export type TargetAccess = 'read' | 'write' | 'delete' | 'execute' | 'metadata' | 'other';
+
+/** A file or directory a command reads, writes, deletes or runs. */
+export interface ShellTarget {
+  /** As the program receives it, after expansion (`~` and known variables expanded; globs kept). */
+  path: string;
+  /**
+   * Absolute and normalised against the command's working directory; for a glob, the deepest
+   * directory the glob can reach (`/tmp/*` -> `/tmp`, `../*` -> the parent, `.*` -> the parent too).
+   */
+  resolved: string;
+  access: TargetAccess;
+  glob: boolean;
+  /** Part of the path (or the working directory) is only known at run time. */
+  dynamic: boolean;
+}
+
+/** A redirection of one command, after expansion. */
+export interface ShellRedirect {
+  operator: string;
+  fd?: number;
+  /** The file (or descriptor, for `>&2`). Here-documents and here-strings have no target. */
+  target?: string;
+  dynamic: boolean;
+}
+
 /** One simple command that would execute, after unwrapping pipelines, lists and wrappers. */
 export interface SimpleCommand {
   /** The program as it would be looked up, quote-removed, basename only (`/bin/rm` -> `rm`). */
@@ -10,6 +37,21 @@ export interface SimpleCommand {
   args: string[];
   /** Wrappers it was found inside, outermost first (`sudo`, `bash -c`, `xargs`). */
   via: string[];
+  /**
+   * Options as the program reads them: short options split into letters (`-rf` -> `r`, `f`),
+   * long options without dashes or value (`--force=true` -> `force`). Option values and
+   * operands are not flags; parsing stops at `--` and, for wrappers, at the wrapped command.
+   */
+  flags: string[];
+  /** The subcommand of multi-command tools: `push` for `git -C x push`, `system prune` for docker. */
+  subcommand?: string;
+  /** Files the command reads, writes, deletes or runs (operands and redirections). */
+  targets: ShellTarget[];
+  redirects: ShellRedirect[];
+  /** The program name or some arguments are only known at run time (`$CMD`, `$(...)`, xargs input). */
+  dynamic: boolean;
+  /** The command starts other commands (sudo, env, xargs, bash -c); they follow it in the list. */
+  wrapper?: boolean;
 }
 
 export interface ShellAnalysis {
@@ -25,4 +67,9 @@ export interface AnalyzeShellOptions {
   /** The working directory of the command, for relative paths. */
   cwd: string;
   home: string;
+  /**
+   * Environment variables whose values are known (`HOME`, `PWD` and `IFS` are known without it).
+   * Anything else is treated as unknown until the command assigns it.
+   */
+  env?: Readonly<Record<string, string>>;
 }

@@ -1,0 +1,126 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { classifyPath, globReach, resolvePath, resolveSymlinks } from './classify-path.js';
+
+const context = { cwd: '/work/proj', home: '/home/u', wardenHome: '/home/u/.warden' };
+const classes = (target: string) => classifyPath({ path: target, ...context }).sort();
+
+describe('resolvePath', () => {
+  it('expands ~ and $HOME and normalises against cwd', () => {
+    expect(resolvePath({ path: '~/x/../y', cwd: '/a', home: '/home/u' })).toBe('/home/u/y');
+    expect(resolvePath({ path: '$HOME', cwd: '/a', home: '/home/u' })).toBe('/home/u');
+    expect(resolvePath({ path: `\${HOME}/z`, cwd: '/a', home: '/home/u' })).toBe('/home/u/z');
+    expect(resolvePath({ path: '../b', cwd: '/a/c', home: '/home/u' })).toBe('/a/b');
+  });
+});
+
+describe('classifyPath', () => {
+  it('classifies the root, home, system, temporary and project locations', () => {
+    expect(classes('/')).toEqual(['outside_project', 'root']);
+    expect(classes('/home/u')).toEqual(['home', 'outside_project']);
+    expect(classes('/etc/hosts')).toEqual(['outside_project', 'system']);
+    expect(classes('/tmp/x')).toEqual(['outside_project', 'tmp']);
+    expect(classes('src/app.ts')).toEqual(['project']);
+    expect(classes('../other')).toEqual(['outside_project']);
+  });
+
+  it('treats block devices as devices and /dev/null as harmless', () => {
+    expect(classes('/dev/sda')).toContain('device');
+    expect(classes('/dev/nvme0n1p2')).toContain('device');
+    expect(classes('/dev/null')).toEqual(['outside_project']);
+  });
+
+  it('recognises secrets by name and by directory, but not example files or public keys', () => {
+    for (const file of [
+      '.env',
+      '.env.production',
+      'config/.env.local',
+      'server.pem',
+      'id_ed25519',
+      '/home/u/.aws/credentials',
+      '/home/u/.kube/config',
+      '/home/u/.npmrc',
+      '/home/u/.config/gh/hosts.yml',
+      '/etc/shadow',
+      '/home/u/.ssh/authorized_keys',
+    ]) {
+      expect(classes(file), file).toContain('secret');
+    }
+    for (const file of [
+      '.env.example',
+      '.env.local.example',
+      '/home/u/.ssh/id_ed25519.pub',
+      '/home/u/.ssh/known_hosts',
+      'src/env.ts',
+    ]) {
+      expect(classes(file), file).not.toContain('secret');
+    }
+  });
+
+  it('recognises shell start-up files, the guard config and the agents settings', () => {
+    expect(classes('/home/u/.bashrc')).toContain('shell_rc');
+    expect(classes('/home/u/.config/fish/config.fish')).toContain('shell_rc');
+    expect(classes('/etc/profile.d/x.sh')).toContain('shell_rc');
+    expect(classes('/home/u/.warden/policy.yaml')).toContain('guard_config');
+    expect(classes('/home/u/.claude/settings.json')).toContain('agent_config');
+    expect(classes('.claude/settings.local.json')).toContain('agent_config');
+    expect(classes('/home/u/.codex/hooks.json')).toContain('agent_config');
+    expect(classes('.mcp.json')).toContain('agent_config');
+    expect(classes('/home/u/.claude/projects/x.jsonl')).not.toContain('agent_config');
+  });
+
+  describe('with symlinks on disk', () => {
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'warden-paths-')));
+    const project = path.join(root, 'project');
+    const outside = path.join(root, 'outside');
+    mkdirSync(project);
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'data.txt'), 'x');
+    symlinkSync(outside, path.join(project, 'link'));
+    symlinkSync('/etc', path.join(project, 'etc-link'));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    const onDisk = {
+      cwd: project,
+      home: path.join(root, 'home'),
+      wardenHome: path.join(root, 'home/.warden'),
+    };
+
+    it('follows links to where they point', () => {
+      expect(resolveSymlinks({ path: path.join(project, 'link/data.txt') })).toBe(
+        path.join(outside, 'data.txt'),
+      );
+      expect(resolveSymlinks({ path: path.join(project, 'link/new-file') })).toBe(
+        path.join(outside, 'new-file'),
+      );
+    });
+
+    it('classifies a link inside the project by its target too', () => {
+      const linked = classifyPath({ path: 'link/data.txt', ...onDisk });
+      expect(linked).toContain('outside_project');
+      expect(linked).not.toContain('project');
+      expect(classifyPath({ path: 'etc-link/hosts', ...onDisk })).toContain('system');
+      expect(classifyPath({ path: 'link/data.txt', followSymlinks: false, ...onDisk })).toContain('project');
+    });
+  });
+});
+
+describe('globReach', () => {
+  const reach = (pattern: string) => globReach({ pattern, cwd: '/work/proj', home: '/home/u' });
+  it('returns the directory a glob can reach', () => {
+    expect(reach('/tmp/*.log')).toBe('/tmp');
+    expect(reach('*')).toBe('/work/proj');
+    expect(reach('src/**/*.ts')).toBe('/work/proj/src');
+    expect(reach('~/*')).toBe('/home/u');
+    expect(reach('/*')).toBe('/');
+  });
+
+  it('sees globs that climb out of the project', () => {
+    expect(reach('../*')).toBe('/work');
+    expect(reach('.*')).toBe('/work');
+    expect(reach('*/..')).toBe('/work/proj');
+    expect(reach('*/../..')).toBe('/work');
+    expect(reach('.[!.]*')).toBe('/work/proj');
+  });
+});
