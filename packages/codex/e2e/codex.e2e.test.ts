@@ -90,7 +90,7 @@ async function createScenario(): Promise<Scenario> {
   return { workspace, codexHome, victim };
 }
 
-function installWarden(scenario: Scenario): string {
+function installWarden(scenario: Scenario, options: { trust: boolean }): string {
   const installed = warden(['install', '--scope', 'user'], scenario);
   expect(installed.status, installed.stderr).toBe(0);
   expect(installed.stdout).toContain("Installed Warden's hooks");
@@ -99,6 +99,7 @@ function installWarden(scenario: Scenario): string {
   const untrusted = warden(['status'], scenario);
   expect(untrusted.stdout).toContain('NOT guarding');
   expect(untrusted.status).toBe(1);
+  if (!options.trust) return installed.stdout;
   trustWardenHooks(scenario);
   const trusted = warden(['status'], scenario);
   expect(trusted.stdout).toContain('Warden for Codex: guarding');
@@ -108,6 +109,8 @@ function installWarden(scenario: Scenario): string {
 
 async function run(options: {
   withWarden: boolean;
+  /** Record the user's trust of Warden's hooks after installing them (default true). */
+  trust?: boolean;
   script: (scenario: Scenario) => ScriptedResponsesTurn[];
   prompt?: string;
   /** Lines appended to config.toml's [features] table before the install. */
@@ -121,7 +124,7 @@ async function run(options: {
       path.join(context.codexHome, 'config.toml'),
       codexConfig({ baseUrl: server.baseUrl, extra: options.featureFlags }),
     );
-    const installOutput = options.withWarden ? installWarden(context) : '';
+    const installOutput = options.withWarden ? installWarden(context, { trust: options.trust ?? true }) : '';
     options.prepare?.(context);
     const result = await runCodex({
       prompt: options.prompt ?? 'do it',
@@ -183,6 +186,17 @@ describe('Codex CLI guarded by warden-codex', () => {
         tool: 'Bash',
       }),
     ]);
+  });
+
+  it('guards nothing until the user trusts the hooks, exactly as status reports', async () => {
+    // Codex skips untrusted hooks without a word: the harm happens and Warden never even runs.
+    const untrusted = await run({
+      withWarden: true,
+      trust: false,
+      script: (scenario) => [execCommand(`rm -r ${scenario.victim}`)],
+    });
+    expect(existsSync(untrusted.victim)).toBe(false);
+    expect(untrusted.audit).toEqual([]);
   });
 
   it('denies apply_patch writing a secret file (.env), which it writes without Warden', async () => {
