@@ -1,13 +1,5 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomically } from '@warden/core';
 import * as z from 'zod/mini';
 
 const handlerSchema = z.looseObject({ type: z.optional(z.string()), command: z.optional(z.string()) });
@@ -50,22 +42,7 @@ export function readSettingsFile(file: string): Settings {
   return result.data;
 }
 
-/**
- * Writes settings atomically (temporary file + rename in the same directory) after copying the
- * previous version to `<file>.warden-backup`, keeping the file's permissions.
- */
+/** Writes settings atomically, after saving the previous file as `<file>.warden-backup`. */
 export function writeSettingsFile(options: { file: string; settings: Settings }): { backup?: string } {
-  const { file } = options;
-  mkdirSync(path.dirname(file), { recursive: true });
-  let backup: string | undefined;
-  let mode = 0o644;
-  if (existsSync(file)) {
-    mode = statSync(file).mode & 0o777;
-    backup = `${file}.warden-backup`;
-    copyFileSync(file, backup);
-  }
-  const temporary = `${file}.warden-${process.pid}-${Date.now()}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(options.settings, null, 2)}\n`, { mode });
-  renameSync(temporary, file);
-  return backup ? { backup } : {};
+  return writeFileAtomically({ file: options.file, text: `${JSON.stringify(options.settings, null, 2)}\n` });
 }

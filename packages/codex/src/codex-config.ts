@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse, patch } from '@decimalturn/toml-patch';
+import { writeFileAtomically } from '@warden/core';
 import * as z from 'zod/mini';
 import { CodexConfigFileError } from './codex-config-file-error.js';
-import { writeFileAtomically } from './hooks-file.js';
 
 // Codex's config.toml, read and edited only by install, uninstall and status (never by the hook:
 // the TOML library stays out of the hook's start-up). Edits go through toml-patch, which changes

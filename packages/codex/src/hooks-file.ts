@@ -1,13 +1,8 @@
 import {
-  copyFileSync,
   existsSync,
-  mkdirSync,
   readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
 } from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomically } from '@warden/core';
 import * as z from 'zod/mini';
 import { CodexConfigFileError } from './codex-config-file-error.js';
 
@@ -64,26 +59,6 @@ export function readHooksFile(file: string): HooksFile {
     });
   }
   return result.data;
-}
-
-/**
- * Writes a file atomically (temporary file + rename in the same directory) after copying the
- * previous version to `<file>.warden-backup`, keeping the file's permissions.
- */
-export function writeFileAtomically(options: { file: string; text: string }): { backup?: string } {
-  const { file } = options;
-  mkdirSync(path.dirname(file), { recursive: true });
-  let backup: string | undefined;
-  let mode = 0o644;
-  if (existsSync(file)) {
-    mode = statSync(file).mode & 0o777;
-    backup = `${file}.warden-backup`;
-    copyFileSync(file, backup);
-  }
-  const temporary = `${file}.warden-${process.pid}-${Date.now()}.tmp`;
-  writeFileSync(temporary, options.text, { mode });
-  renameSync(temporary, file);
-  return backup ? { backup } : {};
 }
 
 export function writeHooksFile(options: { file: string; hooksFile: HooksFile }): { backup?: string } {

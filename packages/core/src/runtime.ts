@@ -18,6 +18,7 @@ export type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decisi
 export { ConfigError, InvalidInputError, PolicyError, TransportError, WardenError } from './errors.js';
 export type { Finding } from './finding.js';
 export { formatIssue } from './format-issue.js';
+export { writeFileAtomically } from './fs/write-file-atomically.js';
 export type { GuardOptions, GuardResult } from './guard.js';
 export { guard } from './guard.js';
 export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event.js';
