@@ -1,41 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { createConfig, type Decision, decide } from '@warden/core';
+import { createConfig, decide } from '@warden/core';
+import { createTestDecision } from '@warden/test-utils';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeAdapter, renderClaudeCodeDecision } from './adapter.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`./__fixtures__/claude-code-${name}.json`, import.meta.url), 'utf8'));
 
-function decision(overrides: Partial<Decision>): Decision {
-  return {
-    effect: 'allow',
-    policyEffect: 'allow',
-    ruleId: 'default',
-    reason: 'No rule matched.',
-    mode: 'enforce',
-    isDefault: true,
-    actions: [],
-    findings: [],
-    trace: [],
-    ...overrides,
-  };
-}
-
-const deny = decision({
+const deny = createTestDecision({
   effect: 'deny',
   policyEffect: 'deny',
   ruleId: 'r1',
   reason: 'Do X instead.',
   isDefault: false,
 });
-const ask = decision({
+const ask = createTestDecision({
   effect: 'ask',
   policyEffect: 'ask',
   ruleId: 'r2',
   reason: 'Confirm.',
   isDefault: false,
 });
-const explicitAllow = decision({ ruleId: 'r3', reason: 'Approved by policy.', isDefault: false });
+const explicitAllow = createTestDecision({ ruleId: 'r3', reason: 'Approved by policy.', isDefault: false });
 
 describe('claudeCodeAdapter.parse', () => {
   it('reads every captured Claude Code hook input into a GuardEvent', () => {
@@ -121,7 +107,7 @@ describe('renderClaudeCodeDecision', () => {
   });
 
   it('prints nothing for a default allow, and approves only when a rule explicitly allows', () => {
-    expect(renderClaudeCodeDecision({ hookEvent: 'PreToolUse', decision: decision({}) })).toEqual({
+    expect(renderClaudeCodeDecision({ hookEvent: 'PreToolUse', decision: createTestDecision({}) })).toEqual({
       stdout: '',
       stderr: '',
       exitCode: 0,
@@ -132,7 +118,12 @@ describe('renderClaudeCodeDecision', () => {
       hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'allow' },
     });
     // Observe mode never approves on the user's behalf, whatever the policy said.
-    const observed = decision({ effect: 'allow', policyEffect: 'deny', mode: 'observe', isDefault: false });
+    const observed = createTestDecision({
+      effect: 'allow',
+      policyEffect: 'deny',
+      mode: 'observe',
+      isDefault: false,
+    });
     expect(renderClaudeCodeDecision({ hookEvent: 'PreToolUse', decision: observed }).stdout).toBe('');
   });
 
@@ -189,6 +180,8 @@ describe('renderClaudeCodeDecision', () => {
       stderr: 'Warden (r1): Do X instead.\n',
       exitCode: 2,
     });
-    expect(renderClaudeCodeDecision({ hookEvent: 'unknown', decision: decision({}) }).exitCode).toBe(0);
+    expect(
+      renderClaudeCodeDecision({ hookEvent: 'unknown', decision: createTestDecision({}) }).exitCode,
+    ).toBe(0);
   });
 });

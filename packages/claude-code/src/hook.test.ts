@@ -3,8 +3,6 @@ import {
   closeSync,
   mkdtempSync,
   openSync,
-  readdirSync,
-  readFileSync,
   rmSync,
   writeFileSync,
   writeSync,

@@ -1,43 +1,33 @@
 import type { CommandHookResponse, Decision, GuardEvent } from '@warden/core';
+import { createTestDecision } from '@warden/test-utils';
 import { describe, expect, it } from 'vitest';
 import { type AskBehaviour, codexAdapter, createCodexAdapter, renderCodexDecision } from './adapter.js';
 import { CODEX_HOOK_EVENTS } from './hook-input-schema.js';
 import { readSample, SAMPLE_NAMES, wireValidator } from './test-helpers.js';
 
-function decision(overrides: Partial<Decision>): Decision {
-  return {
-    effect: 'allow',
-    policyEffect: 'allow',
-    ruleId: 'default',
-    reason: 'No rule matched.',
-    mode: 'enforce',
-    isDefault: true,
-    actions: [],
-    findings: [],
-    trace: [],
-    ...overrides,
-  };
-}
-
 /** Every kind of decision core can hand an adapter. */
 const DECISIONS: Record<string, Decision> = {
-  'default allow': decision({}),
-  'explicit allow': decision({ ruleId: 'team.allow-npm', reason: 'npm is fine.', isDefault: false }),
-  deny: decision({
+  'default allow': createTestDecision({}),
+  'explicit allow': createTestDecision({
+    ruleId: 'team.allow-npm',
+    reason: 'npm is fine.',
+    isDefault: false,
+  }),
+  deny: createTestDecision({
     effect: 'deny',
     policyEffect: 'deny',
     ruleId: 'shell.delete-system',
     reason: 'Deleting system files is not allowed.',
     isDefault: false,
   }),
-  ask: decision({
+  ask: createTestDecision({
     effect: 'ask',
     policyEffect: 'ask',
     ruleId: 'tools.unknown',
     reason: 'Warden does not know what this tool does.',
     isDefault: false,
   }),
-  'failure, closed': decision({
+  'failure, closed': createTestDecision({
     effect: 'deny',
     policyEffect: 'deny',
     ruleId: 'warden.failure',
@@ -45,20 +35,20 @@ const DECISIONS: Record<string, Decision> = {
     isDefault: false,
     failure: { policy: 'closed', error: 'boom' },
   }),
-  'failure, open': decision({
+  'failure, open': createTestDecision({
     ruleId: 'warden.failure',
     reason: 'Warden could not evaluate this action; allowed.',
     isDefault: false,
     failure: { policy: 'open', error: 'boom' },
   }),
-  'deny in observe mode': decision({
+  'deny in observe mode': createTestDecision({
     policyEffect: 'deny',
     ruleId: 'shell.delete-system',
     reason: 'Would be denied.',
     mode: 'observe',
     isDefault: false,
   }),
-  'empty reason': decision({
+  'empty reason': createTestDecision({
     effect: 'deny',
     policyEffect: 'deny',
     ruleId: 'x',

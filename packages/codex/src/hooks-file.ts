@@ -1,7 +1,4 @@
-import {
-  existsSync,
-  readFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomically } from '@warden/core';
 import * as z from 'zod/mini';
 import { CodexConfigFileError } from './codex-config-file-error.js';

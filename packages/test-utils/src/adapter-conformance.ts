@@ -1,5 +1,6 @@
-import { type AdapterV1, type Decision, guardEventSchema } from '@warden/core';
+import { type AdapterV1, guardEventSchema } from '@warden/core';
 import { describe, expect, it } from 'vitest';
+import { createTestDecision } from './create-test-decision.ts';
 
 export interface AdapterConformanceOptions<TOutput> {
   adapter: AdapterV1<TOutput>;
@@ -11,21 +12,6 @@ export interface AdapterConformanceOptions<TOutput> {
   blocks: (output: TOutput) => boolean;
   /** True when the output lets the call go on without approving it on the user's behalf. */
   passesThrough: (output: TOutput) => boolean;
-}
-
-function decision(overrides: Partial<Decision>): Decision {
-  return {
-    effect: 'allow',
-    policyEffect: 'allow',
-    ruleId: 'default',
-    reason: 'No rule matched.',
-    mode: 'enforce',
-    isDefault: true,
-    actions: [],
-    findings: [],
-    trace: [],
-    ...overrides,
-  };
 }
 
 const JUNK: unknown[] = [
@@ -46,14 +32,14 @@ const JUNK: unknown[] = [
  */
 export function describeAdapterConformance<TOutput>(options: AdapterConformanceOptions<TOutput>): void {
   const { adapter } = options;
-  const deny = decision({
+  const deny = createTestDecision({
     effect: 'deny',
     policyEffect: 'deny',
     ruleId: 'conformance.deny',
     reason: 'Denied by the conformance suite.',
     isDefault: false,
   });
-  const failure = decision({
+  const failure = createTestDecision({
     effect: 'deny',
     policyEffect: 'deny',
     ruleId: 'warden.failure',
@@ -96,7 +82,7 @@ export function describeAdapterConformance<TOutput>(options: AdapterConformanceO
           expect(() =>
             adapter.render({
               hookEvent,
-              decision: decision({ effect, policyEffect: effect, isDefault: false }),
+              decision: createTestDecision({ effect, policyEffect: effect, isDefault: false }),
             }),
           ).not.toThrow();
         }
@@ -115,9 +101,11 @@ export function describeAdapterConformance<TOutput>(options: AdapterConformanceO
         true,
       );
       expect(
-        options.passesThrough(adapter.render({ hookEvent: event.hookEvent, decision: decision({}), event })),
+        options.passesThrough(
+          adapter.render({ hookEvent: event.hookEvent, decision: createTestDecision({}), event }),
+        ),
       ).toBe(true);
-      const observed = decision({
+      const observed = createTestDecision({
         effect: 'allow',
         policyEffect: 'deny',
         mode: 'observe',
