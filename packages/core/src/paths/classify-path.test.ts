@@ -26,6 +26,12 @@ describe('classifyPath', () => {
     expect(classes('../other')).toEqual(['outside_project']);
   });
 
+  it('keeps a home directory that lives under /tmp a home, not scratch space', () => {
+    const context = { cwd: '/tmp/ci/project', home: '/tmp/ci/home', wardenHome: '/tmp/ci/home/.warden' };
+    expect(classifyPath({ path: '/tmp/ci/home/important', ...context })).not.toContain('tmp');
+    expect(classifyPath({ path: '/tmp/ci/scratch', ...context })).toContain('tmp');
+  });
+
   it('treats block devices as devices and /dev/null as harmless', () => {
     expect(classes('/dev/sda')).toContain('device');
     expect(classes('/dev/nvme0n1p2')).toContain('device');

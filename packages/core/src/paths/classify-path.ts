@@ -179,7 +179,9 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
   if (isInside(target, cwd)) classes.add('project');
   else classes.add('outside_project');
   if (BLOCK_DEVICES.test(target)) classes.add('device');
-  if (TMP_DIRS.some((dir) => isInside(target, dir))) classes.add('tmp');
+  // Scratch space is only scratch when it is nobody's home: a HOME that lives under /tmp (CI
+  // runners, sandboxes) keeps the protection of a home directory.
+  if (TMP_DIRS.some((dir) => isInside(target, dir)) && !isInside(target, home)) classes.add('tmp');
   else if (
     !PSEUDO_DEVICES.test(target) &&
     SYSTEM_DIRS.some((dir) => isInside(target, dir)) &&
