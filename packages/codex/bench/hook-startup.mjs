@@ -51,23 +51,26 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-// Warm the compile cache and the file system cache once, as the second hook call of a session would.
-time([bin, 'hook'], inputs['PreToolUse Bash (allowed)'].input);
-
-console.log(`codex hook start-up (${runs} runs each, node ${process.version})`);
 let worst = 0;
-for (const [name, { input, status }] of Object.entries(inputs)) {
-  const baseline = [];
-  const hook = [];
-  for (let index = 0; index < runs; index++) {
-    baseline.push(time(['-e', '0']));
-    hook.push(time([bin, 'hook'], input, status));
+try {
+  // Warm the compile cache and the file system cache once, as the second hook call of a session would.
+  time([bin, 'hook'], inputs['PreToolUse Bash (allowed)'].input);
+
+  console.log(`codex hook start-up (${runs} runs each, node ${process.version})`);
+  for (const [name, { input, status }] of Object.entries(inputs)) {
+    const baseline = [];
+    const hook = [];
+    for (let index = 0; index < runs; index++) {
+      baseline.push(time(['-e', '0']));
+      hook.push(time([bin, 'hook'], input, status));
+    }
+    const ratio = median(hook) / median(baseline);
+    worst = Math.max(worst, ratio);
+    console.log(
+      `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (budget < ${budget}x)`,
+    );
   }
-  const ratio = median(hook) / median(baseline);
-  worst = Math.max(worst, ratio);
-  console.log(
-    `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (budget < ${budget}x)`,
-  );
+} finally {
+  rmSync(home, { recursive: true, force: true });
 }
-rmSync(home, { recursive: true, force: true });
 console.log(`  worst ratio ${worst.toFixed(2)}x: ${worst < budget ? 'within' : 'OVER'} budget`);
