@@ -9,6 +9,6 @@ shift
 case "$command" in
   warden-claude-code) exec node "$root/packages/claude-code/dist/bin.cjs" "$@" ;;
   warden-codex) exec node "$root/packages/codex/dist/bin.cjs" "$@" ;;
-  warden) exec node "$root/apps/cli/dist/bin.cjs" "$@" ;;
+  warden) exec node "$root/apps/cli/dist/warden.js" "$@" ;;
   *) exec "$command" "$@" ;;
 esac
