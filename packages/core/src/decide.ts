@@ -4,9 +4,10 @@ import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decisi
 import { detectSecrets } from './detectors/detect-secrets.js';
 import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
-import { classifyPath, resolvePath } from './paths/classify-path.js';
+import { classifyPath } from './paths/classify-path.js';
 import type { PathContext } from './paths/types.js';
 import type { ActionFacts, CommandFacts, CompiledPolicy, PathFacts } from './policy/compile-policy.js';
+import { shellCommandFacts } from './policy/shell-facts.js';
 import { analyzeShell } from './shell/analyze-shell.js';
 
 /** The settings `decide` needs; `loadConfig` produces them. */
@@ -23,58 +24,6 @@ export interface DecideConfig {
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
 
-function flagsOf(args: readonly string[]): Set<string> {
-  const flags = new Set<string>();
-  for (const arg of args) {
-    if (arg === '--') break;
-    if (arg.startsWith('--') && arg.length > 2) flags.add(arg.slice(2).split('=')[0]!);
-    else if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg))
-      for (const letter of arg.slice(1)) flags.add(letter);
-  }
-  return flags;
-}
-
-/** Arguments that could name files: positionals, and values of `key=/path` and `--opt=/path`. */
-function pathArgumentsOf(args: readonly string[]): string[] {
-  const paths: string[] = [];
-  let afterDoubleDash = false;
-  for (const arg of args) {
-    if (arg === '--' && !afterDoubleDash) {
-      afterDoubleDash = true;
-      continue;
-    }
-    if (arg.includes('://')) continue;
-    if (!afterDoubleDash && arg.startsWith('-')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
-      if (/^[/~.$]/.test(value)) paths.push(value);
-      continue;
-    }
-    const assignment = /^[A-Za-z_]+=([/~$].*)$/.exec(arg);
-    paths.push(assignment ? assignment[1]! : arg);
-  }
-  return paths;
-}
-
-function pathFacts(rawPath: string, context: PathContext): PathFacts {
-  // A glob stands for what it can reach: classify its fixed leading directory.
-  const globAt = rawPath.search(/[*?[]/);
-  let candidate = rawPath;
-  if (globAt >= 0) {
-    const prefix = rawPath.slice(0, globAt);
-    candidate =
-      prefix === ''
-        ? '.'
-        : prefix.endsWith('/')
-          ? prefix
-          : prefix.slice(0, prefix.lastIndexOf('/') + 1) || '.';
-  }
-  const resolved = resolvePath({ path: candidate, cwd: context.cwd, home: context.home });
-  return {
-    path: globAt >= 0 ? resolvePath({ path: rawPath, cwd: context.cwd, home: context.home }) : resolved,
-    classes: classifyPath({ path: resolved, ...context }),
-  };
-}
-
 function factsFor(options: { action: Action; event: GuardEvent; context: PathContext }): ActionFacts {
   const { action, context } = options;
   const findings: Finding[] = [];
@@ -87,12 +36,7 @@ function factsFor(options: { action: Action; event: GuardEvent; context: PathCon
     text = command;
     const analysis = analyzeShell({ command, cwd: context.cwd, home: context.home });
     findings.push(...analysis.findings);
-    commands = analysis.commands.map((simple) => ({
-      program: simple.program,
-      args: simple.args,
-      flags: flagsOf(simple.args),
-      paths: pathArgumentsOf(simple.args).map((arg) => pathFacts(arg, context)),
-    }));
+    commands = shellCommandFacts({ analysis, context });
     findings.push(...detectSecrets({ text: command, subject: 'command' }));
   } else {
     paths = (action.resources.paths ?? []).map((file) => ({

@@ -31,14 +31,14 @@ export type { PatchOperation } from './classify/parse-apply-patch.js';
 export { parseApplyPatch } from './classify/parse-apply-patch.js';
 export type { ClassifyToolOptions, ToolTable } from './classify/tool-table.js';
 export { parseMcpToolName } from './classify/tool-table.js';
-export type { ConfigFile } from './config/config-file-schema.js';
-export { configFileSchema } from './config/config-file-schema.js';
-export type { CreateConfigOptions } from './config/create-config.js';
-export { createConfig } from './config/create-config.js';
 export { finishAfterCrash, finishProcess } from './command-hook/finish-process.js';
 export { MAX_HOOK_INPUT_BYTES, readStandardInput } from './command-hook/read-standard-input.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
+export type { ConfigFile } from './config/config-file-schema.js';
+export { configFileSchema } from './config/config-file-schema.js';
+export type { CreateConfigOptions } from './config/create-config.js';
+export { createConfig } from './config/create-config.js';
 export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
 export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
 export { Secret } from './config/secret.js';
@@ -111,7 +111,7 @@ export {
   wardenEventSchema,
 } from './ingest/warden-protocol.js';
 export { BUILTIN_PACKS } from './packs/index.js';
-export { classifyPath, resolvePath } from './paths/classify-path.js';
+export { classifyPath, globReach, resolvePath, resolveSymlinks } from './paths/classify-path.js';
 export type { PathClass, PathContext } from './paths/types.js';
 export { PATH_CLASSES } from './paths/types.js';
 export type {
@@ -134,8 +134,19 @@ export {
   pathClassSchema,
   policySchema,
   ruleSchema,
+  targetAccessSchema,
 } from './policy/policy-schema.js';
 export type { ResolvedPolicy } from './policy/resolve-policy.js';
 export { resolvePolicy } from './policy/resolve-policy.js';
 export { analyzeShell } from './shell/analyze-shell.js';
-export type { AnalyzeShellOptions, ShellAnalysis, SimpleCommand } from './shell/types.js';
+export type { ParseShellResult } from './shell/parse-shell.js';
+export { parseShell, ShellSyntaxError } from './shell/parse-shell.js';
+export type { Script, ShellNode, Word, WordPart } from './shell/shell-syntax.js';
+export type {
+  AnalyzeShellOptions,
+  ShellAnalysis,
+  ShellRedirect,
+  ShellTarget,
+  SimpleCommand,
+  TargetAccess,
+} from './shell/types.js';

@@ -23,26 +23,7 @@ export const recommendedPack: Policy = {
       id: 'guard.protect-config-shell',
       effect: 'deny',
       actions: ['shell.exec'],
-      when: {
-        programs: [
-          'rm',
-          'mv',
-          'cp',
-          'tee',
-          'sed',
-          'perl',
-          'truncate',
-          'chmod',
-          'chown',
-          'ln',
-          'install',
-          'dd',
-          'shred',
-          'unlink',
-          'rsync',
-        ],
-        targets: ['guard_config', 'agent_config'],
-      },
+      when: { targets: ['guard_config', 'agent_config'], access: ['write', 'delete', 'metadata'] },
       reason:
         "Agents may not change Warden's configuration, policies or audit log, or the agents' hook settings. Ask the user to make this change themselves.",
     },
@@ -52,6 +33,13 @@ export const recommendedPack: Policy = {
       actions: ['shell.exec'],
       when: { programs: ['warden-claude-code', 'warden-codex', 'warden'], args: ['uninstall', 'disable'] },
       reason: 'Agents may not switch the guard off. Ask the user if the guard is in the way.',
+    },
+    {
+      id: 'shell.guard-tamper',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.guard_tamper'] },
+      reason: 'Agents may not stop the guard. Ask the user if the guard is in the way.',
     },
     // --- Secrets ---------------------------------------------------------------------------
     {
@@ -74,7 +62,8 @@ export const recommendedPack: Policy = {
       id: 'secrets.shell-access',
       effect: 'deny',
       actions: ['shell.exec'],
-      when: { targets: ['secret'] },
+      // Using a key (`ssh -i key`) or sourcing `.env` is not reading it; changing permissions neither.
+      when: { targets: ['secret'], access: ['read', 'write', 'delete', 'other'] },
       reason:
         'This command touches credential files (SSH keys, cloud credentials, .env). Do not read or copy them; ask the user for what you need.',
     },
@@ -117,49 +106,132 @@ export const recommendedPack: Policy = {
     },
     // --- Destructive shell commands --------------------------------------------------------
     {
-      id: 'shell.recursive-delete-outside-project',
+      id: 'shell.rm-no-preserve-root',
       effect: 'deny',
       actions: ['shell.exec'],
-      when: {
-        programs: ['rm'],
-        flags: ['r|R|recursive'],
-        targets: ['root', 'home', 'system', 'outside_project & !tmp'],
-      },
+      when: { findings: ['shell.rm_no_preserve_root'] },
       reason:
-        'Recursive deletion outside the project (or of the home directory, a system directory or /) is not allowed. Delete only paths inside the project, or ask the user to do it.',
+        'rm --no-preserve-root removes the protection of /. Delete specific paths inside the project instead.',
     },
     {
-      id: 'shell.delete-system',
+      id: 'shell.write-device',
       effect: 'deny',
       actions: ['shell.exec'],
-      when: { programs: ['rm', 'shred', 'unlink'], targets: ['root', 'system'] },
-      reason: 'Deleting system files is not allowed. Ask the user to do it if it is really needed.',
-    },
-    {
-      id: 'shell.disk-destroy',
-      effect: 'deny',
-      actions: ['shell.exec'],
-      when: { programs: ['mkfs', 'mkfs.*', 'wipefs', 'fdisk', 'sfdisk', 'parted'] },
-      reason: 'Formatting or partitioning disks is not allowed. Ask the user to do it.',
-    },
-    {
-      id: 'shell.dd-device',
-      effect: 'deny',
-      actions: ['shell.exec'],
-      when: { programs: ['dd'], args: ['of=/dev/*'] },
-      reason: 'Writing raw data to a device is not allowed. Write to a file inside the project instead.',
+      when: { targets: ['device'], access: ['write', 'delete'] },
+      reason:
+        'Writing to a disk device destroys its file systems. Write to an image file inside the project (for example ./disk.img) instead, or ask the user.',
     },
     {
       id: 'shell.recursive-permissions-system',
       effect: 'deny',
       actions: ['shell.exec'],
       when: {
-        programs: ['chmod', 'chown', 'chgrp'],
+        programs: ['chmod', 'chown', 'chgrp', 'chattr', 'setfacl'],
         flags: ['R|recursive'],
         targets: ['root', 'home', 'system'],
       },
       reason:
         'Recursive permission changes on /, the home directory or system directories are not allowed. Change permissions only on project files.',
+    },
+    {
+      id: 'shell.recursive-delete-outside-project',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: {
+        // rm -r, find -delete, rsync --delete: anything that deletes a tree.
+        flags: [
+          'r|R|recursive|delete|delete-before|delete-during|delete-after|delete-excluded|remove-source-files',
+        ],
+        access: ['delete'],
+        targets: ['root', 'home', 'system', 'outside_project & !tmp'],
+      },
+      reason:
+        'Recursive deletion outside the project (or of the home directory, a system directory or /) is not allowed. Delete only paths inside the project (or under /tmp), or ask the user to do it.',
+    },
+    {
+      id: 'shell.delete-system',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { access: ['delete'], targets: ['root', 'home', 'system'] },
+      reason: 'Deleting system files is not allowed. Ask the user to do it if it is really needed.',
+    },
+    {
+      id: 'shell.write-system',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { access: ['write', 'metadata'], targets: ['root', 'system'] },
+      reason:
+        'Changing system files is not allowed. Install into the project (node_modules/.bin, a virtualenv, ./bin) or tell the user the command to run.',
+    },
+    {
+      id: 'shell.write-shell-rc',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { access: ['write', 'delete', 'metadata'], targets: ['shell_rc'] },
+      reason:
+        'Shell start-up files run in every new shell. Tell the user what to add instead of editing them.',
+    },
+    {
+      id: 'shell.kill-all',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.kill_all'] },
+      reason: 'This signals every process (or init). Kill the specific process by its pid or name instead.',
+    },
+    {
+      id: 'shell.crontab-remove',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.crontab_remove'] },
+      reason: 'crontab -r deletes every scheduled job. Use crontab -e to change one entry, or ask the user.',
+    },
+    {
+      id: 'shell.firewall-flush',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.firewall_flush'] },
+      reason:
+        'This removes firewall rules or switches the firewall off. Ask the user to change the firewall.',
+    },
+    {
+      id: 'shell.system-power',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.system_power'] },
+      reason: 'This shuts down or reboots the machine. Ask the user to do it.',
+    },
+    {
+      id: 'shell.git-force-push-protected',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_force_push_protected'] },
+      reason:
+        'Force-pushing a protected branch (main, master, release, production, ...) rewrites history others build on. Push a new branch and open a pull request instead.',
+    },
+    {
+      id: 'shell.git-no-verify',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_no_verify'] },
+      reason: 'Skipping the repository hooks hides failures. Run the hooks and fix what they report.',
+    },
+    // --- Code the agent cannot review: reverse shells, fork bombs, downloads, obfuscation --
+    // (after the destructive rules, so a decoded `rm -rf /` is reported as what it does)
+    {
+      id: 'shell.reverse-shell',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.reverse_shell'] },
+      reason:
+        'This connects a shell to a network socket (a reverse or bind shell). Use ssh or the project tooling to reach other machines.',
+    },
+    {
+      id: 'shell.fork-bomb',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.fork_bomb'] },
+      reason:
+        'This starts processes without end and would take the machine down. Use a loop with a fixed count or a job queue instead.',
     },
     {
       id: 'shell.download-exec',
@@ -170,19 +242,191 @@ export const recommendedPack: Policy = {
         'Piping a download into a shell runs unreviewed code. Download the script to a file, show it to the user, and run it only if they agree.',
     },
     {
+      id: 'shell.decode-exec',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.decode_exec'] },
+      reason:
+        'This command decodes hidden text and runs it. Write the command out in plain text so it can be reviewed.',
+    },
+    // --- Commands that lose work or touch shared systems: the user decides ----------------
+    {
       id: 'shell.git-force-push',
       effect: 'ask',
       actions: ['shell.exec'],
-      when: { programs: ['git'], args: ['push'], flags: ['f|force|force-with-lease'] },
-      reason: 'Force-pushing rewrites shared history. Push without --force, or ask the user to confirm.',
+      when: { findings: ['shell.git_force_push'] },
+      reason:
+        'Force-pushing rewrites shared history. Use git push --force-with-lease on your own branch, or ask the user to confirm.',
+    },
+    {
+      id: 'shell.git-push-delete',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_push_delete'] },
+      reason: 'This deletes branches or tags on the remote. Ask the user to confirm.',
     },
     {
       id: 'shell.git-reset-hard',
       effect: 'ask',
       actions: ['shell.exec'],
-      when: { programs: ['git'], args: ['reset'], flags: ['hard'] },
+      when: { findings: ['shell.git_reset_hard'] },
       reason:
         'git reset --hard discards uncommitted work. Commit or stash first, or ask the user to confirm.',
+    },
+    {
+      id: 'shell.git-clean',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_clean'] },
+      reason:
+        'git clean -f deletes untracked files for good. Run git clean -n to list them and remove specific files, or ask the user.',
+    },
+    {
+      id: 'shell.git-discard-all',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_discard_all'] },
+      reason:
+        'This throws away every uncommitted change in the working tree. Stash (git stash) or commit first, or ask the user.',
+    },
+    {
+      id: 'shell.git-discard-changes',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_discard_changes'] },
+      reason:
+        'This throws away uncommitted changes to these files. Check git diff first or stash them, or ask the user.',
+    },
+    {
+      id: 'shell.git-stash-drop',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_stash_drop'] },
+      reason:
+        'This deletes stashed work for good. Apply or inspect the stash first (git stash show -p), or ask the user.',
+    },
+    {
+      id: 'shell.git-branch-force-delete',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_branch_force_delete'] },
+      reason: 'git branch -D deletes a branch even if it is not merged. Use git branch -d, or ask the user.',
+    },
+    {
+      id: 'shell.git-tag-delete',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_tag_delete'] },
+      reason: 'This deletes tags. Ask the user to confirm.',
+    },
+    {
+      id: 'shell.git-history-rewrite',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_history_rewrite'] },
+      reason:
+        'This rewrites or prunes repository history. Ask the user to confirm, and make a backup branch first.',
+    },
+    {
+      id: 'shell.package-publish',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.package_publish'] },
+      reason:
+        'Publishing a package or image is visible to everyone and hard to undo. Ask the user to publish.',
+    },
+    {
+      id: 'shell.crontab-replace',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.crontab_replace'] },
+      reason:
+        'This replaces the crontab: its jobs run unattended. Show the user the entries and let them install them.',
+    },
+    {
+      id: 'shell.service-control',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.service_control'] },
+      reason: 'This stops or changes system services. Ask the user to confirm.',
+    },
+    {
+      id: 'shell.docker-prune',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.docker_prune'] },
+      reason:
+        'This deletes Docker containers, images or volumes for good. Remove the specific container or image instead, or ask the user.',
+    },
+    {
+      id: 'shell.docker-privileged',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.docker_privileged'] },
+      reason:
+        'A privileged container can take over the host. Run without --privileged and with only the capabilities needed, or ask the user.',
+    },
+    {
+      id: 'shell.docker-host-mount',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.docker_host_mount'] },
+      reason:
+        'The container would mount the host root, home, system directories or the Docker socket. Mount only the project directory, or ask the user.',
+    },
+    {
+      id: 'shell.kubectl-delete',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.kubectl_delete'] },
+      reason:
+        'This removes or disrupts cluster resources. Show the user what would change (kubectl diff, --dry-run=client) and let them confirm.',
+    },
+    {
+      id: 'shell.infra-destroy',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.infra_destroy'] },
+      reason: 'This destroys infrastructure. Run a plan first and let the user confirm.',
+    },
+    {
+      id: 'shell.cloud-delete',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.cloud_delete'] },
+      reason: 'This deletes cloud resources or data. Ask the user to confirm.',
+    },
+    {
+      id: 'shell.delete-outside-project',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { access: ['delete'], targets: ['outside_project & !tmp'] },
+      reason:
+        'This deletes files outside the project. Ask the user to confirm, or work on a copy inside the project.',
+    },
+    {
+      id: 'shell.dynamic-targets',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.dynamic_targets'] },
+      reason:
+        'The files to delete come from a pipe and cannot be checked. List them first and delete explicit paths.',
+    },
+    {
+      id: 'shell.inline-code-exec',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.inline_code_exec'] },
+      reason:
+        'The inline code runs programs or deletes files with computed arguments. Write the commands out in the shell, or put the code in a file the user can review.',
+    },
+    {
+      id: 'shell.dynamic-command',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.dynamic_command'] },
+      reason:
+        'What this command runs is only known when it runs (a variable or a substitution as the program or script). Write the command out literally.',
     },
     {
       id: 'shell.unparseable',
@@ -191,6 +435,13 @@ export const recommendedPack: Policy = {
       when: { findings: ['shell.unparseable'] },
       reason:
         'Warden could not parse this command, so it cannot tell what it would run. Rewrite it in plain shell syntax.',
+    },
+    {
+      id: 'shell.too-complex',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.too_complex'] },
+      reason: 'This command is too large or nested too deeply to check. Split it into smaller commands.',
     },
     // --- Files outside the project ---------------------------------------------------------
     {

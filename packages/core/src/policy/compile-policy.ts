@@ -3,6 +3,7 @@ import type { Effect, FailurePolicy, Mode } from '../decision.js';
 import type { Finding } from '../finding.js';
 import type { Phase } from '../guard-event.js';
 import type { PathClass } from '../paths/types.js';
+import type { TargetAccess } from '../shell/types.js';
 import { compileHostPattern, compileNameGlob, compileNameGlobs, pathGlobToRegex } from './glob.js';
 import type { Conditions, Rule } from './policy-schema.js';
 
@@ -22,6 +23,8 @@ export interface ActionFacts {
 export interface PathFacts {
   path: string;
   classes: readonly PathClass[];
+  /** How the command uses the path; file.* actions take theirs from the action kind. */
+  access?: TargetAccess;
 }
 
 export interface CommandFacts {
@@ -29,7 +32,15 @@ export interface CommandFacts {
   args: readonly string[];
   /** Short flags as single letters (`-rf` -> r, f) and long flags without dashes (`--force` -> force). */
   flags: ReadonlySet<string>;
+  /** File targets of the command (operands and redirections), classified. */
   paths: PathFacts[];
+  subcommand?: string;
+  /** Wrappers the command runs inside, outermost first. */
+  via?: readonly string[];
+  /** The command only starts others (sudo, xargs, bash -c). */
+  wrapper?: boolean;
+  /** Its program or arguments are only known at run time. */
+  dynamic?: boolean;
 }
 
 export interface CompiledRule {
@@ -93,7 +104,19 @@ interface CompiledConditions {
   test(facts: ActionFacts): string | undefined;
 }
 
-function compileConditions(conditions: Conditions, home: string): CompiledConditions {
+const FILE_ACCESS: Readonly<Record<string, TargetAccess>> = {
+  'file.read': 'read',
+  'file.write': 'write',
+  'file.delete': 'delete',
+};
+
+/**
+ * `everyCommand`: the command conditions must hold on every simple command the action runs, not
+ * just one. Allow rules compile this way, so allowing `xargs` or `git` never allows what they
+ * wrap (`xargs rm -rf /`, `git -c alias.x='!sh' x`) and `git status && ./unknown` is not allowed
+ * by a rule about git.
+ */
+function compileConditions(conditions: Conditions, home: string, everyCommand = false): CompiledConditions {
   const tools = conditions.tools && compileNameGlobs(conditions.tools);
   const programs = conditions.programs && compileNameGlobs(conditions.programs);
   const args = conditions.args && compileNameGlobs(conditions.args);
@@ -107,13 +130,34 @@ function compileConditions(conditions: Conditions, home: string): CompiledCondit
   const mcpTools = conditions.mcpTools && compileNameGlobs(conditions.mcpTools);
   const findings = conditions.findings?.map(compileNameGlob);
   const matches = conditions.matches?.map((source) => new RegExp(source, 'i'));
-  const commandScoped = Boolean(programs || args || flagGroups);
+  const subcommands = conditions.subcommands && compileNameGlobs(conditions.subcommands);
+  const via = conditions.via && compileNameGlobs(conditions.via);
+  const access = conditions.access && new Set<TargetAccess>(conditions.access);
+  const commandScoped = Boolean(programs || args || flagGroups || subcommands || via);
+  const pathScoped = Boolean(targets || paths || access);
 
-  const pathMatches = (candidates: readonly PathFacts[]): PathFacts | undefined =>
-    candidates.find(
-      (candidate) =>
-        (!targets || targets.some((test) => test(candidate.classes))) && (!paths || paths(candidate.path)),
-    );
+  const pathMatches = (
+    candidates: readonly PathFacts[],
+    defaultAccess?: TargetAccess,
+  ): PathFacts | undefined =>
+    candidates.find((candidate) => {
+      const used = candidate.access ?? defaultAccess;
+      return (
+        (!access || (used !== undefined && access.has(used))) &&
+        (!targets || targets.some((test) => test(candidate.classes))) &&
+        (!paths || paths(candidate.path))
+      );
+    });
+  const commandMatches = (command: CommandFacts): boolean => {
+    if (programs && !programs(command.program)) return false;
+    if (args && !command.args.some((arg) => args(arg))) return false;
+    if (flagGroups && !flagGroups.every((group) => group.some((flag) => command.flags.has(flag))))
+      return false;
+    if (subcommands && (command.subcommand === undefined || !subcommands(command.subcommand))) return false;
+    if (via && !(command.via ?? []).some((label) => via(label))) return false;
+    if (pathScoped && !pathMatches(command.paths)) return false;
+    return true;
+  };
 
   return {
     test(facts) {
@@ -146,25 +190,21 @@ function compileConditions(conditions: Conditions, home: string): CompiledCondit
         why.push('text matches');
       }
       if (commandScoped) {
-        const hit = facts.commands.find((command) => {
-          if (programs && !programs(command.program)) return false;
-          if (args && !command.args.some((arg) => args(arg))) return false;
-          if (flagGroups && !flagGroups.every((group) => group.some((flag) => command.flags.has(flag))))
-            return false;
-          if ((targets || paths) && !pathMatches(command.paths)) return false;
-          return true;
-        });
+        if (everyCommand && (facts.commands.length === 0 || !facts.commands.every(commandMatches)))
+          return undefined;
+        const hit = facts.commands.find(commandMatches);
         if (!hit) return undefined;
-        const target = targets || paths ? pathMatches(hit.paths) : undefined;
+        const target = pathScoped ? pathMatches(hit.paths) : undefined;
+        const wrapped = hit.via && hit.via.length > 0 ? ` (inside ${hit.via.join(' > ')})` : '';
         why.push(
-          `command ${[hit.program, ...hit.args].join(' ').slice(0, 200)}${target ? ` on ${target.path}` : ''}`,
+          `command ${[hit.program, ...hit.args].join(' ').slice(0, 200)}${wrapped}${target ? ` on ${target.path}` : ''}`,
         );
-      } else if (targets || paths) {
+      } else if (pathScoped) {
         const candidates =
           action.kind === 'shell.exec' ? facts.commands.flatMap((command) => command.paths) : facts.paths;
-        const hit = pathMatches(candidates);
+        const hit = pathMatches(candidates, FILE_ACCESS[action.kind]);
         if (!hit) return undefined;
-        why.push(`path ${hit.path} (${hit.classes.join(', ')})`);
+        why.push(`path ${hit.path} (${hit.classes.join(', ')}${hit.access ? `; ${hit.access}` : ''})`);
       }
       return why.length > 0 ? why.join('; ') : 'always';
     },
@@ -180,7 +220,7 @@ export function compileRule(options: { rule: Rule; source: string; home: string 
   let compiled: { when?: CompiledConditions; unless?: CompiledConditions } | undefined;
   const conditions = () => {
     compiled ??= {
-      when: rule.when && compileConditions(rule.when, home),
+      when: rule.when && compileConditions(rule.when, home, rule.effect === 'allow'),
       unless: rule.unless && compileConditions(rule.unless, home),
     };
     return compiled;

@@ -16,7 +16,10 @@ export const pathClassSchema = z.enum([
   'shell_rc',
   'guard_config',
   'agent_config',
+  'device',
 ]);
+/** How a command or tool uses a path (see TargetAccess in shell/types.ts). */
+export const targetAccessSchema = z.enum(['read', 'write', 'delete', 'execute', 'metadata', 'list', 'other']);
 
 const PATH_CLASS_NAMES = pathClassSchema.options.join('|');
 export const targetExpressionSchema = z
@@ -42,6 +45,10 @@ export const conditionsSchema = z.strictObject({
   programs: z.optional(stringList),
   /** Any argument of the command matches any of these globs. */
   args: z.optional(stringList),
+  /** The subcommand of multi-command tools, globs: `push` (git), `system prune` (docker), `delete` (kubectl). */
+  subcommands: z.optional(stringList),
+  /** Wrappers the command was found inside, globs: `sudo`, `bash -c`, `xargs`, `ssh *`, `find -exec`. */
+  via: z.optional(stringList),
   /**
    * Every entry must be present among the command's flags; `|` separates alternatives:
    * `[r|R|recursive, f|force]` matches `rm -rf`, `rm -r -f` and `rm --recursive --force`.
@@ -54,6 +61,12 @@ export const conditionsSchema = z.strictObject({
    * path with `&` and negate with `!`: `outside_project & !tmp`.
    */
   targets: z.optional(z.array(targetExpressionSchema)),
+  /**
+   * How the path is used, for `targets` and `paths`: read, write, delete, execute, metadata
+   * (chmod, chown), list (ls, stat) or other (an operand of a program Warden has no table for).
+   * File tools: Read is read, Write and Edit are write, deletions are delete.
+   */
+  access: z.optional(z.array(targetAccessSchema)),
   /** Host patterns: `example.com`, `*.example.com`. */
   hosts: z.optional(stringList),
   mcpServers: z.optional(stringList),

@@ -322,8 +322,10 @@ class ShellAnalyzer {
 
   private analyzePipeline(stages: readonly ShellNode[], frame: Frame): void {
     let stdin = frame.stdin;
-    let network = false;
+    // A reverse shell sends the shell's output back: a network stage after a shell that reads
+    // its commands from the pipe. (A network stage only before it is a download: `nc host | sh`.)
     let shellFromStdin = false;
+    let networkAfterShell = false;
     for (const stage of stages) {
       const effective = this.analyzeNode(stage, {
         ...frame,
@@ -331,13 +333,13 @@ class ShellAnalyzer {
         stdin,
       });
       stdin = effective?.output ?? { download: false, decoded: false, literal: false };
-      if (effective?.network) network = true;
+      if (effective?.network && shellFromStdin) networkAfterShell = true;
       if (effective?.readsScriptFromStdin) shellFromStdin = true;
     }
-    if (network && shellFromStdin) {
+    if (networkAfterShell) {
       this.addFinding(
         'shell.reverse_shell',
-        'A shell reads its commands from a network connection: a reverse shell.',
+        'A shell sends the output of commands it reads from a pipe to a network connection: a reverse shell.',
         'pipeline',
       );
     }
@@ -593,7 +595,8 @@ class ShellAnalyzer {
     } else if (glob) resolved = globReach({ pattern: value, cwd: scope.cwd, home: this.home });
     else resolved = resolvePath({ path: value, cwd: scope.cwd, home: this.home });
     if (!scope.cwdKnown && !value.startsWith('/') && !value.startsWith('~')) dynamic = true;
-    return { path: value, resolved, access: options.access, glob: glob || hasGlob(value), dynamic };
+    const absolute = resolvePath({ path: value, cwd: scope.cwd, home: this.home });
+    return { path: value, resolved, absolute, access: options.access, glob: glob || hasGlob(value), dynamic };
   }
 
   // ------------------------------------------------------------------ simple commands
@@ -810,11 +813,15 @@ class ShellAnalyzer {
         commandText,
       );
     }
-    if (options.appendsInput && program === 'rm') {
+    if (
+      options.appendsInput &&
+      program === 'rm' &&
+      command.flags.some((flag) => flag === 'r' || flag === 'R' || flag === 'recursive')
+    ) {
       // Deletion targets that come from a pipe cannot be checked.
       this.addFinding(
         'shell.dynamic_targets',
-        'The files this command deletes come from its input and cannot be checked.',
+        'The files this command deletes recursively come from its input and cannot be checked.',
         commandText,
       );
     }

@@ -1919,7 +1919,7 @@ export function describeCommand(options: { program: string; args: string[] }): C
       'write',
     );
   } else if (LISTING_PROGRAMS[program]) {
-    addTargets(context, scan(context, LISTING_PROGRAMS[program]!).operands, 'metadata');
+    addTargets(context, scan(context, LISTING_PROGRAMS[program]!).operands, 'list');
   } else if (READ_PROGRAMS[program]) {
     addTargets(context, scan(context, READ_PROGRAMS[program]!).operands, 'read');
   } else if (NO_FILE_OPERANDS.has(program)) {

@@ -1,7 +1,11 @@
 import type { Finding } from '../finding.js';
 
-/** How a command uses a file it names. */
-export type TargetAccess = 'read' | 'write' | 'delete' | 'execute' | 'metadata' | 'other';
+/**
+ * How a command uses a file it names: `list` looks at names and metadata (ls, stat),
+ * `metadata` changes them (chmod, chown), `other` is an operand of a program the analysis
+ * has no table for.
+ */
+export type TargetAccess = 'read' | 'write' | 'delete' | 'execute' | 'metadata' | 'list' | 'other';
 
 /** A file or directory a command reads, writes, deletes or runs. */
 export interface ShellTarget {
@@ -12,6 +16,8 @@ export interface ShellTarget {
    * directory the glob can reach (`/tmp/*` -> `/tmp`, `../*` -> the parent, `.*` -> the parent too).
    */
   resolved: string;
+  /** The path made absolute as written (globs and unknown parts kept): what `paths:` globs match. */
+  absolute: string;
   access: TargetAccess;
   glob: boolean;
   /** Part of the path (or the working directory) is only known at run time. */

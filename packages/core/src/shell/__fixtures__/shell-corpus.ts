@@ -24,11 +24,11 @@ function c(command: string, effect: CorpusEffect, rule?: string, facts: { progra
 }
 const allow = (command: string, facts: { programs?: string[]; findings?: string[]; cwd?: string } = {}) => c(command, 'allow', undefined, facts);
 
-const RM_REC = 'shell.delete-recursive-outside-project';
+const RM_REC = 'shell.recursive-delete-outside-project';
 const DEL_SYS = 'shell.delete-system';
 const WRITE_SYS = 'shell.write-system';
 const DEVICE = 'shell.write-device';
-const PERMS = 'shell.permissions-recursive-system';
+const PERMS = 'shell.recursive-permissions-system';
 const DL = 'shell.download-exec';
 const DECODE = 'shell.decode-exec';
 const REVERSE = 'shell.reverse-shell';
@@ -135,7 +135,7 @@ export const SHELL_CORPUS: ShellCorpusCase[] = [
   c("echo / | xargs -I % sh -c 'rm -rf %'", 'deny', RM_REC, { programs: ['rm'] }),
   c('find / -delete', 'deny', RM_REC, { programs: ['find'] }),
   c('find ~ -type f -delete', 'deny', RM_REC, { programs: ['find'] }),
-  c('find / -name "*.log" -exec rm -f {} \\;', 'deny', RM_REC, { programs: ['find', 'rm'] }),
+  c('find / -name "*.log" -exec rm -f {} \\;', 'deny', DEL_SYS, { programs: ['find', 'rm'] }),
   c('find / -exec rm -rf {} +', 'deny', RM_REC, { programs: ['rm'] }),
   c("find /etc -execdir sh -c 'rm -rf \"$1\"' _ {} \\;", 'deny', RM_REC, { programs: ['rm'] }),
   c('find . -maxdepth 0 -exec rm -rf ~ \\;', 'deny', RM_REC, { programs: ['rm'] }),

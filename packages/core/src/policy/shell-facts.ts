@@ -1,0 +1,35 @@
+import { classifyPath } from '../paths/classify-path.js';
+import type { PathContext } from '../paths/types.js';
+import type { ShellAnalysis } from '../shell/types.js';
+import type { CommandFacts, PathFacts } from './compile-policy.js';
+
+/**
+ * The facts rules test about the commands of a shell.exec: each simple command the analysis
+ * found (wrappers and what they run alike), with its program-aware flags and its file targets
+ * classified. A glob target is classified by the directory it can reach, so `rm -rf ../*` is
+ * judged by the parent directory; `path` keeps the pattern for `paths:` globs.
+ */
+export function shellCommandFacts(options: {
+  analysis: ShellAnalysis;
+  context: PathContext;
+}): CommandFacts[] {
+  const { analysis, context } = options;
+  return analysis.commands.map((command) => {
+    const paths: PathFacts[] = command.targets.map((target) => ({
+      path: target.glob ? target.absolute : target.resolved,
+      classes: classifyPath({ path: target.resolved, ...context }),
+      access: target.access,
+    }));
+    const facts: CommandFacts = {
+      program: command.program,
+      args: command.args,
+      flags: new Set(command.flags),
+      paths,
+      via: command.via,
+      wrapper: command.wrapper === true,
+      dynamic: command.dynamic,
+    };
+    if (command.subcommand !== undefined) facts.subcommand = command.subcommand;
+    return facts;
+  });
+}
