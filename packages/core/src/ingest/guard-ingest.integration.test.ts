@@ -54,6 +54,9 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     WARDEN_SPOOL_MIN_FREE_MB: '0',
     WARDEN_FLUSH_WORKER: worker,
     WARDEN_FLUSH_LINGER_MS: '0',
+    // Generous by default: these tests are about what is decided and sent, not how fast, and a
+    // loaded CI machine can take over a second for a first request. Timeout tests set their own.
+    WARDEN_DECIDE_TIMEOUT_MS: '20000',
     ...extra,
   };
 }
