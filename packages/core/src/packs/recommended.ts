@@ -397,6 +397,18 @@ export const recommendedPack: Policy = {
       reason: 'This deletes cloud resources or data. Ask the user to confirm.',
     },
     {
+      id: 'shell.recursive-delete-unknown-target',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: {
+        flags: ['r|R|recursive|delete'],
+        access: ['delete'],
+        targets: ['unknown'],
+      },
+      reason:
+        'What this deletes depends on a variable or a command output that is only known when it runs (an empty "$DIR" would make it /). Write the path out, or check the variable first.',
+    },
+    {
       id: 'shell.delete-outside-project',
       effect: 'ask',
       actions: ['shell.exec'],

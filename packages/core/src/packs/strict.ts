@@ -19,6 +19,14 @@ export const strictPack: Policy = {
       reason: 'The strict policy asks before writing outside the project. Work inside the project directory.',
     },
     {
+      id: 'strict.delete-project-root',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { flags: ['r|R|recursive|delete'], access: ['delete'], targets: ['project_root'] },
+      reason:
+        'The strict policy asks before deleting the whole project directory (or everything in it). Delete the specific build outputs instead (dist, node_modules, ...).',
+    },
+    {
       id: 'strict.network',
       effect: 'ask',
       actions: ['net.fetch', 'mcp.call'],

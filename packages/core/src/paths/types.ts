@@ -9,7 +9,11 @@ export type PathClass =
   | 'shell_rc'
   | 'guard_config'
   | 'agent_config'
-  | 'device';
+  | 'device'
+  /** The project directory itself (deleting it, or everything in it). */
+  | 'project_root'
+  /** A location only known at run time (`rm -rf "$DIR"`). */
+  | 'unknown';
 
 export const PATH_CLASSES: readonly PathClass[] = [
   'root',
@@ -23,6 +27,8 @@ export const PATH_CLASSES: readonly PathClass[] = [
   'guard_config',
   'agent_config',
   'device',
+  'project_root',
+  'unknown',
 ];
 
 export interface PathContext {

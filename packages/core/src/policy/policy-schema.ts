@@ -17,6 +17,8 @@ export const pathClassSchema = z.enum([
   'guard_config',
   'agent_config',
   'device',
+  'project_root',
+  'unknown',
 ]);
 /** How a command or tool uses a path (see TargetAccess in shell/types.ts). */
 export const targetAccessSchema = z.enum(['read', 'write', 'delete', 'execute', 'metadata', 'list', 'other']);

@@ -92,7 +92,13 @@ describe('shell rule conditions', () => {
     expect(decide(bash('rm -f certs/*.txt'), config).ruleId).toBe('default');
     const recommended = configFor();
     expect(decide(bash('rm -rf ../*'), recommended).ruleId).toBe('shell.recursive-delete-outside-project');
+    expect(decide(bash(`rm -rf ${TEST_PROJECT}/dist/*`), recommended).ruleId).toBe('default');
     expect(decide(bash(`rm -rf ${TEST_PROJECT}/*`), recommended).ruleId).toBe('default');
+    // The strict pack asks before the whole project goes.
+    const strict = configFor({ extends: 'strict' });
+    expect(decide(bash(`rm -rf ${TEST_PROJECT}/*`), strict).ruleId).toBe('strict.delete-project-root');
+    expect(decide(bash('find . -delete'), strict).ruleId).toBe('strict.delete-project-root');
+    expect(decide(bash("find . -name '*.pyc' -delete"), strict).ruleId).toBe('default');
     expect(decide(bash(`rm -rf ${TEST_HOME}/.cache/*`), recommended).ruleId).toBe(
       'shell.recursive-delete-outside-project',
     );

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { classifyPath } from '../paths/classify-path.js';
 import type { PathContext } from '../paths/types.js';
 import type { ShellAnalysis } from '../shell/types.js';
@@ -14,12 +15,17 @@ export function shellCommandFacts(options: {
   context: PathContext;
 }): CommandFacts[] {
   const { analysis, context } = options;
+  const root = path.resolve(context.cwd);
   return analysis.commands.map((command) => {
-    const paths: PathFacts[] = command.targets.map((target) => ({
-      path: target.glob ? target.absolute : target.resolved,
-      classes: classifyPath({ path: target.resolved, ...context }),
-      access: target.access,
-    }));
+    const paths: PathFacts[] = command.targets.map((target) => {
+      const classes = classifyPath({ path: target.resolved, ...context });
+      if (target.unknownLocation) classes.push('unknown');
+      // The project directory itself, or all of it (`rm -rf .`, `rm -rf *` at the top).
+      if (target.resolved === root && (!target.glob || /(^|\/)(\*|\.\*|\*\/)$/.test(target.path))) {
+        classes.push('project_root');
+      }
+      return { path: target.glob ? target.absolute : target.resolved, classes, access: target.access };
+    });
     const facts: CommandFacts = {
       program: command.program,
       args: command.args,

@@ -196,3 +196,64 @@ describe('analyzeShell', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('analyzeShell, where other guards are fooled', () => {
+  it('finds the program however it is spelled on case-insensitive and Windows file systems', () => {
+    expect(inner('RM -rf /')[0]!.program).toBe('rm');
+    expect(inner('"C:\\Program Files\\Git\\bin\\git.exe" reset --hard')[0]!.program).toBe('git');
+    expect(findingIds('GIT.EXE reset --hard')).toContain('shell.git_reset_hard');
+  });
+
+  it('calls shell functions only where the shell itself would', () => {
+    const deletes = (command: string) => analyze(command).commands.some((entry) => entry.program === 'rm');
+    expect(deletes('f() { rm -rf x; }; f')).toBe(true);
+    expect(deletes('f() { rm -rf x; }; time -p -- f')).toBe(true);
+    // External programs cannot see shell functions: these run a program called "f".
+    expect(deletes('f() { rm -rf x; }; X=1 time f')).toBe(false);
+    expect(deletes('f() { rm -rf x; }; sudo f')).toBe(false);
+    expect(deletes('f() { rm -rf x; }; sh -c f')).toBe(false);
+    expect(deletes('f() { rm -rf x; }; eval f')).toBe(true);
+  });
+
+  it('applies xargs and parallel input the way they do', () => {
+    expect(
+      inner('echo / | xargs --replace= bash -c "rm -rf {}"').find((entry) => entry.program === 'rm')?.args,
+    ).toEqual(['-rf', '/']);
+    expect(
+      inner("echo 'rm -rf /' | parallel bash -c {}").find((entry) => entry.program === 'rm')?.args,
+    ).toEqual(['-rf', '/']);
+    expect(
+      inner("parallel bash -c 'rm -rf {}' ::: build /")
+        .filter((entry) => entry.program === 'rm')
+        .map((entry) => entry.args[1]),
+    ).toEqual(['build', '/']);
+    expect(inner("parallel ::: 'rm -rf /'").find((entry) => entry.program === 'rm')?.args).toEqual([
+      '-rf',
+      '/',
+    ]);
+    // Unknown input spliced into a script makes the script unknown.
+    expect(findingIds("find . | xargs -I{} sh -c 'cat {}'")).toContain('shell.dynamic_command');
+  });
+
+  it('skips assignments after env -S and reads exported command variables', () => {
+    expect(inner("env -S 'PATH=/usr/bin A=1' git reset --hard").map((entry) => entry.program)).toEqual([
+      'git',
+    ]);
+    expect(inner("export GIT_SSH_COMMAND='rm -rf ~'; git fetch").map((entry) => entry.program)).toContain(
+      'rm',
+    );
+  });
+
+  it('reads node -pe and $SHELL -c', () => {
+    expect(
+      inner(`node -pe 'require("child_process").execSync("rm -rf /")'`).map((entry) => entry.program),
+    ).toContain('rm');
+    expect(inner(`\${SHELL} -c "rm -rf /"`).map((entry) => entry.program)).toContain('rm');
+  });
+
+  it('asks about a here-document that is never closed', () => {
+    const analysis = analyze('bash <<EOF');
+    expect(analysis.parseError).toMatch(/here-document/);
+    expect(analysis.findings[0]!.id).toBe('shell.unparseable');
+  });
+});

@@ -129,6 +129,15 @@ function basename(value: string): string {
   return slash < 0 ? trimmed : trimmed.slice(slash + 1);
 }
 
+/**
+ * The program as the system would find it: macOS and Windows file systems ignore case (`RM`
+ * runs rm), Windows adds `.exe` and uses backslashes (`C:\Git\bin\git.exe`).
+ */
+function programName(value: string): string {
+  const name = basename(value.replace(/\\/g, '/')) || value;
+  return name.toLowerCase().replace(/\.exe$/, '');
+}
+
 function plainWord(word: Word | undefined): string | undefined {
   if (word?.parts.length !== 1) return undefined;
   const part = word.parts[0]!;
@@ -387,6 +396,11 @@ class ShellAnalyzer {
     if (name === 'HOME') return this.home;
     if (name === 'PWD') return scope.cwdKnown ? scope.cwd : undefined;
     if (name === 'IFS') return ' \t\n';
+    // Whatever it is exactly, $SHELL names a shell: `$SHELL -c '...'` runs a script.
+    if (name === 'SHELL' && !Object.hasOwn(this.env, name)) return '/bin/sh';
+    // $TMPDIR is taken to be a temporary directory (agents run with one; the other guards assume
+    // the same). Where it is unset, `$TMPDIR/x` is `/x`: pass env: { TMPDIR: '' } to say so.
+    if (name === 'TMPDIR' && !Object.hasOwn(this.env, name)) return '/tmp';
     if (Object.hasOwn(this.env, name)) return this.env[name];
     return undefined;
   }
@@ -398,8 +412,16 @@ class ShellAnalyzer {
     const node = items[0]!.node;
     if (node.type !== 'simple' || node.redirects.length > 0 || node.words.length === 0) return undefined;
     const program = plainWord(node.words[0]);
-    if (program !== 'echo' && program !== 'printf' && program !== 'pwd') return undefined;
+    if (program !== 'echo' && program !== 'printf' && program !== 'pwd' && program !== 'mktemp')
+      return undefined;
     if (program === 'pwd') return frame.scope.cwdKnown ? `${frame.scope.cwd}\n` : undefined;
+    // mktemp's name is random, but its directory is known: /tmp unless told otherwise.
+    if (program === 'mktemp') {
+      const options = node.words.slice(1).map((word) => plainWord(word) ?? '');
+      return options.every((option) => /^-[dqu]+$|^--(directory|quiet|dry-run)$/.test(option))
+        ? '/tmp/tmp.XXXXXXXXXX\n'
+        : undefined;
+    }
     const context = this.context(frame);
     const args = node.words.slice(1).flatMap((word) => expandWord({ word, context }));
     if (args.some((field) => field.dynamic)) return undefined;
@@ -594,9 +616,19 @@ class ShellAnalyzer {
       glob = true;
     } else if (glob) resolved = globReach({ pattern: value, cwd: scope.cwd, home: this.home });
     else resolved = resolvePath({ path: value, cwd: scope.cwd, home: this.home });
-    if (!scope.cwdKnown && !value.startsWith('/') && !value.startsWith('~')) dynamic = true;
+    const relativeToUnknown = !scope.cwdKnown && !value.startsWith('/') && !value.startsWith('~');
+    if (relativeToUnknown) dynamic = true;
     const absolute = resolvePath({ path: value, cwd: scope.cwd, home: this.home });
-    return { path: value, resolved, absolute, access: options.access, glob: glob || hasGlob(value), dynamic };
+    const target: ShellTarget = {
+      path: value,
+      resolved,
+      absolute,
+      access: options.access,
+      glob: glob || hasGlob(value),
+      dynamic,
+    };
+    if (dynamicAt === 0 || relativeToUnknown) target.unknownLocation = true;
+    return target;
   }
 
   // ------------------------------------------------------------------ simple commands
@@ -715,6 +747,8 @@ class ShellAnalyzer {
     stdoutFiles?: string[];
     stdin?: Stream;
     appendsInput?: boolean;
+    /** Started by an external wrapper (sudo, env, xargs): shell functions are not visible. */
+    external?: boolean;
     network?: boolean;
     duplicatesStandardStreams?: boolean;
   }): Effective | undefined {
@@ -723,7 +757,7 @@ class ShellAnalyzer {
     const programField = argv[0]!;
     const argFields = argv.slice(1);
     const args = argFields.map((field) => field.value);
-    const program = basename(programField.value) || programField.value;
+    const program = programName(programField.value);
     const commandText = [programField.value, ...args].join(' ').slice(0, 160);
     const dynamic =
       programField.dynamic || argFields.some((field) => field.dynamic) || options.appendsInput === true;
@@ -761,7 +795,11 @@ class ShellAnalyzer {
       return { command: base, output: unknownStream, readsScriptFromStdin: false, network: false };
     }
 
-    const called = !programField.value.includes('/') ? frame.scope.functions.get(program) : undefined;
+    // Only the shell itself calls functions: not through sudo, env, xargs, /usr/bin/time, ...
+    const called =
+      !programField.value.includes('/') && !options.external
+        ? frame.scope.functions.get(programField.value)
+        : undefined;
     if (called && !frame.functions.includes(program) && frame.depth < MAX_SCRIPT_DEPTH) {
       const scope: Scope = { ...frame.scope, positional: [program, ...args] };
       this.analyzeNode(called.body, {
@@ -850,7 +888,12 @@ class ShellAnalyzer {
     let effective: Effective | undefined;
     const stdinItems =
       options.stdin?.content !== undefined ? splitItems(options.stdin.content, args) : undefined;
-    const unwrapped = unwrapCommand({ program, args: argFields, ...(stdinItems ? { stdinItems } : {}) });
+    const unwrapped = unwrapCommand({
+      program,
+      args: argFields,
+      ...(stdinItems ? { stdinItems } : {}),
+      ...(options.stdin?.content !== undefined ? { stdinText: options.stdin.content } : {}),
+    });
     if (unwrapped && unwrapped.length > 0) {
       command.wrapper = true;
       const codeRunner = unwrapped.some((entry) => entry.kind !== 'exec');
@@ -916,6 +959,7 @@ class ShellAnalyzer {
           redirectTargets: [],
           ...(stdin ? { stdin } : {}),
           ...(entry.appendsInput ? { appendsInput: true } : {}),
+          external: true,
         });
         return effective ? { effective } : undefined;
       }
@@ -929,10 +973,15 @@ class ShellAnalyzer {
         }
         // A script runs in a child shell (bash -c, ssh, watch): its `cd` and variables stay there.
         // eval runs in the current shell.
+        // A new shell does not see the functions of this one either (short of `export -f`).
         const scope =
           entry.label === 'eval'
             ? frame.scope
-            : { ...cloneScope(frame.scope), ...(entry.positional ? { positional: entry.positional } : {}) };
+            : {
+                ...cloneScope(frame.scope),
+                functions: new Map(),
+                ...(entry.positional ? { positional: entry.positional } : {}),
+              };
         const stdin = entry.stdin ? options.stdin : undefined;
         this.analyzeScriptText({
           text: entry.script,
@@ -1049,7 +1098,9 @@ class ShellAnalyzer {
         for (let position = 1; position < arg.length; position++) {
           const letter = arg[position]!;
           if (codeOptions.includes(letter)) {
-            const attached = arg.slice(position + 1);
+            // `node -pe CODE`: the rest of the cluster is another code option, not the code.
+            const rest = arg.slice(position + 1);
+            const attached = codeOptions.includes(rest) ? '' : rest;
             code = attached || args[index + 1];
             codeDynamic = (attached ? field.dynamic : argFields[index + 1]?.dynamic) ?? false;
             option = `-${letter}`;
@@ -1183,8 +1234,14 @@ class ShellAnalyzer {
       this.analyzeScriptText({ text: script, frame: { ...frame, stdin: undefined }, label });
     // File operations are judged as the shell commands with the same effect.
     const inner: Frame = { ...frame, via: [...frame.via, label], stdin: undefined };
+    // Paths handed to file APIs are not globbed by a shell, but `glob("...")` calls are.
     const synthetic = (argv: string[]) =>
-      this.runArgv({ argv: argv.map(literalField), frame: inner, redirects: [], redirectTargets: [] });
+      this.runArgv({
+        argv: argv.map((value) => ({ value, dynamic: false, glob: hasGlob(value) })),
+        frame: inner,
+        redirects: [],
+        redirectTargets: [],
+      });
     for (const argv of inspection.argvs) synthetic(argv);
     for (const deletion of inspection.deletions)
       synthetic(['rm', deletion.recursive ? '-rf' : '-f', deletion.path]);
@@ -1237,7 +1294,12 @@ class ShellAnalyzer {
       case 'readonly':
         for (const field of argFields) {
           const match = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/.exec(field.value);
-          if (match) scope.variables.set(match[1]!, field.dynamic ? undefined : match[3]!);
+          if (!match) continue;
+          scope.variables.set(match[1]!, field.dynamic ? undefined : match[3]!);
+          // An exported command variable runs when a later program reads it (GIT_SSH_COMMAND).
+          if (program === 'export' && COMMAND_VARIABLES.has(match[1]!)) {
+            this.analyzeScriptText({ text: match[3]!, frame, label: match[1]! });
+          }
         }
         break;
       case 'unset':
@@ -1446,7 +1508,11 @@ function callsItselfConcurrently(node: ShellNode, name: string, concurrent: bool
  */
 function parseWithRecovery(source: string): { script?: Script; error?: string } {
   const first = parseShell({ source });
-  if (first.script) return { script: first.script };
+  // bash runs an unterminated here-document with a warning; the command is still cut short.
+  if (first.script)
+    return first.warnings
+      ? { script: first.script, error: first.warnings.join('; ') }
+      : { script: first.script };
   const message = first.error?.message ?? 'unknown error';
   let attempt = source;
   let error = first.error;

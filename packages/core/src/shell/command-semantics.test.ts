@@ -100,3 +100,34 @@ describe('describeCommand', () => {
     expect(ids('socat - TCP:host:80')).toEqual([]);
   });
 });
+
+describe('describeCommand for git, as git reads its options', () => {
+  it('completes unambiguous abbreviations and ignores ambiguous ones, like git', () => {
+    expect(ids('git reset --har HEAD~1')).toEqual(['shell.git_reset_hard']);
+    expect(ids('git clean --forc')).toEqual(['shell.git_clean']);
+    expect(ids('git branch --del --forc topic')).toEqual(['shell.git_branch_force_delete']);
+    expect(ids('git switch --discard-ch main')).toEqual(['shell.git_discard_all']);
+    // git itself refuses `--forc` for push: force, force-with-lease and force-if-includes all match.
+    expect(ids('git push --forc origin main')).toEqual([]);
+  });
+
+  it('expands aliases given with -c', () => {
+    expect(ids('git -c alias.fp=push fp --force origin main')).toEqual([
+      'shell.git_force_push',
+      'shell.git_force_push_protected',
+    ]);
+    expect(ids('git -calias.force=push force origin +main')).toEqual([
+      'shell.git_force_push',
+      'shell.git_force_push_protected',
+    ]);
+  });
+
+  it('reads checkout -f with -B, restore negations, help and aborts', () => {
+    expect(ids('git checkout -f -B topic HEAD~1')).toEqual(['shell.git_discard_all']);
+    expect(ids('git restore --no-staged file.txt')).toEqual([]);
+    expect(ids('git restore -S -W file.txt')).toEqual(['shell.git_discard_changes']);
+    expect(ids('git restore file.txt --help')).toEqual([]);
+    expect(ids('git rebase --abort')).toEqual(['shell.git_discard_changes']);
+    expect(ids('git merge --abor')).toEqual(['shell.git_discard_changes']);
+  });
+});

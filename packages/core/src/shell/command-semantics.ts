@@ -929,7 +929,16 @@ function describeFind(context: Context): void {
   }
   context.description.flags = flags;
   const access: TargetAccess = flags.includes('delete') ? 'delete' : 'read';
-  if (starts.length === 0) addPath(context, '.', access);
+  // With tests (-name, -type, ...) find acts on some files under its starting points, which the
+  // target says as a glob; without, on everything including the starting point itself.
+  const filtered = flags.some((flag) =>
+    /^(i?name|i?path|i?regex|type|newer|mtime|mmin|atime|amin|ctime|cmin|size|user|group|perm|empty|wholename|links|inum)$/.test(
+      flag,
+    ),
+  );
+  if (starts.length === 0) addPath(context, filtered ? './**' : '.', access);
+  else if (filtered)
+    for (const index of starts) addPath(context, `${args[index]!.replace(/\/+$/, '')}/**`, access);
   else addTargets(context, starts, access);
 }
 
@@ -995,6 +1004,454 @@ function branchOf(ref: string): string {
   return ref.replace(/^\+/, '').replace(/^refs\/heads\//, '');
 }
 
+/**
+ * Long options of the git subcommands the analysis judges. git accepts any unambiguous prefix
+ * (`git reset --har`, `git push --forc`), so typed names are completed against these lists.
+ */
+const GIT_LONG_OPTIONS: Record<string, readonly string[]> = {
+  push: [
+    'all',
+    'branches',
+    'mirror',
+    'tags',
+    'follow-tags',
+    'atomic',
+    'dry-run',
+    'porcelain',
+    'delete',
+    'prune',
+    'force',
+    'force-with-lease',
+    'force-if-includes',
+    'no-force-with-lease',
+    'no-force-if-includes',
+    'repo',
+    'set-upstream',
+    'thin',
+    'no-thin',
+    'quiet',
+    'verbose',
+    'progress',
+    'no-progress',
+    'recurse-submodules',
+    'no-recurse-submodules',
+    'verify',
+    'no-verify',
+    'push-option',
+    'signed',
+    'no-signed',
+    'receive-pack',
+    'exec',
+    'ipv4',
+    'ipv6',
+  ],
+  reset: [
+    'soft',
+    'mixed',
+    'hard',
+    'merge',
+    'keep',
+    'recurse-submodules',
+    'no-recurse-submodules',
+    'quiet',
+    'no-quiet',
+    'pathspec-from-file',
+    'pathspec-file-nul',
+    'patch',
+    'intent-to-add',
+    'refresh',
+    'no-refresh',
+  ],
+  clean: ['force', 'dry-run', 'quiet', 'interactive', 'exclude'],
+  checkout: [
+    'quiet',
+    'progress',
+    'no-progress',
+    'force',
+    'ours',
+    'theirs',
+    'track',
+    'no-track',
+    'guess',
+    'no-guess',
+    'detach',
+    'orphan',
+    'ignore-skip-worktree-bits',
+    'merge',
+    'conflict',
+    'patch',
+    'ignore-other-worktrees',
+    'overwrite-ignore',
+    'no-overwrite-ignore',
+    'recurse-submodules',
+    'no-recurse-submodules',
+    'overlay',
+    'no-overlay',
+    'pathspec-from-file',
+    'pathspec-file-nul',
+  ],
+  switch: [
+    'create',
+    'force-create',
+    'detach',
+    'guess',
+    'no-guess',
+    'discard-changes',
+    'force',
+    'merge',
+    'conflict',
+    'quiet',
+    'progress',
+    'no-progress',
+    'track',
+    'no-track',
+    'orphan',
+    'ignore-other-worktrees',
+    'recurse-submodules',
+    'no-recurse-submodules',
+  ],
+  restore: [
+    'source',
+    'patch',
+    'worktree',
+    'no-worktree',
+    'staged',
+    'no-staged',
+    'quiet',
+    'progress',
+    'no-progress',
+    'ours',
+    'theirs',
+    'merge',
+    'conflict',
+    'ignore-unmerged',
+    'ignore-skip-worktree-bits',
+    'recurse-submodules',
+    'no-recurse-submodules',
+    'overlay',
+    'no-overlay',
+    'pathspec-from-file',
+    'pathspec-file-nul',
+  ],
+  branch: [
+    'delete',
+    'force',
+    'create-reflog',
+    'move',
+    'copy',
+    'list',
+    'verbose',
+    'quiet',
+    'all',
+    'remotes',
+    'track',
+    'no-track',
+    'set-upstream-to',
+    'unset-upstream',
+    'edit-description',
+    'contains',
+    'no-contains',
+    'merged',
+    'no-merged',
+    'sort',
+    'points-at',
+    'format',
+    'color',
+    'no-color',
+    'column',
+    'no-column',
+    'ignore-case',
+    'show-current',
+    'abbrev',
+    'no-abbrev',
+    'omit-empty',
+    'recurse-submodules',
+  ],
+  tag: [
+    'annotate',
+    'sign',
+    'no-sign',
+    'local-user',
+    'force',
+    'delete',
+    'verify',
+    'list',
+    'sort',
+    'contains',
+    'no-contains',
+    'merged',
+    'no-merged',
+    'points-at',
+    'message',
+    'file',
+    'edit',
+    'cleanup',
+    'create-reflog',
+    'column',
+    'no-column',
+    'format',
+    'color',
+    'ignore-case',
+    'omit-empty',
+    'trailer',
+  ],
+  commit: [
+    'all',
+    'patch',
+    'reuse-message',
+    'reedit-message',
+    'fixup',
+    'squash',
+    'reset-author',
+    'short',
+    'branch',
+    'porcelain',
+    'long',
+    'null',
+    'file',
+    'author',
+    'date',
+    'message',
+    'template',
+    'signoff',
+    'no-signoff',
+    'trailer',
+    'no-verify',
+    'verify',
+    'allow-empty',
+    'allow-empty-message',
+    'cleanup',
+    'edit',
+    'no-edit',
+    'amend',
+    'no-post-rewrite',
+    'include',
+    'only',
+    'pathspec-from-file',
+    'pathspec-file-nul',
+    'untracked-files',
+    'verbose',
+    'quiet',
+    'dry-run',
+    'status',
+    'no-status',
+    'gpg-sign',
+    'no-gpg-sign',
+  ],
+  merge: [
+    'commit',
+    'no-commit',
+    'edit',
+    'no-edit',
+    'cleanup',
+    'ff',
+    'no-ff',
+    'ff-only',
+    'gpg-sign',
+    'no-gpg-sign',
+    'log',
+    'no-log',
+    'signoff',
+    'no-signoff',
+    'stat',
+    'no-stat',
+    'squash',
+    'no-squash',
+    'verify',
+    'no-verify',
+    'strategy',
+    'strategy-option',
+    'verify-signatures',
+    'no-verify-signatures',
+    'summary',
+    'quiet',
+    'verbose',
+    'progress',
+    'no-progress',
+    'autostash',
+    'no-autostash',
+    'allow-unrelated-histories',
+    'rerere-autoupdate',
+    'no-rerere-autoupdate',
+    'abort',
+    'quit',
+    'continue',
+    'message',
+    'file',
+    'into-name',
+  ],
+  rebase: [
+    'onto',
+    'keep-base',
+    'apply',
+    'merge',
+    'interactive',
+    'exec',
+    'abort',
+    'continue',
+    'skip',
+    'quit',
+    'edit-todo',
+    'show-current-patch',
+    'root',
+    'autosquash',
+    'no-autosquash',
+    'autostash',
+    'no-autostash',
+    'update-refs',
+    'no-update-refs',
+    'strategy',
+    'strategy-option',
+    'verbose',
+    'quiet',
+    'signoff',
+    'force-rebase',
+    'no-ff',
+    'fork-point',
+    'no-fork-point',
+    'empty',
+    'keep-empty',
+    'no-keep-empty',
+    'rebase-merges',
+    'no-rebase-merges',
+    'gpg-sign',
+    'no-gpg-sign',
+    'no-verify',
+    'verify',
+    'committer-date-is-author-date',
+    'ignore-date',
+    'reschedule-failed-exec',
+    'whitespace',
+    'context',
+    'ignore-whitespace',
+    'rerere-autoupdate',
+    'stat',
+    'no-stat',
+  ],
+  'cherry-pick': [
+    'abort',
+    'continue',
+    'skip',
+    'quit',
+    'edit',
+    'no-edit',
+    'mainline',
+    'no-commit',
+    'signoff',
+    'gpg-sign',
+    'no-gpg-sign',
+    'ff',
+    'allow-empty',
+    'allow-empty-message',
+    'keep-redundant-commits',
+    'empty',
+    'strategy',
+    'strategy-option',
+    'rerere-autoupdate',
+    'no-verify',
+  ],
+  revert: [
+    'abort',
+    'continue',
+    'skip',
+    'quit',
+    'edit',
+    'no-edit',
+    'mainline',
+    'no-commit',
+    'signoff',
+    'gpg-sign',
+    'no-gpg-sign',
+    'strategy',
+    'strategy-option',
+    'rerere-autoupdate',
+    'reference',
+  ],
+  am: [
+    'abort',
+    'continue',
+    'skip',
+    'quit',
+    'resolved',
+    'signoff',
+    'keep',
+    'keep-non-patch',
+    'quiet',
+    'no-verify',
+    'verify',
+    'interactive',
+    'show-current-patch',
+    '3way',
+    'no-3way',
+  ],
+  worktree: [
+    'force',
+    'detach',
+    'checkout',
+    'no-checkout',
+    'lock',
+    'reason',
+    'orphan',
+    'track',
+    'no-track',
+    'guess-remote',
+    'no-guess-remote',
+    'quiet',
+    'expire',
+    'porcelain',
+    'verbose',
+    'dry-run',
+  ],
+  gc: [
+    'aggressive',
+    'auto',
+    'prune',
+    'no-prune',
+    'quiet',
+    'force',
+    'keep-largest-pack',
+    'cruft',
+    'no-cruft',
+    'max-cruft-size',
+    'detach',
+    'no-detach',
+  ],
+  stash: [
+    'keep-index',
+    'no-keep-index',
+    'include-untracked',
+    'all',
+    'quiet',
+    'message',
+    'patch',
+    'staged',
+    'pathspec-from-file',
+    'pathspec-file-nul',
+    'index',
+  ],
+};
+
+/** Completes abbreviated long options the way git does (a unique prefix of a known option). */
+function completeGitOptions(subcommand: string, scanned: ScannedOptions): void {
+  const known = GIT_LONG_OPTIONS[subcommand];
+  if (!known) return;
+  const complete = (name: string): string => {
+    if (name.length < 2 || known.includes(name)) return name;
+    const candidates = known.filter((option) => option.startsWith(name));
+    return candidates.length === 1 ? candidates[0]! : name;
+  };
+  scanned.flags = scanned.flags.map(complete);
+  for (const map of [scanned.values, scanned.allValues] as Map<string, unknown>[]) {
+    for (const [name, value] of [...map]) {
+      const full = complete(name);
+      if (full !== name) {
+        map.delete(name);
+        map.set(full, value);
+      }
+    }
+  }
+}
+
 function describeGit(context: Context): void {
   const { args } = context;
   let index = 0;
@@ -1005,9 +1462,20 @@ function describeGit(context: Context): void {
     else if (arg.startsWith('-')) index++;
     else break;
   }
-  const subcommand = args[index];
+  let subcommand = args[index];
   if (subcommand === undefined) return;
-  const rest = args.slice(index + 1);
+  let rest = args.slice(index + 1);
+  // `git -c alias.x=push x --force`: an alias that is not a shell command expands in place.
+  for (let at = 0; at < index; at++) {
+    const setting =
+      args[at] === '-c' ? args[at + 1] : args[at]!.startsWith('-c') ? args[at]!.slice(2) : undefined;
+    const alias = setting ? /^alias\.([^=]+)=(?!!)(.+)$/i.exec(setting) : undefined;
+    if (alias && alias[1] === subcommand) {
+      const words = alias[2]!.trim().split(/\s+/);
+      subcommand = words[0]!;
+      rest = [...words.slice(1), ...rest];
+    }
+  }
   const specs: Record<string, OptionSpec> = {
     push: { valued: 'o', longValued: ['repo', 'receive-pack', 'exec', 'push-option', 'signed'] },
     commit: {
@@ -1056,7 +1524,12 @@ function describeGit(context: Context): void {
     worktree: { valued: 'bB', longValued: ['reason'] },
   };
   const scanned = scanOptions({ args: rest, spec: { permute: true, ...(specs[subcommand] ?? {}) } });
+  completeGitOptions(subcommand, scanned);
   const flags = scanned.flags;
+  context.description.flags = flags;
+  context.description.subcommand = subcommand;
+  // `git restore --help` only prints help.
+  if (flags.some((flag) => flag === 'h' || flag === 'help' || flag === 'version')) return;
   const has = (...names: string[]) => names.some((name) => flags.includes(name));
   const operands = scanned.operands;
   context.description.flags = flags;
@@ -1134,16 +1607,28 @@ function describeGit(context: Context): void {
         });
       break;
     case 'checkout': {
-      if (has('b', 'B', 'orphan')) break;
       const separator = rest.indexOf('--');
       const paths = separator >= 0 ? rest.slice(separator + 1) : operands;
-      if (has('f', 'force') || wholeTree(paths))
+      // -f throws local changes away even when it also creates a branch (`checkout -f -B x`).
+      if (has('f', 'force')) {
         context.description.findings.push({
           id: 'shell.git_discard_all',
           message: 'This throws away every uncommitted change in the working tree.',
           subject: text,
         });
-      else if (separator >= 0 && paths.length > 0)
+        break;
+      }
+      if (has('b', 'B', 'orphan')) break;
+      // `git checkout <tree-ish> <paths>` (or --pathspec-from-file) overwrites those files.
+      const fromTree = separator < 0 && operands.length >= 2;
+      const fromFile = scanned.values.has('pathspec-from-file');
+      if (wholeTree(paths))
+        context.description.findings.push({
+          id: 'shell.git_discard_all',
+          message: 'This throws away every uncommitted change in the working tree.',
+          subject: text,
+        });
+      else if ((separator >= 0 && paths.length > 0) || fromTree || fromFile)
         context.description.findings.push({
           id: 'shell.git_discard_changes',
           message: 'This throws away uncommitted changes to these files.',
@@ -1158,9 +1643,13 @@ function describeGit(context: Context): void {
       break;
     }
     case 'restore': {
-      const worktree = has('W', 'worktree') || !has('S', 'staged');
+      // The working tree is restored by default, or with -W; git refuses `--no-staged` or
+      // `--no-worktree` alone ("neither --staged nor --worktree is specified").
+      const stagedGiven = has('S', 'staged') && !has('no-staged');
+      const worktree =
+        (has('W', 'worktree') && !has('no-worktree')) || (!stagedGiven && !has('no-staged', 'no-worktree'));
       const paths = operands;
-      if (!worktree || paths.length === 0) break;
+      if (!worktree || (paths.length === 0 && !scanned.values.has('pathspec-from-file'))) break;
       if (wholeTree(paths))
         context.description.findings.push({
           id: 'shell.git_discard_all',
@@ -1249,6 +1738,13 @@ function describeGit(context: Context): void {
           subject: text,
         });
       break;
+  }
+  if (['merge', 'rebase', 'cherry-pick', 'am', 'revert'].includes(subcommand) && has('abort')) {
+    context.description.findings.push({
+      id: 'shell.git_discard_changes',
+      message: `git ${subcommand} --abort throws away the conflict resolutions made so far.`,
+      subject: text,
+    });
   }
   if (
     ['commit', 'merge', 'rebase', 'cherry-pick', 'am', 'revert', 'pull'].includes(subcommand) &&

@@ -28,7 +28,13 @@ describe('expandWord', () => {
   });
 
   it('expands ~ at the start of a word only when unquoted', () => {
-    expect(fields('~ ~/x "~/y" ~user')).toEqual(['/home/u', '/home/u/x', '~/y', '~user']);
+    expect(fields('~ ~/x "~/y" ~user ~user/z')).toEqual([
+      '/home/u',
+      '/home/u/x',
+      '~/y',
+      '/home/user',
+      '/home/user/z',
+    ]);
   });
 
   it('substitutes known variables, splitting unquoted values on IFS', () => {

@@ -284,9 +284,18 @@ function splitFields(units: Unit[], ifs: string): Field[] {
 function expandTilde(units: Unit[], home: string): Unit[] {
   const first = units[0];
   if (!first?.syntax || first.text !== '~') return units;
-  const next = units[1];
+  // `~name` is that user's home; it is taken to sit beside ours (/home/name, /Users/name).
+  let end = 1;
+  while (end < units.length && units[end]!.syntax && /^[A-Za-z0-9._-]$/.test(units[end]!.text)) end++;
+  const next = units[end];
   if (next && !(next.syntax && next.text === '/')) return units;
-  return [{ text: home, quoted: true, dynamic: false, splittable: false, syntax: false }, ...units.slice(1)];
+  const user = units
+    .slice(1, end)
+    .map((unit) => unit.text)
+    .join('');
+  const parent = home.slice(0, home.lastIndexOf('/')) || '/';
+  const text = user === '' ? home : `${parent === '/' ? '' : parent}/${user}`;
+  return [{ text, quoted: true, dynamic: false, splittable: false, syntax: false }, ...units.slice(end)];
 }
 
 /**

@@ -206,7 +206,10 @@ export function inspectInlineCode(options: { code: string; family: string }): In
         } else result.shellScripts.push(value);
         continue;
       }
-      const first = new RegExp(`^\\s*(?:os\\.path\\.expanduser\\(\\s*)?${STRING}`).exec(rest);
+      // A literal path, or a glob of one (`unlink glob("/etc/*")`, `os.remove(glob.glob("x")[0])`).
+      const first = new RegExp(
+        `^\\s*(?:os\\.path\\.expanduser\\(\\s*|(?:glob\\.)?glob\\s*\\(?\\s*)?${STRING}`,
+      ).exec(rest);
       const value = first ? unquote(first[1]!) : undefined;
       if (value === undefined) {
         if (call.kind !== 'read') result.opaque = true;

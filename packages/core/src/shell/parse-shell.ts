@@ -27,6 +27,8 @@ import type {
 export interface ParseShellResult {
   script?: Script;
   error?: ShellSyntaxError;
+  /** What bash accepts with a warning: an unterminated here-document. */
+  warnings?: string[];
 }
 
 /** Why a command could not be parsed; `expected` is what would have closed it at the end of input. */
@@ -196,6 +198,8 @@ class Parser {
   private depth: number;
   private heredocNext: { stripTabs: boolean } | undefined;
   private pendingHeredocs: PendingHeredoc[] = [];
+  /** Input bash accepts with a warning (an unterminated here-document). */
+  readonly warnings: string[] = [];
 
   constructor(options: { source: string; depth: number }) {
     this.source = options.source;
@@ -296,6 +300,7 @@ class Parser {
     const source = this.source;
     for (const pending of this.pendingHeredocs) {
       const lines: string[] = [];
+      let terminated = false;
       // An unterminated here-document runs to the end of input, as bash does (with a warning).
       while (this.position < source.length) {
         const lineEnd = source.indexOf('\n', this.position);
@@ -303,9 +308,13 @@ class Parser {
         let line = source.slice(this.position, end);
         this.position = lineEnd < 0 ? source.length : lineEnd + 1;
         if (pending.stripTabs) line = line.replace(/^\t+/, '');
-        if (line === pending.node.delimiter) break;
+        if (line === pending.node.delimiter) {
+          terminated = true;
+          break;
+        }
         lines.push(line);
       }
+      if (!terminated) this.warnings.push(`here-document "${pending.node.delimiter}" is not terminated`);
       const text = lines.length > 0 ? `${lines.join('\n')}\n` : '';
       if (pending.node.quoted) {
         pending.node.body = { parts: [{ type: 'literal', value: text, quoted: true }], raw: text };
@@ -753,6 +762,9 @@ class Parser {
       const text = token.kind === 'word' ? token.word.raw : token.kind === 'operator' ? token.value : 'token';
       this.fail(`unexpected "${text}"`, undefined, token.start);
     }
+    for (const pending of this.pendingHeredocs)
+      this.warnings.push(`here-document "${pending.node.delimiter}" has no body`);
+    this.pendingHeredocs = [];
     return { type: 'script', body };
   }
 
@@ -814,8 +826,13 @@ class Parser {
         negated = !negated;
       } else if (text === 'time') {
         this.next();
-        const option = this.peek();
-        if (option.kind === 'word' && plainText(option.word) === '-p') this.next();
+        // `time -p -- pipeline`: the keyword's own options.
+        for (;;) {
+          const option = this.peek();
+          const value = option.kind === 'word' ? plainText(option.word) : undefined;
+          if (value !== '-p' && value !== '--') break;
+          this.next();
+        }
       } else break;
     }
     const commands = [this.parseCommand()];
@@ -1244,7 +1261,8 @@ class Parser {
 export function parseShell(options: { source: string }): ParseShellResult {
   const parser = new Parser({ source: options.source, depth: 0 });
   try {
-    return { script: parser.parseScript() };
+    const script = parser.parseScript();
+    return parser.warnings.length > 0 ? { script, warnings: parser.warnings } : { script };
   } catch (error) {
     if (error instanceof ShellSyntaxError) return { error };
     // Only a stack overflow can get here (the depth limit stops real nesting first).

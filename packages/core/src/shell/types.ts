@@ -22,6 +22,11 @@ export interface ShellTarget {
   glob: boolean;
   /** Part of the path (or the working directory) is only known at run time. */
   dynamic: boolean;
+  /**
+   * Where the path points cannot be known at all: it starts with an unknown expansion
+   * (`"$DIR"`, `$(cmd)/x`) or is relative to a directory only known at run time.
+   */
+  unknownLocation?: boolean;
 }
 
 /** A redirection of one command, after expansion. */

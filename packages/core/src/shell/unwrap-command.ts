@@ -26,8 +26,10 @@ export type Unwrapped =
 export interface UnwrapOptions {
   program: string;
   args: Field[];
-  /** Lines a pipe or here-string feeds the command, when known (for xargs and parallel). */
+  /** The items a pipe or here-string feeds the command, when known (for xargs). */
   stdinItems?: string[];
+  /** The text itself (parallel reads one input per line). */
+  stdinText?: string;
 }
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -180,16 +182,18 @@ function xargs(args: Field[], stdinItems: string[] | undefined): Unwrapped[] {
   });
   const command = args.slice(scanned.firstOperand);
   const inner = command.length > 0 ? command : [literal('echo')];
+  // -I R, -J R (BSD), --replace[=R], -i[R]: an empty or missing R means `{}`.
+  const given = ['I', 'J', 'replace', 'i'].map((name) => scanned.values.get(name)).find((value) => value);
   const placeholder =
-    scanned.values.get('I') ??
-    scanned.values.get('J') ??
-    scanned.values.get('replace') ??
-    (scanned.flags.includes('i') || scanned.flags.includes('replace')
-      ? (scanned.values.get('i') ?? '{}')
-      : undefined);
-  // Input read from a file (`-a file`) or an unknown pipe is only known at run time.
+    given ?? (['i', 'I', 'replace', 'J'].some((name) => scanned.flags.includes(name)) ? '{}' : undefined);
+  // Input read from a file (`-a file`) or an unknown pipe is only known at run time: with a
+  // placeholder it lands inside the words (`sh -c 'echo {}'` runs whatever the input says).
   if (!stdinItems || scanned.values.has('a') || scanned.values.has('arg-file')) {
-    return [{ kind: 'exec', label: 'xargs', argv: inner, stdin: false, appendsInput: true }];
+    const argv =
+      placeholder === undefined
+        ? inner
+        : inner.map((field) => (field.value.includes(placeholder) ? { ...field, dynamic: true } : field));
+    return [{ kind: 'exec', label: 'xargs', argv, stdin: false, appendsInput: true }];
   }
   if (placeholder !== undefined) {
     return stdinItems.slice(0, MAX_ITEMS).map((item) => ({
@@ -204,12 +208,19 @@ function xargs(args: Field[], stdinItems: string[] | undefined): Unwrapped[] {
   ];
 }
 
-function parallel(args: Field[], stdinItems: string[] | undefined): Unwrapped[] {
+/**
+ * GNU parallel: the command template before `:::`, its inputs after it (or from stdin, one per
+ * line). `{}` in a word is replaced by the input; without `{}` the input is appended; with no
+ * command at all each input line is itself a command line.
+ */
+function parallel(args: Field[], stdinText: string | undefined): Unwrapped[] {
   const values = valuesOf(args);
   const separator = values.findIndex((value) => value === ':::' || value === '::::' || value === ':::+');
   const head = separator < 0 ? args : args.slice(0, separator);
   const inputs =
-    separator < 0 ? stdinItems : values.slice(separator + 1).filter((value) => !value.startsWith(':::'));
+    separator < 0
+      ? stdinText?.split('\n').filter(Boolean)
+      : values.slice(separator + 1).filter((value) => !value.startsWith(':::'));
   const scanned = scanOptions({
     args: valuesOf(head),
     spec: {
@@ -228,16 +239,26 @@ function parallel(args: Field[], stdinItems: string[] | undefined): Unwrapped[] 
     },
   });
   const template = head.slice(scanned.firstOperand);
-  if (template.length === 0) return [];
-  const text = valuesOf(template).join(' ');
-  const dynamic = template.some((field) => field.dynamic);
-  if (!inputs || inputs.length === 0)
-    return [{ kind: 'script', label: 'parallel', script: text, dynamic: true, stdin: false }];
+  if (template.length === 0) {
+    return (inputs ?? []).slice(0, MAX_ITEMS).map((line) => ({
+      kind: 'script' as const,
+      label: 'parallel',
+      script: line,
+      dynamic: false,
+      stdin: false,
+    }));
+  }
+  const placed = template.some((field) => field.value.includes('{}'));
+  if (!inputs) {
+    const argv = template.map((field) => (field.value.includes('{}') ? { ...field, dynamic: true } : field));
+    return [{ kind: 'exec', label: 'parallel', argv, stdin: false, appendsInput: !placed }];
+  }
   return inputs.slice(0, MAX_ITEMS).map((item) => ({
-    kind: 'script' as const,
+    kind: 'exec' as const,
     label: 'parallel',
-    script: text.includes('{}') ? text.split('{}').join(item) : `${text} ${item}`,
-    dynamic,
+    argv: placed
+      ? template.map((field) => ({ ...field, value: field.value.split('{}').join(item) }))
+      : [...template, literal(item)],
     stdin: false,
   }));
 }
@@ -667,7 +688,9 @@ const WRAPPERS: Record<string, WrapperHandler> = {
     if (values[index] === '-') index++;
     while (index < args.length && ASSIGNMENT.test(values[index]!)) index++;
     const rest = args.slice(index);
-    const argv = split !== undefined ? [...splitWords(split).map(literal), ...rest] : rest;
+    let argv = split !== undefined ? [...splitWords(split).map(literal), ...rest] : rest;
+    // `env -S 'A=1 cmd'`: the split string can start with assignments too.
+    while (argv.length > 0 && ASSIGNMENT.test(argv[0]!.value)) argv = argv.slice(1);
     if (argv.length === 0) return [];
     const cwd = scanned.values.get('C') ?? scanned.values.get('chdir');
     const entry: Unwrapped = {
@@ -799,7 +822,7 @@ const WRAPPERS: Record<string, WrapperHandler> = {
       ? [{ kind: 'exec', label: 'toybox', argv: args, stdin: true }]
       : [],
   xargs: (args, options) => xargs(args, options.stdinItems),
-  parallel: (args, options) => parallel(args, options.stdinItems),
+  parallel: (args, options) => parallel(args, options.stdinText),
   find: (args) => find(args),
   gfind: (args) => find(args),
   eval: (args) => joinScript({ args, label: 'eval' }),
