@@ -1,15 +1,21 @@
 #!/usr/bin/env node
-// Codex runs the hook on every tool call, so this entry stays tiny and CommonJS: no ESM loader,
-// and the compile cache is switched on before the real code is loaded.
+// The hook runs on every tool call, so this entry stays tiny and CommonJS (no ESM loader), and
+// loads the hook bundle with a V8 code cache kept in Warden's home.
+import path from 'node:path';
+import { requireWithCodeCache } from '@warden/core';
+
 const subcommand = process.argv[2];
 
 if (subcommand === 'hook') {
-  try {
-    require('node:module').enableCompileCache?.();
-  } catch {
-    // The cache is an optimisation only.
-  }
-  require('./hook.cjs').main();
+  const home =
+    process.env.WARDEN_HOME || path.join(process.env.HOME || require('node:os').homedir(), '.warden');
+  const hook = requireWithCodeCache({
+    file: path.join(__dirname, 'hook.cjs'),
+    cacheDir: path.join(home, 'cache'),
+  }) as {
+    main: () => void;
+  };
+  hook.main();
 } else {
   require('./cli.cjs').main();
 }

@@ -33,6 +33,7 @@ export type { ClassifyToolOptions, ToolTable } from './classify/tool-table.js';
 export { parseMcpToolName } from './classify/tool-table.js';
 export { finishAfterCrash, finishProcess } from './command-hook/finish-process.js';
 export { MAX_HOOK_INPUT_BYTES, readStandardInput } from './command-hook/read-standard-input.js';
+export { requireWithCodeCache } from './command-hook/require-with-code-cache.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
 export type { ConfigFile } from './config/config-file-schema.js';
