@@ -201,14 +201,6 @@ export const recommendedPack: Policy = {
       reason: 'This shuts down or reboots the machine. Ask the user to do it.',
     },
     {
-      id: 'shell.git-force-push-protected',
-      effect: 'deny',
-      actions: ['shell.exec'],
-      when: { findings: ['shell.git_force_push_protected'] },
-      reason:
-        'Force-pushing a protected branch (main, master, release, production, ...) rewrites history others build on. Push a new branch and open a pull request instead.',
-    },
-    {
       id: 'shell.git-no-verify',
       effect: 'deny',
       actions: ['shell.exec'],
@@ -250,6 +242,14 @@ export const recommendedPack: Policy = {
         'This command decodes hidden text and runs it. Write the command out in plain text so it can be reviewed.',
     },
     // --- Commands that lose work or touch shared systems: the user decides ----------------
+    {
+      id: 'shell.git-force-push-protected',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_force_push_protected'] },
+      reason:
+        'Force-pushing a protected branch (main, master, release, production, ...) rewrites history others build on. Push a new branch and open a pull request instead, or ask the user to confirm.',
+    },
     {
       id: 'shell.git-force-push',
       effect: 'ask',
