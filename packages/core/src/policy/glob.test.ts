@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileHostPattern, compileNameGlob, pathGlobToRegex } from './glob.js';
+import { compileHostPattern, compileNameGlob, compileNameGlobs, pathGlobToRegex } from './glob.js';
 
 describe('pathGlobToRegex', () => {
   const matches = (pattern: string, path: string) => pathGlobToRegex(pattern).test(path);
@@ -33,5 +33,28 @@ describe('name and host patterns', () => {
     expect(compileHostPattern('example.com')('api.example.com')).toBe(false);
     expect(compileHostPattern('*.example.com')('api.example.com')).toBe(true);
     expect(compileHostPattern('*.example.com')('evilexample.com')).toBe(false);
+  });
+});
+
+describe('compileNameGlob fast paths', () => {
+  it('agrees with the regular-expression form on prefix, suffix and infix globs', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['mkfs.*', 'mkfs.ext4', true],
+      ['mkfs.*', 'mkfs', false],
+      ['*.exe', 'rm.exe', true],
+      ['*.exe', '.exe', true],
+      ['*.exe', 'exe', false],
+      ['a*a', 'a', false],
+      ['a*a', 'aa', true],
+      ['*secret*', 'my-secret-file', true],
+      ['*secret*', 'secre', false],
+      ['s?do', 'sudo', true],
+      ['a*b*c', 'axxbyyc', true],
+      ['a*b*c', 'axxbyy', false],
+    ];
+    for (const [pattern, value, expected] of cases)
+      expect(compileNameGlob(pattern)(value), `${pattern} ~ ${value}`).toBe(expected);
+    expect(compileNameGlobs(['rm', 'shred', 'mkfs.*'])('mkfs.xfs')).toBe(true);
+    expect(compileNameGlobs(['rm', 'shred'])('rmdir')).toBe(false);
   });
 });

@@ -1,6 +1,22 @@
-/** A glob with `*` and `?` over a whole name (tool, program, finding id, MCP server). Case-sensitive. */
+/**
+ * A glob with `*` and `?` over a whole name (tool, program, finding id, MCP server). Case-sensitive.
+ * The common shapes (`rm`, `mkfs.*`, `*.exe`, `*secret*`) are plain string tests: a hook compiles
+ * its rules on every run, and a regular expression costs V8 a compilation on first use.
+ */
 export function compileNameGlob(pattern: string): (value: string) => boolean {
   if (!/[*?]/.test(pattern)) return (value) => value === pattern;
+  if (!pattern.includes('?')) {
+    const parts = pattern.split('*');
+    if (parts.length === 2) {
+      const [prefix, suffix] = parts as [string, string];
+      return (value) =>
+        value.length >= prefix.length + suffix.length && value.startsWith(prefix) && value.endsWith(suffix);
+    }
+    if (parts.length === 3 && parts[0] === '' && parts[2] === '') {
+      const middle = parts[1]!;
+      return (value) => value.includes(middle);
+    }
+  }
   const source = pattern
     .split('')
     .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : escapeRegex(char)))
@@ -10,8 +26,10 @@ export function compileNameGlob(pattern: string): (value: string) => boolean {
 }
 
 export function compileNameGlobs(patterns: readonly string[]): (value: string) => boolean {
-  const matchers = patterns.map(compileNameGlob);
-  return (value) => matchers.some((matcher) => matcher(value));
+  const exact = new Set(patterns.filter((pattern) => !/[*?]/.test(pattern)));
+  const matchers = patterns.filter((pattern) => /[*?]/.test(pattern)).map(compileNameGlob);
+  if (matchers.length === 0) return (value) => exact.has(value);
+  return (value) => exact.has(value) || matchers.some((matcher) => matcher(value));
 }
 
 /** `example.com` matches that host only; `*.example.com` matches its subdomains; `*` matches any host. */
