@@ -31,7 +31,7 @@ export function commandBundles(): Options[] {
     },
     {
       // bin.cjs only dispatches; hook.cjs is everything a hook run needs; cli.cjs the rest.
-      entry: { bin: 'src/bin.cts', hook: 'src/hook-main.ts', cli: 'src/cli-main.ts', ...lazy },
+      entry: { bin: 'src/bin.ts', hook: 'src/hook-main.ts', cli: 'src/cli-main.ts', ...lazy },
       format: ['cjs'],
       outExtension: () => ({ js: '.cjs' }),
       target: 'node22',

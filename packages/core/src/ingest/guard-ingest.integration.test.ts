@@ -242,7 +242,12 @@ describe('guard with a Warden server: delivery', () => {
     const first = await guard({
       adapter: testAdapter,
       input: bash('ls'),
-      env: env({ WARDEN_BACKOFF_BASE_MS: '60000', WARDEN_INGEST_BUDGET_MS: '10000' }),
+      // A long backoff (base and cap): the next hooks must find it in force however slow the machine.
+      env: env({
+        WARDEN_BACKOFF_BASE_MS: '60000',
+        WARDEN_BACKOFF_MAX_MS: '120000',
+        WARDEN_INGEST_BUDGET_MS: '10000',
+      }),
       delivery: 'inline',
     });
     expect(first.delivery).toMatchObject({ queued: true, sender: 'inline', flush: { stoppedBy: 'failed' } });
@@ -251,7 +256,7 @@ describe('guard with a Warden server: delivery', () => {
       const next = await guard({
         adapter: testAdapter,
         input: bash(`echo ${index}`),
-        env: env({ WARDEN_BACKOFF_BASE_MS: '60000' }),
+        env: env({ WARDEN_BACKOFF_BASE_MS: '60000', WARDEN_BACKOFF_MAX_MS: '120000' }),
       });
       expect(next.delivery?.sender).toBe('backoff');
       ids.push(next.event.id);

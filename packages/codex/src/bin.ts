@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The hook runs on every tool call, so this entry stays tiny and CommonJS (no ESM loader), and
-// loads the hook bundle with a V8 code cache kept in Warden's home.
+// Built as CommonJS (dist/bin.cjs): the hook runs on every tool call, so this entry stays tiny,
+// starts no ESM loader, and loads the hook bundle with a V8 code cache kept in Warden's home.
 import path from 'node:path';
 import { requireWithCodeCache } from '@warden/core';
 
@@ -12,10 +12,8 @@ if (subcommand === 'hook') {
   const hook = requireWithCodeCache({
     file: path.join(__dirname, 'hook.cjs'),
     cacheDir: path.join(home, 'cache'),
-  }) as {
-    main: () => void;
-  };
-  hook.main();
+  });
+  (hook as { main: () => void }).main();
 } else {
   require('./cli.cjs').main();
 }
