@@ -34,6 +34,7 @@ export { parseMcpToolName } from './classify/tool-table.js';
 export { finishAfterCrash, finishProcess } from './command-hook/finish-process.js';
 export { MAX_HOOK_INPUT_BYTES, readStandardInput } from './command-hook/read-standard-input.js';
 export { requireWithCodeCache } from './command-hook/require-with-code-cache.js';
+export { runCommandEntry } from './command-hook/run-command-entry.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
 export type { ConfigFile } from './config/config-file-schema.js';

@@ -1,25 +1,12 @@
 import * as z from 'zod/mini';
 import { actionKindSchema } from '../action.js';
 import { phaseSchema } from '../guard-event.js';
+import { PATH_CLASSES } from '../paths/types.js';
 
 import { effectSchema, failurePolicySchema, modeSchema } from './enums.js';
 
 export { effectSchema, failurePolicySchema, modeSchema };
-export const pathClassSchema = z.enum([
-  'root',
-  'home',
-  'system',
-  'project',
-  'outside_project',
-  'tmp',
-  'secret',
-  'shell_rc',
-  'guard_config',
-  'agent_config',
-  'device',
-  'project_root',
-  'unknown',
-]);
+export const pathClassSchema = z.enum(PATH_CLASSES);
 /** How a command or tool uses a path (see TargetAccess in shell/types.ts). */
 export const targetAccessSchema = z.enum(['read', 'write', 'delete', 'execute', 'metadata', 'list', 'other']);
 
