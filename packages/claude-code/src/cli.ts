@@ -95,7 +95,15 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
         ? `Installed Warden's hooks in ${result.file}.`
         : `Warden's hooks are already installed in ${result.file}; nothing changed.`,
       `  hook command: ${result.command}`,
-      `  onFailure "block": ${result.onFailureBlock ? 'yes' : `no${result.claudeVersion ? ` (Claude Code ${result.claudeVersion})` : ''}`}`,
+      `  onFailure "block": ${
+        result.onFailureBlock
+          ? 'yes'
+          : parsed.data['on-failure'] === 'continue'
+            ? 'no (--on-failure continue)'
+            : result.claudeVersion
+              ? `no (Claude Code ${result.claudeVersion}${failurePolicy === 'open' ? ', failure policy open' : ' is older than 2.1.295'})`
+              : 'no (Claude Code was not found on PATH to check its version; use --on-failure block for 2.1.295 or newer)'
+      }`,
       ...(result.backup ? [`  previous file saved as ${result.backup}`] : []),
       'Every new Claude Code session is now guarded by the policy in force (`recommended` unless configured).',
     ];
