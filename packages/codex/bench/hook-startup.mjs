@@ -53,7 +53,9 @@ const median = (values) => {
 
 let worst = 0;
 try {
-  // Warm the compile cache and the file system cache once, as the second hook call of a session would.
+  // As after `warden-codex install`: the code cache primed (`hook --prime`), then one real call to
+  // warm the file system cache.
+  time([bin, 'hook', '--prime']);
   time([bin, 'hook'], inputs['PreToolUse Bash (allowed)'].input);
 
   console.log(`codex hook start-up (${runs} runs each, node ${process.version})`);
