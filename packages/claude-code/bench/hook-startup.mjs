@@ -42,9 +42,7 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-// As after `warden-claude-code install`: the code cache primed (`hook --prime`), then one real call
-// to warm the file system cache.
-time([bin, 'hook', '--prime']);
+// Warm the compile cache and the file system cache once, as the second hook call of a session would.
 time([bin, 'hook'], inputs['PreToolUse Bash (allowed)']);
 
 console.log(`claude-code hook start-up (${runs} runs each, node ${process.version})`);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { loadConfig, primeInstalledHook } from '@warden/core';
+import { loadConfig } from '@warden/core';
 import * as z from 'zod/mini';
-import { defaultHookScript, install, uninstall } from './install.js';
+import { install, uninstall } from './install.js';
 import { SettingsFileError } from './settings-file.js';
 
 const USAGE = `Usage: warden-claude-code <command> [options]
@@ -90,8 +90,6 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       configNote = `\nWarning: Warden's configuration is invalid, hooks will apply the failure policy until it is fixed:\n  ${(error as Error).message}\n`;
     }
     const result = install({ scope, projectDir, env, onFailure: parsed.data['on-failure'], failurePolicy });
-    // The first hook call then finds a code cache (see README, Start-up).
-    primeInstalledHook({ hookScript: defaultHookScript(), env });
     const lines = [
       result.changed
         ? `Installed Warden's hooks in ${result.file}.`

@@ -53,9 +53,7 @@ const median = (values) => {
 
 let worst = 0;
 try {
-  // As after `warden-codex install`: the code cache primed (`hook --prime`), then one real call to
-  // warm the file system cache.
-  time([bin, 'hook', '--prime']);
+  // Warm the compile cache and the file system cache once, as the second hook call of a session would.
   time([bin, 'hook'], inputs['PreToolUse Bash (allowed)'].input);
 
   console.log(`codex hook start-up (${runs} runs each, node ${process.version})`);

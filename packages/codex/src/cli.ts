@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { primeInstalledHook, WardenError } from '@warden/core';
+import { WardenError } from '@warden/core';
 import * as z from 'zod/mini';
 import {
   defaultHookScript,
@@ -152,8 +152,6 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
     }
 
     const result = install({ ...location, askBehaviour, codexPath: parsed.data.codex });
-    // The first hook call then finds a code cache (see README).
-    primeInstalledHook({ hookScript: defaultHookScript(), env });
     const featureLines =
       result.featureChanges.length > 0
         ? result.featureChanges.map(

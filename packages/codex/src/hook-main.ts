@@ -1,7 +1,6 @@
-import { finishAfterCrash, finishProcess, primeCommandHook } from '@warden/core';
+import { finishAfterCrash, finishProcess } from '@warden/core';
 import type { AskBehaviour } from './adapter.js';
 import { runCodexHook } from './hook.js';
-import { codexPrimeInputs } from './prime-inputs.js';
 
 /** `--ask deny|defer` (or `--ask=...`) after `hook`: the behaviour `install --ask` wrote into hooks.json. */
 function askFromArguments(argv: readonly string[]): AskBehaviour | undefined {
@@ -20,12 +19,4 @@ export function main(): void {
     finishProcess,
     (error: unknown) => finishAfterCrash({ error }),
   );
-}
-
-/** `warden-codex hook --prime`: fills the code cache; records and sends nothing. */
-export function prime(): Promise<void> {
-  return primeCommandHook({
-    inputs: codexPrimeInputs(process.cwd()),
-    run: ({ input, env }) => runCodexHook({ stdin: input, env }),
-  });
 }

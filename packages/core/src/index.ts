@@ -32,7 +32,6 @@ export { parseApplyPatch } from './classify/parse-apply-patch.js';
 export type { ClassifyToolOptions, ToolTable } from './classify/tool-table.js';
 export { parseMcpToolName } from './classify/tool-table.js';
 export { finishAfterCrash, finishProcess } from './command-hook/finish-process.js';
-export { primeCommandHook, primeInstalledHook } from './command-hook/prime-command-hook.js';
 export { MAX_HOOK_INPUT_BYTES, readStandardInput } from './command-hook/read-standard-input.js';
 export { requireWithCodeCache } from './command-hook/require-with-code-cache.js';
 export { runCommandEntry } from './command-hook/run-command-entry.js';

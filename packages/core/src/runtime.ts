@@ -7,7 +7,6 @@ export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
 export { classifyEvent } from './classify/classify-event.js';
 export { parseMcpToolName } from './classify/tool-table.js';
 export { finishAfterCrash, finishProcess } from './command-hook/finish-process.js';
-export { primeCommandHook, primeInstalledHook } from './command-hook/prime-command-hook.js';
 export { MAX_HOOK_INPUT_BYTES, readStandardInput } from './command-hook/read-standard-input.js';
 export { requireWithCodeCache } from './command-hook/require-with-code-cache.js';
 export { runCommandEntry } from './command-hook/run-command-entry.js';

@@ -21,12 +21,7 @@ import vm from 'node:vm';
  * and the bundle's size and mtime; V8 itself rejects a cache that does not match the source.
  * Any problem falls back to a plain `require`.
  */
-export function requireWithCodeCache(options: {
-  file: string;
-  cacheDir: string;
-  /** Write the cache at exit even when one was used (after priming runs that reach more code). */
-  refresh?: boolean;
-}): unknown {
+export function requireWithCodeCache(options: { file: string; cacheDir: string }): unknown {
   const { file, cacheDir } = options;
   let cacheFile: string | undefined;
   try {
@@ -53,7 +48,7 @@ export function requireWithCodeCache(options: {
     const module = { exports: {} as unknown };
     const run = script.runInThisContext() as (...args: unknown[]) => void;
     run(module.exports, createRequire(file), module, file, path.dirname(file));
-    if (options.refresh || !cachedData || script.cachedDataRejected) {
+    if (!cachedData || script.cachedDataRejected) {
       const target = cacheFile;
       process.once('exit', () => {
         try {

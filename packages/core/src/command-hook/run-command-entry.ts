@@ -17,16 +17,11 @@ export function runCommandEntry(options: {
   const env = options.env ?? process.env;
   if (argv[2] === 'hook') {
     const home = env.WARDEN_HOME || path.join(env.HOME || os.homedir(), '.warden');
-    // `hook --prime` (run by the installers) decides a few typical events in one process, so
-    // the code cache written at its exit holds the code of denials and file tools too.
-    const priming = argv[3] === '--prime';
     const hook = requireWithCodeCache({
       file: path.join(options.directory, 'hook.cjs'),
       cacheDir: path.join(home, 'cache'),
-      refresh: priming,
-    }) as { main: () => void; prime: () => Promise<void> };
-    if (priming) void hook.prime();
-    else hook.main();
+    });
+    (hook as { main: () => void }).main();
     return;
   }
   const cli = createRequire(path.join(options.directory, 'bin.cjs'))('./cli.cjs') as { main: () => void };
