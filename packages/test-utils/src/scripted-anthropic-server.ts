@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { brotliDecompressSync, gunzipSync, inflateSync, zstdDecompressSync } from 'node:zlib';
+import type { ServerResponse } from 'node:http';
+import {
+  estimateTokens,
+  isRecord,
+  type RecordedRequest,
+  sendJson,
+  startRecordingServer,
+} from './recording-server.ts';
 
 /** One scripted model turn: either call a tool or answer with text (which ends the agent's turn). */
 export type ScriptedAnthropicTurn =
@@ -17,18 +22,7 @@ export interface StartScriptedAnthropicServerOptions {
   sideQueryText?: string;
 }
 
-export interface RecordedAnthropicRequest {
-  method: string;
-  /** Path and query as received, e.g. `/v1/messages?beta=true`. */
-  url: string;
-  /** Path without the query, e.g. `/v1/messages`. */
-  path: string;
-  headers: IncomingHttpHeaders;
-  /** The body as text, after undoing any content-encoding. */
-  rawBody: string;
-  /** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
-  body: unknown;
-}
+export type RecordedAnthropicRequest = RecordedRequest;
 
 export interface ReceivedToolResult {
   toolUseId: string;
@@ -51,8 +45,6 @@ export interface ScriptedAnthropicServer {
 }
 
 // Bounded so a misbehaving client cannot make a test hang or eat memory.
-const maximumBodyBytes = 64 * 1024 * 1024;
-const requestTimeoutMs = 30_000;
 
 type ContentBlock =
   | { type: 'text'; text: string }
@@ -72,38 +64,12 @@ export async function startScriptedAnthropicServer(
 ): Promise<ScriptedAnthropicServer> {
   const finalText = options.finalText ?? 'Done.';
   const sideQueryText = options.sideQueryText ?? 'OK';
-  const requests: RecordedAnthropicRequest[] = [];
-
-  const server = createServer((request, response) => {
-    readBody(request)
-      .then((rawBody) => {
-        const recorded: RecordedAnthropicRequest = {
-          method: request.method ?? 'GET',
-          url: request.url ?? '/',
-          path: (request.url ?? '/').split('?')[0] ?? '/',
-          headers: request.headers,
-          rawBody,
-          body: parseJson(rawBody),
-        };
-        requests.push(recorded);
-        route({ recorded, response, script: options.script, finalText, sideQueryText });
-      })
-      .catch((error: unknown) => {
-        sendError({ response, status: 400, message: `could not read the request body: ${String(error)}` });
-      });
+  const server = await startRecordingServer({
+    route: ({ recorded, response }) =>
+      route({ recorded, response, script: options.script, finalText, sideQueryText }),
+    sendBodyError: ({ response, message }) => sendError({ response, status: 400, message }),
   });
-  server.requestTimeout = requestTimeoutMs;
-  server.headersTimeout = requestTimeoutMs;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // Port 0 gives an ephemeral port, so parallel test files never collide.
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port, requests } = server;
 
   const messageRequests = () =>
     requests.filter((recorded) => recorded.method === 'POST' && recorded.path === '/v1/messages');
@@ -124,13 +90,7 @@ export async function startScriptedAnthropicServer(
       }
       return [...seen.values()];
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets would otherwise hold close() open until they time out.
-        server.closeAllConnections();
-      });
-    },
+    close: () => server.close(),
   };
 }
 
@@ -324,48 +284,12 @@ function toolResultText(content: unknown): string {
     .join('\n');
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maximumBodyBytes) throw new Error(`body larger than ${maximumBodyBytes} bytes`);
-    chunks.push(buffer);
-  }
-  const raw = Buffer.concat(chunks);
-  const encoding = String(request.headers['content-encoding'] ?? '').toLowerCase();
-  if (encoding === 'gzip') return gunzipSync(raw).toString('utf8');
-  if (encoding === 'deflate') return inflateSync(raw).toString('utf8');
-  if (encoding === 'br') return brotliDecompressSync(raw).toString('utf8');
-  if (encoding === 'zstd') return zstdDecompressSync(raw).toString('utf8');
-  return raw.toString('utf8');
-}
-
-function parseJson(text: string): unknown {
-  if (text.length === 0) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function splitIntoPieces(options: { text: string; size: number }): string[] {
   const pieces: string[] = [];
   for (let start = 0; start < options.text.length; start += options.size) {
     pieces.push(options.text.slice(start, start + options.size));
   }
   return pieces.length === 0 ? [''] : pieces;
-}
-
-// Rough, but clients only display or sum these numbers; they must merely be plausible integers.
-function estimateTokens(text: string): number {
-  return Math.max(1, Math.ceil(text.length / 4));
 }
 
 function usage(options: { inputTokens: number; outputTokens: number }) {
@@ -375,11 +299,6 @@ function usage(options: { inputTokens: number; outputTokens: number }) {
     cache_creation_input_tokens: 0,
     cache_read_input_tokens: 0,
   };
-}
-
-function sendJson(options: { response: ServerResponse; status: number; value: unknown }): void {
-  options.response.writeHead(options.status, { 'content-type': 'application/json' });
-  options.response.end(JSON.stringify(options.value));
 }
 
 function sendError(options: {

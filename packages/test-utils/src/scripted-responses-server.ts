@@ -1,6 +1,11 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { brotliDecompressSync, gunzipSync, inflateSync, zstdDecompressSync } from 'node:zlib';
+import type { ServerResponse } from 'node:http';
+import {
+  estimateTokens,
+  isRecord,
+  type RecordedRequest,
+  sendJson,
+  startRecordingServer,
+} from './recording-server.ts';
 
 /**
  * One scripted model turn for the OpenAI Responses API: call a function tool (`exec_command`,
@@ -19,18 +24,7 @@ export interface StartScriptedResponsesServerOptions {
   finalText?: string;
 }
 
-export interface RecordedResponsesRequest {
-  method: string;
-  /** Path and query as received, e.g. `/v1/responses`. */
-  url: string;
-  /** Path without the query. */
-  path: string;
-  headers: IncomingHttpHeaders;
-  /** The body as text, after undoing any content-encoding. */
-  rawBody: string;
-  /** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
-  body: unknown;
-}
+export type RecordedResponsesRequest = RecordedRequest;
 
 export interface ReceivedToolOutput {
   callId: string;
@@ -56,8 +50,6 @@ export interface ScriptedResponsesServer {
 }
 
 // Bounded so a misbehaving client cannot make a test hang or eat memory.
-const maximumBodyBytes = 64 * 1024 * 1024;
-const requestTimeoutMs = 30_000;
 const toolOutputTypes = new Set(['function_call_output', 'custom_tool_call_output']);
 
 type OutputItem = Record<string, unknown> & { type: string };
@@ -71,40 +63,15 @@ export async function startScriptedResponsesServer(
   options: StartScriptedResponsesServerOptions,
 ): Promise<ScriptedResponsesServer> {
   const finalText = options.finalText ?? 'Done.';
-  const requests: RecordedResponsesRequest[] = [];
   let responseCounter = 0;
-
-  const server = createServer((request, response) => {
-    readBody(request)
-      .then((rawBody) => {
-        const recorded: RecordedResponsesRequest = {
-          method: request.method ?? 'GET',
-          url: request.url ?? '/',
-          path: (request.url ?? '/').split('?')[0] ?? '/',
-          headers: request.headers,
-          rawBody,
-          body: parseJson(rawBody),
-        };
-        requests.push(recorded);
-        responseCounter += 1;
-        route({ recorded, response, script: options.script, finalText, sequence: responseCounter });
-      })
-      .catch((error: unknown) => {
-        sendError({ response, status: 400, message: `could not read the request body: ${String(error)}` });
-      });
+  const server = await startRecordingServer({
+    route: ({ recorded, response }) => {
+      responseCounter += 1;
+      route({ recorded, response, script: options.script, finalText, sequence: responseCounter });
+    },
+    sendBodyError: ({ response, message }) => sendError({ response, status: 400, message }),
   });
-  server.requestTimeout = requestTimeoutMs;
-  server.headersTimeout = requestTimeoutMs;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // Port 0 gives an ephemeral port, so parallel test files never collide.
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port, requests } = server;
 
   const responseRequests = () =>
     requests.filter((recorded) => recorded.method === 'POST' && recorded.path.endsWith('/responses'));
@@ -132,13 +99,7 @@ export async function startScriptedResponsesServer(
         .filter(isRecord)
         .map((tool) => (typeof tool.name === 'string' ? tool.name : String(tool.type ?? '')));
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets would otherwise hold close() open until they time out.
-        server.closeAllConnections();
-      });
-    },
+    close: () => server.close(),
   };
 }
 
@@ -288,47 +249,6 @@ function outputText(output: unknown): string {
     .filter((part) => typeof part.text === 'string')
     .map((part) => part.text as string)
     .join('\n');
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maximumBodyBytes) throw new Error(`body larger than ${maximumBodyBytes} bytes`);
-    chunks.push(buffer);
-  }
-  const raw = Buffer.concat(chunks);
-  const encoding = String(request.headers['content-encoding'] ?? '').toLowerCase();
-  if (encoding === 'gzip') return gunzipSync(raw).toString('utf8');
-  if (encoding === 'deflate') return inflateSync(raw).toString('utf8');
-  if (encoding === 'br') return brotliDecompressSync(raw).toString('utf8');
-  if (encoding === 'zstd') return zstdDecompressSync(raw).toString('utf8');
-  return raw.toString('utf8');
-}
-
-function parseJson(text: string): unknown {
-  if (text.length === 0) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// Rough, but clients only display or sum these numbers; they must merely be plausible integers.
-function estimateTokens(text: string): number {
-  return Math.max(1, Math.ceil(text.length / 4));
-}
-
-function sendJson(options: { response: ServerResponse; status: number; value: unknown }): void {
-  options.response.writeHead(options.status, { 'content-type': 'application/json' });
-  options.response.end(JSON.stringify(options.value));
 }
 
 function sendError(options: { response: ServerResponse; status: number; message: string }): void {
