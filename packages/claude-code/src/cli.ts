@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { loadConfig } from '@warden/core';
+import { loadConfig, parseCommandOptions } from '@warden/core';
 import * as z from 'zod/mini';
 import { install, uninstall } from './install.js';
 import { SettingsFileError } from './settings-file.js';
@@ -46,26 +45,17 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
   if (command !== 'install' && command !== 'uninstall')
     return fail(`unknown command "${command}"\n\n${USAGE}`, 2);
 
-  let values: unknown;
-  try {
-    values = parseArgs({
-      args: rest,
-      options: {
-        scope: { type: 'string' },
-        'project-dir': { type: 'string' },
-        'on-failure': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`, 2);
-  }
-  const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return fail(`--${issue.path.join('.')}: ${issue.message}`, 2);
-  }
+  const parsed = parseCommandOptions({
+    args: rest,
+    flags: {
+      scope: { type: 'string' },
+      'project-dir': { type: 'string' },
+      'on-failure': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    schema: optionsSchema,
+  });
+  if (!parsed.success) return fail(parsed.showUsage ? `${parsed.message}\n\n${USAGE}` : parsed.message, 2);
   if (parsed.data.help) return { stdout: USAGE, stderr: '', exitCode: 0 };
   const scope = parsed.data.scope ?? 'user';
   const projectDir = parsed.data['project-dir'];

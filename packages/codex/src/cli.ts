@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { WardenError } from '@warden/core';
+import { parseCommandOptions, WardenError } from '@warden/core';
 import * as z from 'zod/mini';
 import {
   defaultHookScript,
@@ -80,28 +79,19 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
   if (!['install', 'uninstall', 'status', 'managed'].includes(command))
     return fail(`unknown command "${command}"\n\n${USAGE}`, 2);
 
-  let values: unknown;
-  try {
-    values = parseArgs({
-      args: rest,
-      options: {
-        scope: { type: 'string' },
-        'project-dir': { type: 'string' },
-        ask: { type: 'string' },
-        codex: { type: 'string' },
-        'allow-managed-only': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`, 2);
-  }
-  const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return fail(`--${issue.path.join('.')}: ${issue.message}`, 2);
-  }
+  const parsed = parseCommandOptions({
+    args: rest,
+    flags: {
+      scope: { type: 'string' },
+      'project-dir': { type: 'string' },
+      ask: { type: 'string' },
+      codex: { type: 'string' },
+      'allow-managed-only': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    schema: optionsSchema,
+  });
+  if (!parsed.success) return fail(parsed.showUsage ? `${parsed.message}\n\n${USAGE}` : parsed.message, 2);
   if (parsed.data.help) return { stdout: USAGE, stderr: '', exitCode: 0 };
   const location = { scope: parsed.data.scope ?? 'user', projectDir: parsed.data['project-dir'], env };
   const askBehaviour = parsed.data.ask ?? 'deny';

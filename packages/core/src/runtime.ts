@@ -7,6 +7,7 @@ export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
 export { classifyEvent } from './classify/classify-event.js';
 export { parseMcpToolName } from './classify/tool-table.js';
 export { finishAfterCrash, finishProcess } from './command-hook/finish-process.js';
+export { parseCommandOptions } from './command-hook/parse-command-options.js';
 export { MAX_HOOK_INPUT_BYTES, readStandardInput } from './command-hook/read-standard-input.js';
 export { requireWithCodeCache } from './command-hook/require-with-code-cache.js';
 export { runCommandEntry } from './command-hook/run-command-entry.js';
