@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { HookJSONOutput } from '@anthropic-ai/claude-agent-sdk';
 import {
   type AdapterV1,
+  createId,
   type Decision,
+  formatIssue,
   type GuardEvent,
   InvalidInputError,
   type ParseResult,
@@ -52,8 +53,7 @@ const META_KEYS = [
 ] as const;
 
 function describeIssue(error: z.core.$ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.join('.') || 'input'}: ${issue.message}`;
+  return formatIssue(error.issues[0]!);
 }
 
 function metaOf(input: Record<string, unknown>): Record<string, unknown> {
@@ -88,7 +88,7 @@ function parseHookCall(options: { call: unknown; context: RequestContext | undef
   const phase: Phase = PHASES[hookEvent] ?? 'session';
   const retries = typeof call.responseRetries === 'number' ? call.responseRetries : 0;
   const common: GuardEvent = {
-    id: randomUUID(),
+    id: createId(),
     agent: AGENT_SDK_ID,
     hookEvent,
     phase,

@@ -1,6 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { PermissionResult } from '@anthropic-ai/claude-agent-sdk';
-import { type AdapterV1, type Decision, InvalidInputError, type RequestContext } from '@warden/core';
+import {
+  type AdapterV1,
+  createId,
+  type Decision,
+  InvalidInputError,
+  type RequestContext,
+} from '@warden/core';
 import { AGENT_SDK_ID } from './create-hook-adapter.js';
 import { canUseToolCallSchema } from './hook-input-schema.js';
 
@@ -48,7 +53,7 @@ export function createPermissionAdapter(options: { context?: RequestContext }): 
       return {
         success: true,
         event: {
-          id: randomUUID(),
+          id: createId(),
           agent: AGENT_SDK_ID,
           hookEvent: CAN_USE_TOOL_EVENT,
           phase: 'tool_call',
