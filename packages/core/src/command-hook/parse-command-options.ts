@@ -1,4 +1,4 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type * as z from 'zod/mini';
 import { formatIssue } from '../format-issue.js';
 
@@ -12,6 +12,9 @@ export function parseCommandOptions<T>(options: {
   flags: NonNullable<ParseArgsConfig['options']>;
   schema: z.ZodMiniType<T>;
 }): { success: true; data: T } | { success: false; message: string; showUsage: boolean } {
+  // Loaded on use: importing `node:util` as an ES module builds its namespace, and that alone loads
+  // Node's stream and net modules when stdio are pipes; core's importers must not pay for that.
+  const { parseArgs } = process.getBuiltinModule('node:util');
   let values: unknown;
   try {
     values = parseArgs({ args: options.args, options: options.flags, strict: true }).values;

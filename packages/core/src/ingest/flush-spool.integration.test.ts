@@ -96,6 +96,8 @@ describe('flushSpool against a real server on loopback', () => {
   });
 
   it('keeps everything while the server is down, backs off for every process, and drains when it is back', async () => {
+    // A backoff window long enough that the second flush lands inside it however slow the machine.
+    ingest = { ...ingest, backoffBaseMs: 60_000, backoffMaxMs: 120_000 };
     const ids = queue(30);
     await server.down();
     const failed = await flush();
