@@ -91,16 +91,23 @@ export type { EnqueueResult, SpoolLimits, SpoolState, SpoolStatus } from './inge
 export { enqueueEvent, listQueue, readSpoolState, spoolStatus } from './ingest/spool.js';
 export { auditRecordToWardenEvent, toWardenEvent } from './ingest/to-warden-event.js';
 export type {
+  AnchorsResponse,
   DecideRequest,
   DecideResponse,
   ErrorResponse,
   EventBatchRequest,
   EventBatchResponse,
   HealthResponse,
+  OrgPolicyCache,
+  OrgPolicyResponse,
+  Suspension,
   WardenEvent,
 } from './ingest/warden-protocol.js';
 export {
+  ANCHORS_PATH,
+  anchorsResponseSchema,
   DECIDE_PATH,
+  DEVICE_HEADER,
   decideRequestSchema,
   decideResponseSchema,
   EVENTS_PATH,
@@ -110,6 +117,11 @@ export {
   HEALTH_PATH,
   healthResponseSchema,
   MAX_EVENTS_PER_BATCH,
+  ORG_POLICY_CACHE_FILE,
+  orgPolicyCacheSchema,
+  orgPolicyResponseSchema,
+  POLICY_PATH,
+  suspensionSchema,
   WARDEN_PROTOCOL_VERSION,
   wardenEventSchema,
 } from './ingest/warden-protocol.js';

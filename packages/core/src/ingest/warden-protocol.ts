@@ -14,6 +14,11 @@ import { remoteOutcomeSchema } from './remote-outcome.js';
  *   repeat as a duplicate.
  * - `POST /v1/decide`  a verdict on one event, within the client's time budget.
  * - `GET  /v1/health`  reachability, for `warden status`.
+ * - `GET  /v1/policy`  the tenant's org policy and suspension state for this device (header
+ *   `X-Warden-Device`), with an `ETag`; `If-None-Match` answers 304. Devices fetch it in the
+ *   background and keep it in `$WARDEN_HOME/org-policy.json`; a hook never waits on it.
+ * - `GET  /v1/anchors?device=&after=&limit=`  the audit anchors the server holds for a device,
+ *   in `seq` order, so `warden audit verify --server` can detect a rewritten local log.
  *
  * Status codes: 200 with the JSON answer; 400 invalid request (not retried as is: the client
  * splits a batch to find the invalid event); 401/403 bad token (kept and retried later); 413
@@ -23,6 +28,12 @@ export const WARDEN_PROTOCOL_VERSION = 1;
 export const EVENTS_PATH = '/v1/events';
 export const DECIDE_PATH = '/v1/decide';
 export const HEALTH_PATH = '/v1/health';
+export const POLICY_PATH = '/v1/policy';
+export const ANCHORS_PATH = '/v1/anchors';
+/** The header naming the device on requests that are not event batches (events carry `client.device`). */
+export const DEVICE_HEADER = 'x-warden-device';
+/** The device's copy of the last `GET /v1/policy` answer, under `$WARDEN_HOME`. */
+export const ORG_POLICY_CACHE_FILE = 'org-policy.json';
 export const MAX_EVENTS_PER_BATCH = 1000;
 
 const findingSchema = z.object({ id: z.string(), message: z.string(), subject: z.optional(z.string()) });
@@ -73,6 +84,21 @@ export const wardenEventSchema = z.object({
   meta: z.optional(z.record(z.string(), z.unknown())),
   /** Rebuilt from the audit log after the spool was full (no tool input, output or prompt text). */
   backfilled: z.optional(z.boolean()),
+  /** What the server's fleet view needs to know about the hook that sent the event. */
+  client: z.optional(
+    z.object({
+      /** The device's id (`WARDEN_DEVICE_ID`, else the host name): the fleet view's key with `agent`. */
+      device: z.optional(z.string()),
+      /** The adapter package and its version, e.g. `@warden/claude-code@0.2.0`. */
+      adapter: z.optional(z.string()),
+      /** SHA-256 of the effective policy (packs, files and org policy combined), to spot drift. */
+      policyHash: z.optional(z.string()),
+      /** Which org policy ETag the device applied, when it has one. */
+      orgPolicyEtag: z.optional(z.string()),
+      /** How long the hook took from reading its input to its answer. */
+      latencyMs: z.optional(z.number()),
+    }),
+  ),
 });
 export type WardenEvent = z.infer<typeof wardenEventSchema>;
 
@@ -128,3 +154,43 @@ export const errorResponseSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export const suspensionSchema = z.object({
+  scope: z.enum(['tenant', 'device']),
+  reason: z.string(),
+  since: z.string(),
+});
+export type Suspension = z.infer<typeof suspensionSchema>;
+
+/**
+ * `GET /v1/policy`. `policy` is the org policy as the admin uploaded it (a policy document that
+ * core's `policySchema` validates), or null when the tenant has none. While `suspended` is set,
+ * every decision of the device is a deny with its reason, until the server lifts it.
+ */
+export const orgPolicyResponseSchema = z.object({
+  v: z.literal(WARDEN_PROTOCOL_VERSION),
+  etag: z.string(),
+  policy: z.nullable(z.unknown()),
+  suspended: z.optional(z.nullable(suspensionSchema)),
+  /** How often the device should ask again (seconds). */
+  refreshSeconds: z.optional(z.number()),
+});
+export type OrgPolicyResponse = z.infer<typeof orgPolicyResponseSchema>;
+
+/** The file `$WARDEN_HOME/org-policy.json`: the last answer, and when and from where it came. */
+export const orgPolicyCacheSchema = z.object({
+  ...orgPolicyResponseSchema.shape,
+  fetchedAt: z.string(),
+  serverUrl: z.string(),
+});
+export type OrgPolicyCache = z.infer<typeof orgPolicyCacheSchema>;
+
+/** `GET /v1/anchors`: `{seq, hash}` of the device's events as received, in `seq` order. */
+export const anchorsResponseSchema = z.object({
+  v: z.literal(WARDEN_PROTOCOL_VERSION),
+  device: z.string(),
+  anchors: z.array(z.object({ seq: z.number(), hash: z.string(), eventId: z.string(), ts: z.string() })),
+  /** Pass as `after` for the next page; absent on the last page. */
+  next: z.optional(z.number()),
+});
+export type AnchorsResponse = z.infer<typeof anchorsResponseSchema>;
