@@ -7,3 +7,6 @@ export PATH="$_warden_root/.tools/node_modules/.bin:$PATH"
 export npm_config_manage_package_manager_versions=false
 export TURBO_TELEMETRY_DISABLED=1
 export DO_NOT_TRACK=1
+# The services' settings (PostgreSQL's URL, Chromium's path) once scripts/services.sh has run.
+# shellcheck disable=SC1091
+[ -f "$_warden_root/.tools/services.env" ] && source "$_warden_root/.tools/services.env"

@@ -20,4 +20,6 @@ fi
 echo "setup: node $(node --version), pnpm $(pnpm --version)"
 if [ -n "${CI:-}" ]; then pnpm install --frozen-lockfile; else pnpm install; fi
 pnpm build
+# PostgreSQL and Chromium for the server and dashboard tests (Debian packages).
+bash "$root/scripts/services.sh"
 echo "setup: done. Run the tests with: bash scripts/test.sh"

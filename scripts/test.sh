@@ -5,6 +5,9 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source "$root/scripts/env.sh"
+# The tests use a real PostgreSQL and Chromium: make sure they are installed and running.
+bash "$root/scripts/services.sh"
+source "$root/scripts/env.sh"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 pnpm run check 2>&1 | tee "$log"
