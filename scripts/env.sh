@@ -9,4 +9,4 @@ export TURBO_TELEMETRY_DISABLED=1
 export DO_NOT_TRACK=1
 # The services' settings (PostgreSQL's URL, Chromium's path) once scripts/services.sh has run.
 # shellcheck disable=SC1091
-[ -f "$_warden_root/.tools/services.env" ] && source "$_warden_root/.tools/services.env"
+if [ -f "$_warden_root/.tools/services.env" ]; then source "$_warden_root/.tools/services.env"; fi
