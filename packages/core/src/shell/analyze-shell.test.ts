@@ -189,12 +189,6 @@ describe('analyzeShell', () => {
     expect(analysis.commands.length).toBeLessThanOrEqual(500);
     expect(analysis.findings.map((finding) => finding.id)).toContain('shell.too_complex');
   });
-
-  it('parses quickly', () => {
-    const started = performance.now();
-    for (let index = 0; index < 2000; index++) analyze('git status && npm test | tee log.txt; rm -rf dist');
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
 });
 
 describe('analyzeShell, where other guards are fooled', () => {
