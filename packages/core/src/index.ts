@@ -43,7 +43,7 @@ export { configFileSchema } from './config/config-file-schema.js';
 export type { CreateConfigOptions } from './config/create-config.js';
 export { createConfig } from './config/create-config.js';
 export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
-export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
+export { DEFAULT_FAILURE, loadConfig, resolveWardenHome, USER_POLICY_FILE } from './config/load-config.js';
 export { Secret } from './config/secret.js';
 export type { AktoSettings, BackendId, IngestSettings, ServerSettings } from './config/server-settings.js';
 export {
@@ -52,6 +52,7 @@ export {
   resolveIngestSettings,
   resolveServerSettings,
 } from './config/server-settings.js';
+export { readSuspension, SUSPENSION_FILE, writeSuspension } from './config/suspension.js';
 export { createId } from './create-id.js';
 export type { DecideConfig } from './decide.js';
 export { decide, decideSafely, failureDecision } from './decide.js';
@@ -138,8 +139,13 @@ export type {
   ResolvedRule,
 } from './policy/compile-policy.js';
 export { compilePolicy, compileRule } from './policy/compile-policy.js';
+export { decideLayered, SUSPENDED_RULE_ID } from './policy/decide-layered.js';
+export { findProjectPolicy, PROJECT_POLICY_PATH } from './policy/find-project-policy.js';
 export { loadPolicy } from './policy/load-policy.js';
+export type { LayeredConfig } from './policy/load-project-layer.js';
+export { loadProjectLayer } from './policy/load-project-layer.js';
 export { parsePolicy } from './policy/parse-policy.js';
+export type { PolicyLayer } from './policy/policy-layer.js';
 export type { Conditions, Policy, Rule } from './policy/policy-schema.js';
 export {
   conditionsSchema,
@@ -153,6 +159,14 @@ export {
 } from './policy/policy-schema.js';
 export type { ResolvedPolicy } from './policy/resolve-policy.js';
 export { resolvePolicy } from './policy/resolve-policy.js';
+export type { TrustedProject } from './policy/trusted-projects.js';
+export {
+  policyDigest,
+  projectTrust,
+  readTrustedProjects,
+  setProjectTrust,
+  TRUSTED_PROJECTS_FILE,
+} from './policy/trusted-projects.js';
 export { analyzeShell } from './shell/analyze-shell.js';
 export type { ParseShellResult } from './shell/parse-shell.js';
 export { parseShell, ShellSyntaxError } from './shell/parse-shell.js';
