@@ -38,6 +38,8 @@ export { requireWithCodeCache } from './command-hook/require-with-code-cache.js'
 export { runCommandEntry } from './command-hook/run-command-entry.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
+export type { LauncherOptions } from './command-hook/write-launcher.js';
+export { LAUNCHER_DIR, OFF_MARKER, OFF_SCRIPT, writeLauncher } from './command-hook/write-launcher.js';
 export type { ConfigFile } from './config/config-file-schema.js';
 export { configFileSchema } from './config/config-file-schema.js';
 export type { CreateConfigOptions } from './config/create-config.js';
@@ -85,6 +87,7 @@ export { closeRemoteBackends, evaluateRemotely } from './ingest/evaluate-remotel
 export type { FlushReport, FlushSpoolOptions } from './ingest/flush-spool.js';
 export { backoffDelay, flushSpool } from './ingest/flush-spool.js';
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './ingest/http-client.js';
+export { createHttpClient } from './ingest/http-client.js';
 export { HttpStatusError } from './ingest/http-status-error.js';
 export type { RemoteOutcome } from './ingest/remote-outcome.js';
 export { remoteOutcomeSchema } from './ingest/remote-outcome.js';

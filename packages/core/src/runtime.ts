@@ -11,6 +11,7 @@ export { parseCommandOptions } from './command-hook/parse-command-options.js';
 export { MAX_HOOK_INPUT_BYTES, readStandardInput } from './command-hook/read-standard-input.js';
 export { requireWithCodeCache } from './command-hook/require-with-code-cache.js';
 export { runCommandEntry } from './command-hook/run-command-entry.js';
+export { writeLauncher } from './command-hook/write-launcher.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
 export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
