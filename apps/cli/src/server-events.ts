@@ -1,6 +1,6 @@
 import {
-  createHttpClient,
   loadConfig,
+  openHttpClient,
   TransportError,
   type WardenEvent,
   wardenEventSchema,
@@ -42,14 +42,14 @@ export async function queryServerEvents(options: {
     throw new ServerQueryError(`the configuration is invalid: ${(error as Error).message}`, 3);
   }
   const server = config.server;
-  if (!server || server.backend !== 'warden')
+  if (server?.backend !== 'warden')
     throw new ServerQueryError(
       server
         ? `--server needs a Warden server; ${server.url} is ${server.backend}-compatible and has no query API`
         : 'no server is configured: set WARDEN_SERVER_URL and WARDEN_TOKEN (or `server:` in config.yaml)',
       3,
     );
-  const client = createHttpClient({
+  const client = await openHttpClient({
     url: server.url,
     token: server.token,
     authScheme: 'bearer',
@@ -74,6 +74,15 @@ export async function queryServerEvents(options: {
         query,
         signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
       });
+      if (response.statusCode !== 200) {
+        const body = response.json as { error?: { message?: unknown } } | undefined;
+        const detail =
+          typeof body?.error?.message === 'string' ? `: ${body.error.message.slice(0, 200)}` : '';
+        throw new ServerQueryError(
+          `the server's query API failed: HTTP ${response.statusCode}${detail}${response.statusCode === 401 || response.statusCode === 403 ? ' (check WARDEN_TOKEN)' : ''}`,
+          3,
+        );
+      }
       const parsed = eventsPageSchema.safeParse(response.json);
       if (!parsed.success)
         throw new ServerQueryError(

@@ -87,8 +87,8 @@ export { closeRemoteBackends, evaluateRemotely } from './ingest/evaluate-remotel
 export type { FlushReport, FlushSpoolOptions } from './ingest/flush-spool.js';
 export { backoffDelay, flushSpool } from './ingest/flush-spool.js';
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './ingest/http-client.js';
-export { createHttpClient } from './ingest/http-client.js';
 export { HttpStatusError } from './ingest/http-status-error.js';
+export { openHttpClient } from './ingest/open-http-client.js';
 export type { RemoteOutcome } from './ingest/remote-outcome.js';
 export { remoteOutcomeSchema } from './ingest/remote-outcome.js';
 export type { EnqueueResult, SpoolLimits, SpoolState, SpoolStatus } from './ingest/spool.js';

@@ -157,9 +157,8 @@ export async function statusCommand(options: StatusOptions, context: CommandCont
     row('Config', `INVALID: ${configError} (hooks apply the failure policy until it is fixed)`);
   else row('Config', config?.configFile ?? 'no config.yaml (defaults and environment)');
   if (config?.suspended)
-    row(
-      'SUSPENDED',
-      `since ${config.suspended.since}${config.suspended.reason ? ` (${config.suspended.reason})` : ''}: every action is denied until \`warden resume\``,
+    lines.push(
+      `SUSPENDED since ${config.suspended.since}${config.suspended.reason ? ` (${config.suspended.reason})` : ''}: every action is denied until \`warden resume\``,
     );
   if (config) {
     row('Mode', config.mode);
