@@ -45,7 +45,11 @@ export function writeLauncher(options: LauncherOptions): { file: string; offScri
   const file = path.join(directory, options.name);
   const offScript = path.join(directory, OFF_SCRIPT);
   const home = quote(options.wardenHome);
-  const events = options.blockingEvents.join('|');
+  // Matched in the raw JSON with `case` (a built-in), with or without a space after the colon.
+  const patterns =
+    options.blockingEvents
+      .flatMap((event) => [`*'"hook_event_name":"${event}"'*`, `*'"hook_event_name": "${event}"'*`])
+      .join('|') || `'__none__'`;
   const script = `#!/bin/sh
 # Warden's hook launcher for ${options.name}, written by \`warden install\`. Do not edit: it is
 # rewritten on every install. It keeps working when the package or its Node is removed.
@@ -59,16 +63,15 @@ if [ -f "$SCRIPT" ]; then
 else
   missing="its program ($SCRIPT)"
 fi
-input=$(cat 2>/dev/null)
+# Only shell built-ins from here on: PATH may have nothing left on it.
+input=''
+while IFS= read -r line || [ -n "$line" ]; do input="$input$line"; done
 if [ -e "$WARDEN_HOME_DIR/${OFF_MARKER}" ]; then exit 0; fi
-event=$(printf '%s' "$input" | sed -n 's/.*"hook_event_name"[[:space:]]*:[[:space:]]*"\\([A-Za-z]*\\)".*/\\1/p' | head -n 1)
-cat >&2 <<MESSAGE
-Warden cannot run: ${'$'}missing is missing.
-Restore it:  npm install -g ${options.packageName} @warden/cli && warden install
-Or remove it (no Node needed):  sh '${offScript.replace(/'/g, `'\\''`)}'   (then: npx @warden/cli uninstall, to clean the settings)
-MESSAGE
-case "$event" in
-  ${events || '__none__'}) ${options.failure === 'closed' ? 'exit 2' : 'exit 0'} ;;
+printf '%s\n' "Warden cannot run: $missing is missing." \
+  "Restore it:  npm install -g ${options.packageName} @warden/cli && warden install" \
+  "Or switch it off (no Node needed):  sh ${quote(offScript).replace(/\$/g, '\\$')}   (then: npx @warden/cli uninstall, to clean the settings)" >&2
+case "$input" in
+  ${patterns}) ${options.failure === 'closed' ? 'exit 2' : 'exit 0'} ;;
 esac
 exit 0
 `;
@@ -77,7 +80,7 @@ exit 0
   const off = `#!/bin/sh
 # Switches Warden off without Node or JSON editing: the launchers in this directory let the
 # agents go on when Warden's program is missing. \`warden install\` switches it back on.
-touch ${quote(path.join(options.wardenHome, OFF_MARKER))} && echo "Warden is off: its hooks no longer block when its program is missing. Remove them with: npx @warden/cli uninstall"
+( : > ${quote(path.join(options.wardenHome, OFF_MARKER))} ) && echo "Warden is off: its hooks no longer block when its program is missing. Remove them with: npx @warden/cli uninstall"
 `;
   writeFileSync(offScript, off, { mode: 0o755 });
   chmodSync(offScript, 0o755);
