@@ -49,8 +49,10 @@ export function hookCommand(options: { nodePath: string; hookScript: string }): 
 /** Recognises Warden's handlers, from this install or an earlier one at another path. */
 export function isWardenHandler(handler: { type?: string; command?: string }): boolean {
   return (
-    typeof handler.command === 'string' &&
-    /(warden-claude-code|[\\/]claude-code[\\/]dist[\\/]bin\.c?js)['"]?\s+hook\b/.test(handler.command)
+    (typeof handler.command === 'string' &&
+      /(warden-claude-code|[\\/]claude-code[\\/]dist[\\/]bin\.c?js)['"]?\s+hook\b/.test(handler.command)) ||
+    // The project-scope command, which finds the launcher through $WARDEN_HOME.
+    handler.command.includes('/bin/warden-claude-code";')
   );
 }
 
