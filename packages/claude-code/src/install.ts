@@ -48,11 +48,12 @@ export function hookCommand(options: { nodePath: string; hookScript: string }): 
 
 /** Recognises Warden's handlers, from this install or an earlier one at another path. */
 export function isWardenHandler(handler: { type?: string; command?: string }): boolean {
+  const command = handler.command;
+  if (typeof command !== 'string') return false;
   return (
-    (typeof handler.command === 'string' &&
-      /(warden-claude-code|[\\/]claude-code[\\/]dist[\\/]bin\.c?js)['"]?\s+hook\b/.test(handler.command)) ||
+    /(warden-claude-code|[\\/]claude-code[\\/]dist[\\/]bin\.c?js)['"]?\s+hook\b/.test(command) ||
     // The project-scope command, which finds the launcher through $WARDEN_HOME.
-    handler.command.includes('/bin/warden-claude-code";')
+    command.includes('/bin/warden-claude-code";')
   );
 }
 
