@@ -482,6 +482,15 @@ describe('warden install, uninstall and doctor', () => {
     expect(JSON.parse(readFileSync(settings, 'utf8')).hooks).toBeUndefined();
   });
 
+  it('says Codex is not enforcing while its hooks are untrusted', async () => {
+    const install = await cli(['install', 'codex', '--json'], { env: { PATH: '/nonexistent' } });
+    expect(install.exitCode, install.stdout).toBe(0);
+    const doctor = await cli(['doctor'], { env: { PATH: '/nonexistent' } });
+    expect(doctor.exitCode).toBe(1);
+    expect(doctor.stdout).toMatch(/FAIL codex +Codex will not run \d+ of Warden's hooks: .*untrusted/);
+    expect(doctor.stdout).toMatch(/codex: NOT ENFORCING/);
+  });
+
   it('writes nothing machine-specific into a project install', async () => {
     await cli(['install', 'claude-code', '--scope', 'project']);
     const committed = readFileSync(path.join(repo, '.claude', 'settings.json'), 'utf8');
