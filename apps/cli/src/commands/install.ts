@@ -98,7 +98,7 @@ export async function installCommand(
             });
             continue;
           }
-          const result = adapter.install({ ...location, detection });
+          const result = adapter.install({ ...location, detection, launcher: true });
           const untrusted = result.trust.filter((entry) => entry.trust !== 'trusted');
           results.push({
             agent,
