@@ -159,6 +159,67 @@ describe('rolling Warden out with the real Claude Code', () => {
     });
   });
 
+  it('guards a fresh checkout on another HOME through the plugin: one enabledPlugins line committed', async () => {
+    // The marketplace as a team would host it (here a local directory: the test runs offline),
+    // holding this package as the plugin: .claude-plugin/plugin.json, hooks/, dist/.
+    const { home, project, root } = await workspace();
+    const marketplace = path.join(root, 'marketplace');
+    const plugin = path.join(marketplace, 'warden');
+    for (const entry of ['.claude-plugin', 'hooks', 'dist', 'package.json'])
+      cpSync(path.join(packageDir, entry), path.join(plugin, entry), { recursive: true });
+    mkdirSync(path.join(marketplace, '.claude-plugin'));
+    const published = JSON.parse(
+      readFileSync(path.join(packageDir, '..', '..', '.claude-plugin', 'marketplace.json'), 'utf8'),
+    );
+    published.plugins[0].source = './warden';
+    writeFileSync(path.join(marketplace, '.claude-plugin', 'marketplace.json'), JSON.stringify(published));
+    mkdirSync(path.join(project, '.claude'));
+    writeFileSync(
+      path.join(project, '.claude', 'settings.json'),
+      JSON.stringify({
+        extraKnownMarketplaces: { warden: { source: { source: 'directory', path: marketplace } } },
+        enabledPlugins: { 'warden@warden': true },
+      }),
+    );
+    const victim = path.join(home, 'important');
+    mkdirSync(victim);
+    writeFileSync(path.join(victim, 'thesis.txt'), 'four years of work\n');
+    const claude = path.join(packageDir, 'node_modules', '.bin', 'claude');
+    // What a teammate runs once: add the team's marketplace, install what the project enables.
+    const teammate = {
+      cwd: project,
+      env: {
+        PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
+        HOME: home,
+        DISABLE_TELEMETRY: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_AUTOUPDATER: '1',
+      },
+      encoding: 'utf8' as const,
+    };
+    execFileSync(claude, ['plugin', 'marketplace', 'add', marketplace], teammate);
+    execFileSync(claude, ['plugin', 'install', 'warden@warden', '--scope', 'project'], {
+      cwd: project,
+      env: {
+        PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
+        HOME: home,
+        DISABLE_TELEMETRY: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_AUTOUPDATER: '1',
+      },
+      encoding: 'utf8',
+    });
+    const { toolResults } = await run({
+      home,
+      cwd: project,
+      script: [{ toolUse: { name: 'Bash', input: { command: `rm -rf ${victim}` } } }],
+    });
+    expect(existsSync(path.join(victim, 'thesis.txt'))).toBe(true);
+    expect(toolResults[0]).toMatchObject({ isError: true });
+    expect(toolResults[0]!.content).toContain('Warden (shell.recursive-delete-outside-project)');
+    expect(existsSync(path.join(home, '.warden', 'bin'))).toBe(false);
+  });
+
   it('keeps rm -rf ~ denied when the repository policy tries to allow it', async () => {
     const { home, project } = await workspace();
     mkdirSync(path.join(project, '.git'));
