@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -489,6 +489,36 @@ describe('warden install, uninstall and doctor', () => {
     expect(doctor.exitCode).toBe(1);
     expect(doctor.stdout).toMatch(/FAIL codex +Codex will not run \d+ of Warden's hooks: .*untrusted/);
     expect(doctor.stdout).toMatch(/codex: NOT ENFORCING/);
+  });
+
+  it('proves enforcement through the Claude Code plugin, and says when it is enabled but not installed', async () => {
+    mkdirSync(path.join(repo, '.claude'), { recursive: true });
+    writeFileSync(
+      path.join(repo, '.claude', 'settings.json'),
+      JSON.stringify({ enabledPlugins: { 'warden@warden': true } }),
+    );
+    const missing = await cli(['doctor']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toMatch(
+      /FAIL claude-code +the warden plugin is enabled but not installed for this user/,
+    );
+
+    const installPath = path.join(home, '.claude', 'plugins', 'cache', 'warden', 'warden', '0.1.0');
+    const packageDir = fileURLToPath(new URL('../../../packages/claude-code/', import.meta.url));
+    for (const entry of ['.claude-plugin', 'hooks', 'dist', 'package.json'])
+      cpSync(path.join(packageDir, entry), path.join(installPath, entry), { recursive: true });
+    writeFileSync(
+      path.join(home, '.claude', 'plugins', 'installed_plugins.json'),
+      JSON.stringify({
+        version: 2,
+        plugins: { 'warden@warden': [{ scope: 'project', installPath, projectPath: repo }] },
+      }),
+    );
+    const doctor = await cli(['doctor']);
+    expect(doctor.stdout).toMatch(/the warden plugin is installed/);
+    expect(doctor.stdout).toMatch(/canary `rm -rf ~\/\.warden` sent through the registered hook: denied/);
+    expect(doctor.stdout).toMatch(/claude-code: ENFORCING/);
+    expect(doctor.exitCode).toBe(0);
   });
 
   it('writes nothing machine-specific into a project install', async () => {

@@ -113,6 +113,7 @@ async function checkClaudeCode(
   ];
   const agent = 'claude-code' as const;
   const commands = new Map<string, Set<string>>();
+  const onFailure = new Set<string>();
   let disabled = false;
   for (const { scope, file } of files) {
     const { value, error } = readJson(file);
@@ -145,6 +146,8 @@ async function checkClaudeCode(
       for (const group of groups) {
         for (const handler of group?.hooks ?? []) {
           if (!isWardenHandler(handler) || typeof handler.command !== 'string') continue;
+          if (event === 'PreToolUse')
+            onFailure.add((handler as { onFailure?: string }).onFailure ?? 'continue');
           const events = commands.get(handler.command) ?? new Set<string>();
           events.add(event);
           commands.set(handler.command, events);
@@ -167,6 +170,52 @@ async function checkClaudeCode(
   const plugin = (
     files.map(({ file }) => readJson(file).value?.enabledPlugins) as (Record<string, boolean> | undefined)[]
   ).some((plugins) => plugins && Object.entries(plugins).some(([name, on]) => on && /^warden@/.test(name)));
+  if (plugin) {
+    // The plugin's hooks run from its install directory, with ${CLAUDE_PLUGIN_ROOT} set to it.
+    const configDir = context.env.CLAUDE_CONFIG_DIR || path.join(context.env.HOME ?? os.homedir(), '.claude');
+    const installed = readJson(path.join(configDir, 'plugins', 'installed_plugins.json')).value as
+      | { plugins?: Record<string, { installPath?: string; projectPath?: string }[]> }
+      | undefined;
+    const entry = Object.entries(installed?.plugins ?? {})
+      .filter(([name]) => /^warden@/.test(name))
+      .flatMap(([, entries]) => entries)
+      .find(
+        (candidate) =>
+          !candidate.projectPath || path.resolve(candidate.projectPath) === path.resolve(context.cwd),
+      );
+    const hooksFile = entry?.installPath ? path.join(entry.installPath, 'hooks', 'hooks.json') : undefined;
+    const pluginHooks = hooksFile
+      ? (readJson(hooksFile).value?.hooks as Record<string, { hooks?: { command?: string }[] }[]> | undefined)
+      : undefined;
+    if (!pluginHooks) {
+      checks.push({
+        agent,
+        check: 'plugin',
+        ok: false,
+        severity: 'error',
+        message: 'the warden plugin is enabled but not installed for this user',
+        fix: 'claude plugin install warden@warden',
+      });
+    } else {
+      checks.push({
+        agent,
+        check: 'plugin',
+        ok: true,
+        severity: 'info',
+        message: `the warden plugin is installed (${entry!.installPath})`,
+      });
+      for (const [event, groups] of Object.entries(pluginHooks)) {
+        for (const handler of groups.flatMap((group) => group.hooks ?? [])) {
+          if (typeof handler.command !== 'string') continue;
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the variable Claude Code expands in plugin hook commands.
+          const command = handler.command.replaceAll('${CLAUDE_PLUGIN_ROOT}', entry!.installPath!);
+          const events = commands.get(command) ?? new Set<string>();
+          events.add(event);
+          commands.set(command, events);
+        }
+      }
+    }
+  }
   if (commands.size === 0 && !plugin) {
     checks.push({
       agent,
@@ -190,6 +239,16 @@ async function checkClaudeCode(
       fix: 'warden install claude-code',
     });
   let enforcing = !disabled && !missing.includes('PreToolUse');
+  if (onFailure.size > 0)
+    checks.push({
+      agent,
+      check: 'onFailure',
+      ok: true,
+      severity: onFailure.has('block') ? 'info' : 'warning',
+      message: onFailure.has('block')
+        ? 'onFailure "block": a hook that crashes or times out blocks the tool call'
+        : 'onFailure is not "block": a hook that crashes or times out lets the tool call run (Claude Code 2.1.295+: warden install claude-code --on-failure block)',
+    });
   for (const [command, events] of commands) {
     if (!events.has('PreToolUse')) continue;
     const canary = runCanary({
