@@ -331,6 +331,35 @@ describe('warden audit tail, query and export', () => {
   });
 });
 
+describe('--json on the remaining commands', () => {
+  it('prints JSON only for verify, trust, uninstall, flush and serve, empty states included', async () => {
+    expect(json((await cli(['audit', 'verify', '--json'])).stdout)).toMatchObject({ ok: true, records: 0 });
+    record({ effect: 'allow', ruleId: 'default', command: 'ls' });
+    expect(json((await cli(['audit', 'verify', '--json'])).stdout)).toMatchObject({ ok: true, records: 1 });
+    expect(json((await cli(['trust', '--json'])).stdout)).toEqual({
+      error: { code: 'failed', message: expect.stringMatching(/no \.warden\/policy\.yaml/) },
+    });
+    mkdirSync(path.join(repo, '.warden'));
+    writeFileSync(path.join(repo, '.warden', 'policy.yaml'), 'rules: []\n');
+    expect(json((await cli(['trust', '--json'])).stdout)).toMatchObject({
+      root: repo,
+      trusted: true,
+      previously: 'untrusted',
+    });
+    expect(json((await cli(['uninstall', '--json'])).stdout)).toMatchObject({
+      ok: true,
+      agents: [
+        { agent: 'claude-code', changed: false },
+        { agent: 'codex', changed: false },
+      ],
+    });
+    expect(json((await cli(['flush', '--json'])).stdout)).toEqual({ sent: 0, remaining: 0, server: null });
+    expect(json((await cli(['serve', '--json'])).stdout)).toMatchObject({ error: { code: 'usage' } });
+    const status = json((await cli(['status', '--json'])).stdout);
+    expect(status).toMatchObject({ suspended: null, project: { root: repo, trust: 'trusted' } });
+  });
+});
+
 describe('warden audit query --server', () => {
   let server: Server;
   let url: string;
