@@ -2,9 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AdapterV1 } from '../adapter.js';
 import { loadConfig } from '../config/load-config.js';
 import { writeSuspension } from '../config/suspension.js';
 import { decideSafely } from '../decide.js';
+import type { Decision } from '../decision.js';
+import { guard } from '../guard.js';
 import type { GuardEvent } from '../guard-event.js';
 import { findProjectPolicy } from './find-project-policy.js';
 import { loadProjectLayer } from './load-project-layer.js';
@@ -128,5 +131,20 @@ describe('policy layers', () => {
     const { decision } = await decideIn('ls');
     expect(decision).toMatchObject({ effect: 'deny', ruleId: 'warden.suspended' });
     expect(decision.reason).toMatch(/warden resume/);
+  });
+
+  it('in a hook, applies the failure policy to an invalid repository policy and records it', async () => {
+    writeProjectPolicy('rules:\n  - id: x\n    effect: block\n    reason: r\n');
+    const adapter: AdapterV1<Decision> = {
+      specificationVersion: 'v1',
+      id: 'test',
+      parse: (input) => ({ success: true, event: input as GuardEvent }),
+      render: ({ decision }) => decision,
+    };
+    const result = await guard({ adapter, input: bash('ls'), env: env() });
+    expect(result.decision).toMatchObject({ effect: 'deny', ruleId: 'warden.failure' });
+    expect(result.decision.reason).toMatch(/policy\.yaml:3/);
+    // Outside the repository the user's policy decides as usual.
+    expect((await guard({ adapter, input: bash('ls', home), env: env() })).decision.effect).toBe('allow');
   });
 });
