@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,6 +115,32 @@ describe('command-line errors', () => {
     const serve = await cli(['serve', '--port', '8080']);
     expect(serve).toMatchObject({ exitCode: 2 });
     expect(serve.stderr).toMatch(/install @warden\/server/);
+  });
+});
+
+describe('warden completion', () => {
+  it('completes commands, options and allowed values in bash, from the parser itself', async () => {
+    const script = (await cli(['completion', 'bash'])).stdout;
+    const complete = (...words: string[]) =>
+      spawnSync(
+        'bash',
+        [
+          '-c',
+          `${script}\nCOMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 )); _warden; echo "\${COMPREPLY[*]}"`,
+          '_',
+          ...words,
+        ],
+        {
+          encoding: 'utf8',
+        },
+      ).stdout.trim();
+    expect(complete('warden', 'au')).toBe('audit');
+    expect(complete('warden', 'audit', '')).toBe('tail query export verify --help');
+    expect(complete('warden', 'audit', 'query', '--effect', '')).toBe('allow ask deny');
+    expect(complete('warden', 'install', 'claude-code', '--sc')).toBe('--scope');
+    expect((await cli(['completion', 'fish'])).stderr).toMatch(
+      /shell: "fish" is not allowed; allowed values: bash, zsh/,
+    );
   });
 });
 

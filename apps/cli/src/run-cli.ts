@@ -433,6 +433,14 @@ export async function runCli(options: RunCliOptions): Promise<CliResponse> {
       )(),
     );
 
+  leaf(program, 'completion', 'print the shell completion script (bash; zsh through bashcompinit)')
+    .addArgument(new Argument('[shell]', 'bash or zsh').choices(['bash', 'zsh']).default('bash'))
+    .action((shell: string) =>
+      run(async () =>
+        (await import('./commands/completion.js')).completionCommand({ shell, program }, context),
+      )(),
+    );
+
   for (const name of ['serve', 'server']) {
     program
       .command(name)
