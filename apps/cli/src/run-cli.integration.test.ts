@@ -158,7 +158,7 @@ describe('warden audit verify', () => {
     expect((await runCli({ argv: ['audit', 'verify'], env: env() })).stdout).toMatch(/No audit log/);
     expect(
       (await runCli({ argv: ['audit', 'verify', '--dir', path.join(home, 'nope')], env: env() })).exitCode,
-    ).toBe(1);
+    ).toBe(3);
   });
 });
 

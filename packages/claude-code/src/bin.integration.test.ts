@@ -47,3 +47,11 @@ describe('warden-claude-code hook (the built command)', () => {
     expect(readFileSync(file).toString()).not.toBe('not a code cache');
   });
 });
+
+describe('warden-claude-code --version', () => {
+  it('prints the package and its version', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const output = execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    expect(output).toBe(`@warden/claude-code ${version} (Node ${process.versions.node})\n`);
+  });
+});

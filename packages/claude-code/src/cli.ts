@@ -7,6 +7,7 @@ const USAGE = `Usage: warden-claude-code <command> [options]
 
 Commands:
   hook                      Read one Claude Code hook input on stdin and answer it (used by Claude Code).
+  --version                 The version of this package.
   install                   Add Warden's hooks to a Claude Code settings file.
   uninstall                 Remove Warden's hooks (and nothing else) from a settings file.
 
@@ -79,7 +80,14 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
     } catch (error) {
       configNote = `\nWarning: Warden's configuration is invalid, hooks will apply the failure policy until it is fixed:\n  ${(error as Error).message}\n`;
     }
-    const result = install({ scope, projectDir, env, onFailure: parsed.data['on-failure'], failurePolicy });
+    const result = install({
+      scope,
+      projectDir,
+      env,
+      onFailure: parsed.data['on-failure'],
+      failurePolicy,
+      launcher: true,
+    });
     const lines = [
       result.changed
         ? `Installed Warden's hooks in ${result.file}.`

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveWardenHome, writeLauncher } from '@warden/core';
 import { CLAUDE_CODE_HOOK_EVENTS } from './adapter.js';
 import { type MatcherGroup, readSettingsFile, type Settings, writeSettingsFile } from './settings-file.js';
 
@@ -47,9 +48,12 @@ export function hookCommand(options: { nodePath: string; hookScript: string }): 
 
 /** Recognises Warden's handlers, from this install or an earlier one at another path. */
 export function isWardenHandler(handler: { type?: string; command?: string }): boolean {
+  const command = handler.command;
+  if (typeof command !== 'string') return false;
   return (
-    typeof handler.command === 'string' &&
-    /(warden-claude-code|[\\/]claude-code[\\/]dist[\\/]bin\.c?js)'?\s+hook\b/.test(handler.command)
+    /(warden-claude-code|[\\/]claude-code[\\/]dist[\\/]bin\.c?js)['"]?\s+hook\b/.test(command) ||
+    // The project-scope command, which finds the launcher through $WARDEN_HOME.
+    command.includes('/bin/warden-claude-code";')
   );
 }
 
@@ -132,9 +136,32 @@ export interface InstallOptions extends SettingsLocationOptions {
   /** The failure policy for tool calls, for `onFailure: auto`. */
   failurePolicy?: 'open' | 'closed';
   claudeVersion?: string;
+  /**
+   * Run the hook through a launcher at a stable path in Warden's home (`$WARDEN_HOME/bin/
+   * warden-claude-code`) instead of this Node and package path, so removing either leaves a clear
+   * message rather than a hook that cannot start. For the project scope the command names no
+   * path of this machine at all. The CLIs set it; the default keeps the direct command.
+   */
+  launcher?: boolean;
+  /** Warden's home for the launcher (default: `$WARDEN_HOME` or `~/.warden`). */
+  wardenHome?: string;
 }
 
+/** The launcher's name in `$WARDEN_HOME/bin`; it matches `isWardenHandler`. */
+export const LAUNCHER_NAME = 'warden-claude-code';
+
+/**
+ * The command a committed `.claude/settings.json` runs: the user's own launcher, found through
+ * `$WARDEN_HOME` or `~/.warden`, and when Warden is not installed for that user a message naming
+ * the install command, blocking tool calls and prompts (never Stop, which would loop).
+ */
+export const PROJECT_HOOK_COMMAND = `l="\${WARDEN_HOME:-$HOME/.warden}/bin/${LAUNCHER_NAME}"; [ -x "$l" ] && exec "$l" hook; echo 'This project is guarded by Warden, which is not installed for this user: run npx @warden/cli install' >&2; grep -qE '"hook_event_name" *: *"(PreToolUse|UserPromptSubmit|PermissionRequest)"' && exit 2; exit 0`;
+
 export interface InstallResult {
+  /** The launcher in Warden's home the hooks run (user and local scopes, with `launcher`). */
+  launcher?: string;
+  /** The script that switches Warden off without Node. */
+  offScript?: string;
   file: string;
   changed: boolean;
   backup?: string;
@@ -146,10 +173,23 @@ export interface InstallResult {
 export function install(options: InstallOptions): InstallResult {
   const file = settingsPath(options);
   const settings = readSettingsFile(file);
-  const command = hookCommand({
-    nodePath: options.nodePath ?? process.execPath,
-    hookScript: options.hookScript ?? defaultHookScript(),
-  });
+  const nodePath = options.nodePath ?? process.execPath;
+  const hookScript = options.hookScript ?? defaultHookScript();
+  let command = hookCommand({ nodePath, hookScript });
+  let launcher: { file: string; offScript: string } | undefined;
+  if (options.launcher) {
+    const env = options.env ?? process.env;
+    launcher = writeLauncher({
+      wardenHome: options.wardenHome ?? resolveWardenHome({ env }),
+      name: LAUNCHER_NAME,
+      nodePath,
+      hookScript,
+      blockingEvents: [...BLOCKING_EVENTS],
+      failure: options.failurePolicy ?? 'closed',
+      packageName: '@warden/claude-code',
+    });
+    command = options.scope === 'project' ? PROJECT_HOOK_COMMAND : `${shellQuote(launcher.file)} hook`;
+  }
   const onFailure = options.onFailure ?? 'auto';
   const claudeVersion =
     options.claudeVersion ??
@@ -158,7 +198,13 @@ export function install(options: InstallOptions): InstallResult {
     onFailure === 'block' ||
     (onFailure === 'auto' && options.failurePolicy !== 'open' && supportsOnFailure(claudeVersion));
   const next = mergeWardenHooks({ settings, command, onFailureBlock });
-  const base = { file, command, onFailureBlock, ...(claudeVersion ? { claudeVersion } : {}) };
+  const base = {
+    file,
+    command,
+    onFailureBlock,
+    ...(claudeVersion ? { claudeVersion } : {}),
+    ...(launcher ? { launcher: launcher.file, offScript: launcher.offScript } : {}),
+  };
   if (JSON.stringify(next) === JSON.stringify(settings)) return { ...base, changed: false };
   return { ...base, changed: true, ...writeSettingsFile({ file, settings: next }) };
 }

@@ -141,7 +141,7 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       };
     }
 
-    const result = install({ ...location, askBehaviour, codexPath: parsed.data.codex });
+    const result = install({ ...location, askBehaviour, codexPath: parsed.data.codex, launcher: true });
     const featureLines =
       result.featureChanges.length > 0
         ? result.featureChanges.map(

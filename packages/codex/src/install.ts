@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveWardenHome, writeLauncher } from '@warden/core';
 import type { AskBehaviour } from './adapter.js';
 import {
   type CodexConfigDocument,
@@ -60,7 +61,8 @@ export function hookCommand(options: {
 export function isWardenHandler(handler: Pick<HookHandler, 'command'>): boolean {
   return (
     typeof handler.command === 'string' &&
-    /(warden-codex|[\\/]codex[\\/]dist[\\/]bin\.c?js)'?\s+hook\b/.test(handler.command)
+    (/(warden-codex|[\\/]codex[\\/]dist[\\/]bin\.c?js)'?\s+hook\b/.test(handler.command) ||
+      handler.command.includes('/bin/warden-codex";'))
   );
 }
 
@@ -191,6 +193,23 @@ export interface InstallOptions extends CodexPathOptions {
   codexPath?: string;
   /** Skip running Codex (tests, or machines where it is not installed yet). */
   detection?: CodexDetection;
+  /**
+   * Run the hook through `$WARDEN_HOME/bin/warden-codex` (see @warden/core's writeLauncher), so
+   * removing the package or its Node leaves a clear message; the project scope then names no path
+   * of this machine. The CLIs set it; the default keeps the direct command.
+   */
+  launcher?: boolean;
+  /** Warden's home for the launcher (default `$WARDEN_HOME` or `~/.warden`). */
+  wardenHome?: string;
+}
+
+/** The launcher's name in `$WARDEN_HOME/bin`; it matches `isWardenHandler`. */
+export const LAUNCHER_NAME = 'warden-codex';
+
+/** The command a committed `.codex/hooks.json` runs: each user's own launcher, or a message naming the install command. */
+export function projectHookCommand(askBehaviour?: AskBehaviour): string {
+  const ask = askBehaviour === 'defer' ? ' --ask defer' : '';
+  return `l="\${WARDEN_HOME:-$HOME/.warden}/bin/${LAUNCHER_NAME}"; [ -x "$l" ] && exec "$l" hook${ask}; echo 'This project is guarded by Warden, which is not installed for this user: run npx @warden/cli install' >&2; grep -qE '"hook_event_name" *: *"(PreToolUse|UserPromptSubmit|PermissionRequest)"' && exit 2; exit 0`;
 }
 
 export interface FeatureChange {
@@ -200,6 +219,8 @@ export interface FeatureChange {
 }
 
 export interface InstallResult {
+  /** The launcher the hooks run, with `launcher`. */
+  launcher?: string;
   hooksFile: string;
   changed: boolean;
   backup?: string;
@@ -260,11 +281,25 @@ export function install(options: InstallOptions = {}): InstallResult {
   const current = readHooksFile(file);
   // Read (and so validate) the TOML before touching anything: a broken config.toml stops the install.
   const documents = configDocuments(options);
-  const command = hookCommand({
-    nodePath: options.nodePath ?? process.execPath,
-    hookScript: options.hookScript ?? defaultHookScript(),
-    askBehaviour: options.askBehaviour,
-  });
+  const nodePath = options.nodePath ?? process.execPath;
+  const hookScript = options.hookScript ?? defaultHookScript();
+  let command = hookCommand({ nodePath, hookScript, askBehaviour: options.askBehaviour });
+  let launcher: string | undefined;
+  if (options.launcher) {
+    launcher = writeLauncher({
+      wardenHome: options.wardenHome ?? resolveWardenHome({ env: options.env ?? process.env }),
+      name: LAUNCHER_NAME,
+      nodePath,
+      hookScript,
+      blockingEvents: ['PreToolUse', 'PermissionRequest', 'UserPromptSubmit'],
+      failure: 'closed',
+      packageName: '@warden/codex',
+    }).file;
+    command =
+      (options.scope ?? 'user') === 'project'
+        ? projectHookCommand(options.askBehaviour)
+        : `${shellQuote(launcher)} hook${options.askBehaviour === 'defer' ? ' --ask defer' : ''}`;
+  }
   const next = mergeWardenHooks({ hooksFile: current, command });
   const changed = JSON.stringify(next) !== JSON.stringify(current);
   const written = changed ? writeHooksFile({ file, hooksFile: next }) : {};
@@ -277,6 +312,7 @@ export function install(options: InstallOptions = {}): InstallResult {
     changed,
     ...written,
     command,
+    ...(launcher ? { launcher } : {}),
     featureChanges: feature.changes,
     ...(feature.on === undefined ? {} : { hooksFeatureOn: feature.on }),
     ...(detection.version ? { codexVersion: detection.version } : {}),

@@ -7,6 +7,8 @@ import type { GuardEvent, Phase } from './guard-event.js';
 import { classifyPath } from './paths/classify-path.js';
 import type { PathContext } from './paths/types.js';
 import type { ActionFacts, CommandFacts, CompiledPolicy, PathFacts } from './policy/compile-policy.js';
+import { decideLayered } from './policy/decide-layered.js';
+import type { PolicyLayer } from './policy/policy-layer.js';
 import { shellCommandFacts } from './policy/shell-facts.js';
 import { analyzeShell } from './shell/analyze-shell.js';
 
@@ -20,6 +22,13 @@ export interface DecideConfig {
   home: string;
   /** The user's home directory, for `~` and the home-directory path class. */
   userHome: string;
+  /**
+   * Every policy source in force, in order (user, org, project). Each is decided apart and the
+   * most restrictive effect wins; `policy` is the first layer's. Absent: `policy` alone.
+   */
+  layers?: PolicyLayer[];
+  /** Set by `warden suspend`: every decision is a deny until `warden resume`. */
+  suspended?: { since: string; reason?: string };
 }
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
@@ -131,6 +140,8 @@ export function failureDecision(options: {
 /** `decide`, with every exception turned into a failure-policy decision. Never throws. */
 export function decideSafely(event: GuardEvent, config: DecideConfig): Decision {
   try {
+    if ((config.layers && config.layers.length > 1) || config.suspended)
+      return decideLayered({ event, config, decideOne: decide });
     return decide(event, config);
   } catch (error) {
     return failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });

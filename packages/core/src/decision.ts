@@ -10,6 +10,8 @@ export interface TraceEntry {
   effect: Effect;
   /** Why the rule matched, in words (`program rm with flags -r -f on /`). */
   matched: string;
+  /** The policy layer the rule belongs to (`user`, `org`, `project`) when several are in force. */
+  source?: string;
 }
 
 export interface Decision {
@@ -28,6 +30,8 @@ export interface Decision {
   findings: Finding[];
   /** Every rule that matched, in policy order. */
   trace: TraceEntry[];
+  /** The policy layer whose rule decided, when several layers are in force. */
+  layer?: string;
   /** Set when evaluation failed and the failure policy decided. */
   failure?: { policy: FailurePolicy; error: string };
 }

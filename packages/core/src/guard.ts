@@ -9,6 +9,7 @@ import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
 import { failurePolicySchema } from './policy/enums.js';
+import { loadProjectLayer } from './policy/load-project-layer.js';
 
 export interface GuardOptions<TOutput> {
   adapter: AdapterV1<TOutput>;
@@ -84,9 +85,22 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
   if (parsed.success) {
     event = parsed.event;
     hookEvent = event.hookEvent;
-    decision = config
-      ? decideSafely(event, config)
-      : failureDecision({ error: configError, failure: envFailure(env, event.phase) });
+    if (config) {
+      // A repository's .warden/policy.yaml joins the layers for events inside it.
+      try {
+        config = await loadProjectLayer({ config, cwd: event.cwd });
+      } catch (error) {
+        configError = error;
+      }
+    }
+    decision =
+      config && configError === undefined
+        ? decideSafely(event, config)
+        : failureDecision({
+            error: configError,
+            failure: config ? config.failure[event.phase] : envFailure(env, event.phase),
+            mode: config?.mode,
+          });
   } else {
     const phase = parsed.phase ?? 'tool_call';
     hookEvent = parsed.hookEvent ?? 'unknown';

@@ -38,12 +38,14 @@ export { requireWithCodeCache } from './command-hook/require-with-code-cache.js'
 export { runCommandEntry } from './command-hook/run-command-entry.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
+export type { LauncherOptions } from './command-hook/write-launcher.js';
+export { LAUNCHER_DIR, OFF_MARKER, OFF_SCRIPT, writeLauncher } from './command-hook/write-launcher.js';
 export type { ConfigFile } from './config/config-file-schema.js';
 export { configFileSchema } from './config/config-file-schema.js';
 export type { CreateConfigOptions } from './config/create-config.js';
 export { createConfig } from './config/create-config.js';
 export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
-export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';
+export { DEFAULT_FAILURE, loadConfig, resolveWardenHome, USER_POLICY_FILE } from './config/load-config.js';
 export { Secret } from './config/secret.js';
 export type { AktoSettings, BackendId, IngestSettings, ServerSettings } from './config/server-settings.js';
 export {
@@ -52,6 +54,7 @@ export {
   resolveIngestSettings,
   resolveServerSettings,
 } from './config/server-settings.js';
+export { readSuspension, SUSPENSION_FILE, writeSuspension } from './config/suspension.js';
 export { createId } from './create-id.js';
 export type { DecideConfig } from './decide.js';
 export { decide, decideSafely, failureDecision } from './decide.js';
@@ -85,6 +88,7 @@ export type { FlushReport, FlushSpoolOptions } from './ingest/flush-spool.js';
 export { backoffDelay, flushSpool } from './ingest/flush-spool.js';
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './ingest/http-client.js';
 export { HttpStatusError } from './ingest/http-status-error.js';
+export { openHttpClient } from './ingest/open-http-client.js';
 export type { RemoteOutcome } from './ingest/remote-outcome.js';
 export { remoteOutcomeSchema } from './ingest/remote-outcome.js';
 export type { EnqueueResult, SpoolLimits, SpoolState, SpoolStatus } from './ingest/spool.js';
@@ -138,8 +142,13 @@ export type {
   ResolvedRule,
 } from './policy/compile-policy.js';
 export { compilePolicy, compileRule } from './policy/compile-policy.js';
+export { decideLayered, SUSPENDED_RULE_ID } from './policy/decide-layered.js';
+export { findProjectPolicy, PROJECT_POLICY_PATH } from './policy/find-project-policy.js';
 export { loadPolicy } from './policy/load-policy.js';
+export type { LayeredConfig } from './policy/load-project-layer.js';
+export { loadProjectLayer } from './policy/load-project-layer.js';
 export { parsePolicy } from './policy/parse-policy.js';
+export type { PolicyLayer } from './policy/policy-layer.js';
 export type { Conditions, Policy, Rule } from './policy/policy-schema.js';
 export {
   conditionsSchema,
@@ -153,6 +162,14 @@ export {
 } from './policy/policy-schema.js';
 export type { ResolvedPolicy } from './policy/resolve-policy.js';
 export { resolvePolicy } from './policy/resolve-policy.js';
+export type { TrustedProject } from './policy/trusted-projects.js';
+export {
+  policyDigest,
+  projectTrust,
+  readTrustedProjects,
+  setProjectTrust,
+  TRUSTED_PROJECTS_FILE,
+} from './policy/trusted-projects.js';
 export { analyzeShell } from './shell/analyze-shell.js';
 export type { ParseShellResult } from './shell/parse-shell.js';
 export { parseShell, ShellSyntaxError } from './shell/parse-shell.js';

@@ -27,4 +27,18 @@ describe('parseCommandOptions', () => {
       showUsage: true,
     });
   });
+
+  it('works on Node 22.0-22.2, which have no process.getBuiltinModule', () => {
+    const original = process.getBuiltinModule;
+    try {
+      // @ts-expect-error: simulating an older Node
+      delete process.getBuiltinModule;
+      expect(parseCommandOptions({ args: ['--scope', 'project'], flags, schema })).toEqual({
+        success: true,
+        data: { scope: 'project' },
+      });
+    } finally {
+      process.getBuiltinModule = original;
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type * as z from 'zod/mini';
 import { formatIssue } from '../format-issue.js';
@@ -14,7 +16,9 @@ export function parseCommandOptions<T>(options: {
 }): { success: true; data: T } | { success: false; message: string; showUsage: boolean } {
   // Loaded on use: importing `node:util` as an ES module builds its namespace, and that alone loads
   // Node's stream and net modules when stdio are pipes; core's importers must not pay for that.
-  const { parseArgs } = process.getBuiltinModule('node:util');
+  // Node 22.0-22.2 lack getBuiltinModule (engines says >=22): a require from anywhere loads a built-in.
+  const { parseArgs } = (process.getBuiltinModule?.('node:util') ??
+    createRequire(path.join(process.cwd(), 'index.js'))('node:util')) as typeof import('node:util');
   let values: unknown;
   try {
     values = parseArgs({ args: options.args, options: options.flags, strict: true }).values;

@@ -24,6 +24,13 @@ export function runCommandEntry(options: {
     (hook as { main: () => void }).main();
     return;
   }
-  const cli = createRequire(path.join(options.directory, 'bin.cjs'))('./cli.cjs') as { main: () => void };
+  const load = createRequire(path.join(options.directory, 'bin.cjs'));
+  if (argv[2] === '--version' || argv[2] === '-v' || argv[2] === 'version') {
+    // The adapter's package.json sits above dist/.
+    const { name, version } = load('../package.json') as { name: string; version: string };
+    process.stdout.write(`${name} ${version} (Node ${process.versions.node})\n`);
+    return;
+  }
+  const cli = load('./cli.cjs') as { main: () => void };
   cli.main();
 }

@@ -17,6 +17,10 @@ import {
   resolveServerSettings,
   type ServerSettings,
 } from './server-settings.js';
+import { readSuspension } from './suspension.js';
+
+/** The user's policy in Warden's home, loaded when present (unless config.yaml or WARDEN_POLICY name another). */
+export const USER_POLICY_FILE = 'policy.yaml';
 
 /**
  * Defaults: a failure blocks where blocking is safe (tool calls and prompts) and lets the
@@ -140,6 +144,9 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
       if (!existsSync(policyFile))
         throw new ConfigError({ source: configPath, message: `policy: no policy file at ${policyFile}` });
     } else pack = file.policy;
+  } else if (existsSync(path.join(home, USER_POLICY_FILE))) {
+    // The user's policy in its documented place is read without a config.yaml pointing at it.
+    policyFile = path.join(home, USER_POLICY_FILE);
   }
 
   let resolved: Awaited<ReturnType<typeof loadPolicy>>;
@@ -165,6 +172,16 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
   });
   return {
     policy,
+    layers: [
+      {
+        source: 'user',
+        ...(policyFile ? { file: policyFile } : {}),
+        compiled: policy,
+        canWeaken: true,
+        resolved,
+      },
+    ],
+    ...readSuspension(home),
     mode,
     failure,
     home,

@@ -31,7 +31,23 @@ export const recommendedPack: Policy = {
       id: 'guard.no-uninstall',
       effect: 'deny',
       actions: ['shell.exec'],
-      when: { programs: ['warden-claude-code', 'warden-codex', 'warden'], args: ['uninstall', 'disable'] },
+      when: {
+        programs: ['warden-claude-code', 'warden-codex', 'warden'],
+        args: ['uninstall', 'disable', 'resume', 'trust'],
+      },
+      reason: 'Agents may not switch the guard off. Ask the user if the guard is in the way.',
+    },
+    {
+      // The launcher's way out and the npx route to the same commands.
+      id: 'guard.no-switch-off',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: {
+        matches: [
+          '(^|[\\s/;&|(])warden-off\\b',
+          '@warden/(cli|claude-code|codex)(@\\S*)?\\s+(uninstall|disable|resume|trust)\\b',
+        ],
+      },
       reason: 'Agents may not switch the guard off. Ask the user if the guard is in the way.',
     },
     {

@@ -2,20 +2,31 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   createBackend,
+  findProjectPolicy,
   listSegments,
   loadConfig,
+  loadProjectLayer,
+  projectTrust,
   readHead,
   resolveWardenHome,
   spoolStatus,
   type WardenConfig,
 } from '@warden/core';
-import { type CliResponse, formatBytes, plural } from './cli-response.js';
+import { type CliResponse, formatBytes, plural } from '../cli-response.js';
+import type { CommandContext } from '../command-context.js';
 
 export interface StatusOptions {
-  env: NodeJS.ProcessEnv;
-  json: boolean;
   /** Budget of the reachability check. */
   timeoutMs: number;
+}
+
+interface SourceReport {
+  source: string;
+  file: string | null;
+  policies: string[];
+  canWeaken: boolean;
+  trusted?: boolean;
+  rules: number;
 }
 
 interface Reachability {
@@ -48,15 +59,49 @@ function senderPid(spoolDir: string): number | undefined {
 }
 
 /** `warden status`: configuration, policy sources, audit log, server and its reachability, spool. */
-export async function statusCommand(options: StatusOptions): Promise<CliResponse> {
-  const home = resolveWardenHome({ env: options.env });
+export async function statusCommand(options: StatusOptions, context: CommandContext): Promise<CliResponse> {
+  const home = resolveWardenHome({ env: context.env });
   let config: WardenConfig | undefined;
   let configError: string | undefined;
   try {
-    config = await loadConfig({ env: options.env });
+    config = await loadConfig({ env: context.env });
   } catch (error) {
     configError = (error as Error).message;
   }
+  // The repository policy that applies here, and whether the user trusts it.
+  const project = findProjectPolicy({
+    cwd: context.cwd,
+    wardenHome: home,
+    userHome: config?.userHome ?? context.env.HOME ?? home,
+  });
+  let projectError: string | undefined;
+  if (config && project) {
+    try {
+      config = await loadProjectLayer({ config, cwd: context.cwd });
+    } catch (error) {
+      projectError = (error as Error).message;
+    }
+  }
+  let projectTrustState: string | undefined;
+  if (project) {
+    try {
+      projectTrustState = projectTrust({
+        wardenHome: home,
+        root: project.root,
+        text: readFileSync(project.file, 'utf8'),
+      });
+    } catch {
+      projectTrustState = 'unreadable';
+    }
+  }
+  const sources: SourceReport[] = (config?.layers ?? []).map((layer) => ({
+    source: layer.source,
+    file: layer.file ?? null,
+    policies: layer.compiled.sources,
+    canWeaken: layer.canWeaken,
+    ...(layer.trusted !== undefined ? { trusted: layer.trusted } : {}),
+    rules: layer.compiled.rules.length,
+  }));
   const auditDir = config?.auditDir ?? path.join(home, 'audit');
   const segments = listSegments(auditDir);
   const head = readHead(auditDir);
@@ -65,13 +110,18 @@ export async function statusCommand(options: StatusOptions): Promise<CliResponse
   const sender = senderPid(spoolDir);
   const reachability = config?.server ? await checkServer(config, options.timeoutMs) : undefined;
 
-  if (options.json) {
+  if (context.json) {
     const report = {
       home,
       configFile: config?.configFile ?? null,
       configError: configError ?? null,
       mode: config?.mode ?? null,
+      suspended: config?.suspended ?? null,
       policySources: config?.policy.sources ?? [],
+      sources,
+      project: project
+        ? { root: project.root, file: project.file, trust: projectTrustState, error: projectError ?? null }
+        : null,
       failure: config?.failure ?? null,
       audit: {
         dir: auditDir,
@@ -93,7 +143,11 @@ export async function statusCommand(options: StatusOptions): Promise<CliResponse
         : null,
       spool: { dir: spoolDir, ...spool, senderPid: sender ?? null, ingest: config?.ingest?.enabled ?? false },
     };
-    return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', exitCode: configError ? 1 : 0 };
+    return {
+      stdout: `${JSON.stringify(report, null, 2)}\n`,
+      stderr: '',
+      exitCode: configError || projectError ? 1 : 0,
+    };
   }
 
   const lines: string[] = [];
@@ -102,9 +156,26 @@ export async function statusCommand(options: StatusOptions): Promise<CliResponse
   if (configError)
     row('Config', `INVALID: ${configError} (hooks apply the failure policy until it is fixed)`);
   else row('Config', config?.configFile ?? 'no config.yaml (defaults and environment)');
+  if (config?.suspended)
+    lines.push(
+      `SUSPENDED since ${config.suspended.since}${config.suspended.reason ? ` (${config.suspended.reason})` : ''}: every action is denied until \`warden resume\``,
+    );
   if (config) {
     row('Mode', config.mode);
     row('Policy', config.policy.sources.join(', ') || '(none)');
+    for (const source of sources) {
+      lines.push(
+        `${''.padEnd(10)}${source.source}: ${source.file ?? source.policies.join(', ')} (${plural(source.rules, 'rule')}${source.source === 'project' ? (source.trusted ? ', trusted: may weaken your policy' : ', untrusted: can only add restrictions') : ''})`,
+      );
+    }
+  }
+  if (project && projectError)
+    row('Project', `INVALID ${projectError} (hooks here apply the failure policy)`);
+  else if (project && projectTrustState === 'changed')
+    lines.push(
+      `${''.padEnd(10)}note: ${project.file} changed since you trusted it; \`warden trust\` to trust it again`,
+    );
+  if (config) {
     row(
       'Failure',
       Object.entries(config.failure)
@@ -146,5 +217,5 @@ export async function statusCommand(options: StatusOptions): Promise<CliResponse
       );
     }
   }
-  return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: configError ? 1 : 0 };
+  return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: configError || projectError ? 1 : 0 };
 }

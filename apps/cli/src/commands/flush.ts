@@ -1,37 +1,48 @@
 import path from 'node:path';
 import { flushSpool, listQueue, loadConfig, resolveWardenHome } from '@warden/core';
-import { type CliResponse, fail, plural } from './cli-response.js';
+import { type CliResponse, EXIT, fail, plural, respond } from '../cli-response.js';
+import type { CommandContext } from '../command-context.js';
 
 export interface FlushCommandOptions {
-  env: NodeJS.ProcessEnv;
   timeoutMs: number;
-  json: boolean;
 }
 
 /**
  * `warden flush`: sends what the spool holds now, ignoring the shared backoff, and waits for a
  * background sender that is already at it. Exit 0 when nothing is left waiting.
  */
-export async function flushCommand(options: FlushCommandOptions): Promise<CliResponse> {
+export async function flushCommand(
+  options: FlushCommandOptions,
+  context: CommandContext,
+): Promise<CliResponse> {
+  const { json } = context;
   let config: Awaited<ReturnType<typeof loadConfig>>;
   try {
-    config = await loadConfig({ env: options.env });
+    config = await loadConfig({ env: context.env });
   } catch (error) {
-    return fail(`the configuration is invalid: ${(error as Error).message}`, 2);
+    return fail(`the configuration is invalid: ${(error as Error).message}`, EXIT.environment, json);
   }
   if (!config.server || !config.ingest) {
-    const waiting = listQueue(path.join(resolveWardenHome({ env: options.env }), 'spool')).length;
+    const waiting = listQueue(path.join(resolveWardenHome({ env: context.env }), 'spool')).length;
     const hint = 'set WARDEN_SERVER_URL (or AKTO_DATA_INGESTION_URL), or `server:` in config.yaml';
     if (waiting === 0)
-      return { stdout: `No server is configured (${hint}); nothing to send.\n`, stderr: '', exitCode: 0 };
-    return fail(`${plural(waiting, 'event')} waiting in the spool, but no server is configured: ${hint}.`);
+      return respond({
+        json,
+        data: { sent: 0, remaining: 0, server: null },
+        text: `No server is configured (${hint}); nothing to send.`,
+      });
+    return fail(
+      `${plural(waiting, 'event')} waiting in the spool, but no server is configured: ${hint}.`,
+      EXIT.environment,
+      json,
+    );
   }
   if (!config.ingest.enabled) {
-    return {
-      stdout: 'Ingestion is switched off (WARDEN_INGEST or ingest.enabled); nothing sent.\n',
-      stderr: '',
-      exitCode: 0,
-    };
+    return respond({
+      json,
+      data: { sent: 0, ingest: false },
+      text: 'Ingestion is switched off (WARDEN_INGEST or ingest.enabled); nothing sent.',
+    });
   }
 
   const report = await flushSpool({
@@ -43,7 +54,7 @@ export async function flushCommand(options: FlushCommandOptions): Promise<CliRes
     waitForLockMs: options.timeoutMs,
   });
   const exitCode = report.remaining === 0 && report.lost === 0 && report.stoppedBy !== 'failed' ? 0 : 1;
-  if (options.json) return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', exitCode };
+  if (json) return { stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '', exitCode };
 
   const lines = [
     `Sent ${plural(report.sent, 'event')} to ${config.server.url}${report.duplicates ? ` (${report.duplicates} it already had)` : ''}.`,

@@ -1,0 +1,39 @@
+import { type CliResponse, EXIT, fail } from '../cli-response.js';
+import type { CommandContext } from '../command-context.js';
+
+type RunServerCommand = (options: {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}) => Promise<number>;
+
+/**
+ * `warden serve` and `warden server …`: handed to `@warden/server/cli` (runServerCommand), which
+ * is an optional install; without it, a clear error (exit 2).
+ */
+export async function runServerSubcommand(
+  options: { argv: string[] },
+  context: CommandContext,
+): Promise<CliResponse> {
+  let runServerCommand: RunServerCommand | undefined;
+  try {
+    const specifier = '@warden/server/cli';
+    ({ runServerCommand } = (await import(specifier)) as { runServerCommand?: RunServerCommand });
+  } catch {
+    runServerCommand = undefined;
+  }
+  if (typeof runServerCommand !== 'function')
+    return fail(
+      `"warden ${options.argv[0]}" needs the Warden server: install @warden/server (npm install -g @warden/server) and run it again`,
+      EXIT.usage,
+      context.json,
+    );
+  const exitCode = await runServerCommand({
+    argv: options.argv,
+    env: context.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+  return { stdout: '', stderr: '', exitCode };
+}

@@ -1,0 +1,37 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export const PROJECT_POLICY_PATH = path.join('.warden', 'policy.yaml');
+
+/**
+ * The repository policy for a working directory: `.warden/policy.yaml` in the directory or a
+ * parent, up to the repository root (the nearest directory holding `.git`). Outside a repository
+ * the walk stops at the user's home. Warden's own home never counts as a project (`~/.warden` is
+ * the user's policy, not a repository's).
+ */
+export function findProjectPolicy(options: {
+  cwd: string;
+  wardenHome: string;
+  userHome: string;
+}): { root: string; file: string } | undefined {
+  let directory = path.resolve(options.cwd);
+  const wardenHome = path.resolve(options.wardenHome);
+  const userHome = path.resolve(options.userHome);
+  for (let depth = 0; depth < 64; depth++) {
+    const file = path.join(directory, PROJECT_POLICY_PATH);
+    if (path.dirname(file) !== wardenHome && isFile(file)) return { root: directory, file };
+    if (existsSync(path.join(directory, '.git')) || directory === userHome) return undefined;
+    const parent = path.dirname(directory);
+    if (parent === directory) return undefined;
+    directory = parent;
+  }
+  return undefined;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

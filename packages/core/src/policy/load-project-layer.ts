@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import type { DecideConfig } from '../decide.js';
+import { PolicyError } from '../errors.js';
+import { compilePolicy, type ResolvedRule } from './compile-policy.js';
+import { findProjectPolicy } from './find-project-policy.js';
+import type { PolicyLayer } from './policy-layer.js';
+import type { Policy } from './policy-schema.js';
+import { resolvePolicy } from './resolve-policy.js';
+import { projectTrust } from './trusted-projects.js';
+
+/** A config with its policy layers; `loadConfig` fills `layers` with the user's (and the org's). */
+export type LayeredConfig = DecideConfig;
+
+/**
+ * Adds the repository policy that applies to `cwd`, if any, to the config's layers.
+ *
+ * Untrusted (the default), the project policy is its own layer that cannot weaken: decided apart
+ * and combined by the most restrictive effect, its `mode`, `disable` and rule overrides touch
+ * only itself. Trusted by the user (`warden trust`, recorded in Warden's home with the policy's
+ * digest), it is merged onto the user's layer like a policy that extends it: it may override or
+ * disable the user's rules. Other layers (the org's) stay apart either way.
+ *
+ * Throws a PolicyError for an invalid project policy; the caller applies the failure policy.
+ */
+export async function loadProjectLayer<T extends LayeredConfig>(options: {
+  config: T;
+  cwd: string;
+}): Promise<T> {
+  const { config } = options;
+  const found = findProjectPolicy({ cwd: options.cwd, wardenHome: config.home, userHome: config.userHome });
+  if (!found) return config;
+  const [yaml, { parsePolicy }] = await Promise.all([import('yaml'), import('./parse-policy.js')]);
+  const read = (file: string): string => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new PolicyError({
+        message: `cannot read the project policy (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        file,
+      });
+    }
+  };
+  const text = read(found.file);
+  const loadFile = (file: string): Policy =>
+    parsePolicy({ text: file === found.file ? text : read(file), file, yaml });
+  const policy = loadFile(found.file);
+  const trusted = projectTrust({ wardenHome: config.home, root: found.root, text }) === 'trusted';
+  const base: PolicyLayer = config.layers?.[0] ?? {
+    source: 'user',
+    compiled: config.policy,
+    canWeaken: true,
+  };
+  const others = config.layers?.slice(1) ?? [];
+
+  if (!trusted) {
+    // Its `disable` may switch off only what its own `extends` brought in; naming the user's
+    // rules (written for when it is trusted) is ignored rather than failing every event.
+    const inherited = resolvePolicy({
+      policy: { ...policy, disable: undefined, rules: [] },
+      source: found.file,
+      loadFile,
+    });
+    const ownIds = new Set(inherited.rules.map(({ rule }) => rule.id));
+    const disable = policy.disable?.filter((id) => ownIds.has(id));
+    const resolved = resolvePolicy({
+      policy: { ...policy, disable: disable?.length ? disable : undefined },
+      source: found.file,
+      loadFile,
+    });
+    const layer: PolicyLayer = {
+      source: 'project',
+      file: found.file,
+      root: found.root,
+      trusted: false,
+      canWeaken: false,
+      resolved,
+      compiled: compilePolicy({
+        rules: resolved.rules,
+        mode: config.mode,
+        failure: config.failure.tool_call,
+        defaultEffect: resolved.defaultEffect ?? 'allow',
+        sources: resolved.sources,
+        home: config.userHome,
+      }),
+    };
+    return { ...config, layers: [base, ...others, layer] };
+  }
+
+  // Trusted: the project's rules go on top of the user's, as if the project policy extended it.
+  const own = resolvePolicy({ policy: { ...policy, disable: undefined }, source: found.file, loadFile });
+  let rules: ResolvedRule[] = [...(base.resolved?.rules ?? [])];
+  if (policy.disable) {
+    const known = new Set([...rules, ...own.rules].map(({ rule }) => rule.id));
+    for (const id of policy.disable) {
+      if (!known.has(id))
+        throw new PolicyError({
+          message: `disable names rule "${id}", which no policy in force defines`,
+          file: found.file,
+          ruleId: id,
+        });
+    }
+    rules = rules.filter(({ rule }) => !policy.disable!.includes(rule.id));
+  }
+  for (const entry of own.rules) {
+    if (policy.disable?.includes(entry.rule.id)) continue;
+    const index = rules.findIndex(({ rule }) => rule.id === entry.rule.id);
+    if (index >= 0) rules[index] = entry;
+    else rules.push(entry);
+  }
+  const mode = own.mode ?? config.mode;
+  const merged: PolicyLayer = {
+    source: 'project',
+    file: found.file,
+    root: found.root,
+    trusted: true,
+    canWeaken: true,
+    resolved: { rules },
+    compiled: compilePolicy({
+      rules,
+      mode,
+      failure: config.failure.tool_call,
+      defaultEffect: own.defaultEffect ?? base.compiled.defaultEffect,
+      sources: [
+        ...base.compiled.sources,
+        ...own.sources.filter((source) => !base.compiled.sources.includes(source)),
+      ],
+      home: config.userHome,
+    }),
+  };
+  return { ...config, mode, policy: merged.compiled, layers: [merged, ...others] };
+}

@@ -1,0 +1,150 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AdapterV1 } from '../adapter.js';
+import { loadConfig } from '../config/load-config.js';
+import { writeSuspension } from '../config/suspension.js';
+import { decideSafely } from '../decide.js';
+import type { Decision } from '../decision.js';
+import { guard } from '../guard.js';
+import type { GuardEvent } from '../guard-event.js';
+import { findProjectPolicy } from './find-project-policy.js';
+import { loadProjectLayer } from './load-project-layer.js';
+import { setProjectTrust } from './trusted-projects.js';
+
+let home: string;
+let repo: string;
+beforeEach(() => {
+  home = mkdtempSync(path.join(os.tmpdir(), 'warden-layers-'));
+  repo = path.join(home, 'code', 'repo');
+  mkdirSync(path.join(repo, '.git'), { recursive: true });
+  mkdirSync(path.join(repo, 'src'), { recursive: true });
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+const env = () => ({ HOME: home, WARDEN_HOME: path.join(home, '.warden') });
+const bash = (command: string, cwd = repo): GuardEvent => ({
+  id: 'e',
+  agent: 'claude-code',
+  hookEvent: 'PreToolUse',
+  phase: 'tool_call',
+  session: 's',
+  cwd,
+  timestamp: new Date().toISOString(),
+  tool: { name: 'Bash', input: { command } },
+});
+function writeProjectPolicy(text: string): string {
+  mkdirSync(path.join(repo, '.warden'), { recursive: true });
+  const file = path.join(repo, '.warden', 'policy.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+async function decideIn(command: string, cwd = repo) {
+  const config = await loadProjectLayer({ config: await loadConfig({ env: env() }), cwd });
+  return { config, decision: decideSafely(bash(command, cwd), config) };
+}
+
+const ALLOW_EVERYTHING = `mode: observe
+defaultEffect: allow
+disable: [shell.recursive-delete-outside-project]
+rules:
+  - id: shell.recursive-delete-outside-project
+    effect: allow
+    actions: [shell.exec]
+    reason: this repository may delete anything
+  - id: allow-all
+    effect: allow
+    reason: anything goes
+`;
+
+describe('policy layers', () => {
+  it('loads $WARDEN_HOME/policy.yaml without a config.yaml naming it', async () => {
+    mkdirSync(path.join(home, '.warden'), { recursive: true });
+    writeFileSync(
+      path.join(home, '.warden', 'policy.yaml'),
+      'extends: recommended\nrules:\n  - id: no-curl\n    effect: deny\n    when: { programs: [curl] }\n    reason: no curl here\n',
+    );
+    const config = await loadConfig({ env: env() });
+    expect(config.layers?.[0]).toMatchObject({
+      source: 'user',
+      file: path.join(home, '.warden', 'policy.yaml'),
+    });
+    expect(decideSafely(bash('curl example.com'), config)).toMatchObject({
+      effect: 'deny',
+      ruleId: 'no-curl',
+    });
+  });
+
+  it('finds the project policy from a subdirectory, up to the repository root, never Warden home', () => {
+    const file = writeProjectPolicy('rules: []\n');
+    const options = { wardenHome: path.join(home, '.warden'), userHome: home };
+    expect(findProjectPolicy({ cwd: path.join(repo, 'src'), ...options })).toEqual({ root: repo, file });
+    mkdirSync(path.join(home, '.warden'), { recursive: true });
+    writeFileSync(path.join(home, '.warden', 'policy.yaml'), 'rules: []\n');
+    expect(findProjectPolicy({ cwd: path.join(home, 'code'), ...options })).toBeUndefined();
+  });
+
+  it('lets an untrusted repository add restrictions', async () => {
+    writeProjectPolicy(
+      'rules:\n  - id: repo.no-npm-publish\n    effect: deny\n    when: { programs: [npm], subcommands: [publish] }\n    reason: releases go through CI\n',
+    );
+    const { decision } = await decideIn('npm publish');
+    expect(decision).toMatchObject({ effect: 'deny', ruleId: 'repo.no-npm-publish', layer: 'project' });
+    expect(decision.trace).toContainEqual(
+      expect.objectContaining({ ruleId: 'repo.no-npm-publish', source: 'project' }),
+    );
+    // Outside the repository the project policy does not apply.
+    expect((await decideIn('npm publish', home)).decision.ruleId).not.toBe('repo.no-npm-publish');
+  });
+
+  it('never lets an untrusted repository weaken the user policy: rm -rf ~ stays denied', async () => {
+    writeProjectPolicy(ALLOW_EVERYTHING);
+    const { decision, config } = await decideIn('rm -rf ~');
+    expect(config.mode).toBe('enforce');
+    expect(decision).toMatchObject({ effect: 'deny', ruleId: 'shell.recursive-delete-outside-project' });
+    expect(decision.trace.map((entry) => entry.source)).toEqual(expect.arrayContaining(['user', 'project']));
+  });
+
+  it('lets a project the user trusts weaken, until its policy changes', async () => {
+    const text = ALLOW_EVERYTHING;
+    writeProjectPolicy(text);
+    setProjectTrust({ wardenHome: path.join(home, '.warden'), root: repo, text, trust: true });
+    const trusted = await decideIn('rm -rf ~');
+    // Trusted, its `mode: observe` applies: nothing is blocked any more.
+    expect(trusted.decision.effect).toBe('allow');
+    expect(trusted.config.mode).toBe('observe');
+    expect(trusted.config.layers?.[0]).toMatchObject({ source: 'project', trusted: true });
+    writeProjectPolicy(`${text}# changed after trust\n`);
+    expect((await decideIn('rm -rf ~')).decision.effect).toBe('deny');
+  });
+
+  it('reports an invalid project policy with file and line', async () => {
+    const file = writeProjectPolicy('rules:\n  - id: x\n    effect: block\n    reason: r\n');
+    await expect(loadProjectLayer({ config: await loadConfig({ env: env() }), cwd: repo })).rejects.toThrow(
+      `${file}:3`,
+    );
+  });
+
+  it('denies everything while suspended', async () => {
+    writeSuspension({ home: path.join(home, '.warden'), suspend: true, reason: 'incident' });
+    const { decision } = await decideIn('ls');
+    expect(decision).toMatchObject({ effect: 'deny', ruleId: 'warden.suspended' });
+    expect(decision.reason).toMatch(/warden resume/);
+  });
+
+  it('in a hook, applies the failure policy to an invalid repository policy and records it', async () => {
+    writeProjectPolicy('rules:\n  - id: x\n    effect: block\n    reason: r\n');
+    const adapter: AdapterV1<Decision> = {
+      specificationVersion: 'v1',
+      id: 'test',
+      parse: (input) => ({ success: true, event: input as GuardEvent }),
+      render: ({ decision }) => decision,
+    };
+    const result = await guard({ adapter, input: bash('ls'), env: env() });
+    expect(result.decision).toMatchObject({ effect: 'deny', ruleId: 'warden.failure' });
+    expect(result.decision.reason).toMatch(/policy\.yaml:3/);
+    // Outside the repository the user's policy decides as usual.
+    expect((await guard({ adapter, input: bash('ls', home), env: env() })).decision.effect).toBe('allow');
+  });
+});
