@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Finding } from '../finding.js';
-import { globReach, hasGlob, resolvePath } from '../paths/classify-path.js';
+import { globReach, hasGlob, resolvePath, secretGlobSample } from '../paths/classify-path.js';
 import { describeCommand } from './command-semantics.js';
+import { dumpsEnvironment, isEnvironmentPrinter, SENDERS } from './environment-printers.js';
 import { type ExpansionContext, expandToString, expandWord, type Field } from './expand-word.js';
 import { inspectInlineCode } from './inspect-inline-code.js';
 import { parseShell } from './parse-shell.js';
@@ -90,6 +91,10 @@ interface Stream {
   decoded: boolean;
   /** It started as text written in the command itself (echo, printf, a here-string). */
   literal: boolean;
+  /** It is the output of a program whose output the guard cannot know (`foo | sh`). */
+  opaque?: boolean;
+  /** It holds the environment (`env`, `printenv`), with whatever tokens it carries. */
+  environment?: boolean;
 }
 
 interface Frame {
@@ -484,6 +489,23 @@ class ShellAnalyzer {
     );
   }
 
+  private isProcessSubstitution(field: Field): boolean {
+    const word = this.fieldWords.get(field);
+    return word?.parts.length === 1 && word.parts[0]?.type === 'process_substitution';
+  }
+
+  /** Every unknown part of these arguments is the output of a known environment printer. */
+  private onlyEnvironmentPrinters(fields: readonly Field[]): boolean {
+    let seen = false;
+    for (const field of fields) {
+      if (!field.dynamic) continue;
+      const commands = this.substitutionsOf(field);
+      if (commands.length === 0 || !commands.every(isEnvironmentPrinter)) return false;
+      seen = true;
+    }
+    return seen;
+  }
+
   /** The script a process substitution argument (`bash <(echo ...)`) would feed, when known. */
   private processSubstitutionText(field: Field, frame: Frame): string | undefined {
     const word = this.fieldWords.get(field);
@@ -821,15 +843,24 @@ class ShellAnalyzer {
     if (description.subcommand !== undefined) command.subcommand = description.subcommand;
     for (const raw of description.targets) {
       const field = raw.argument !== undefined ? argFields[raw.argument] : undefined;
-      command.targets.push(
-        this.resolveTarget({
+      const target = this.resolveTarget({
+        path: raw.path,
+        access: raw.access,
+        glob: field?.glob ?? hasGlob(raw.path),
+        dynamic: field?.dynamic ?? false,
+        scope: frame.scope,
+      });
+      command.targets.push(target);
+      // `cat .env*`, `cp ~/keys/id_* .`: a glob whose name part matches a secret's name reaches
+      // that secret; the directory it reaches alone would not say so.
+      const sample = target.glob && !target.unknownLocation ? secretGlobSample(raw.path) : undefined;
+      if (sample && !hasGlob(raw.path.slice(0, Math.max(0, raw.path.lastIndexOf('/')))))
+        command.targets.push({
+          ...target,
           path: raw.path,
-          access: raw.access,
-          glob: field?.glob ?? hasGlob(raw.path),
-          dynamic: field?.dynamic ?? false,
-          scope: frame.scope,
-        }),
-      );
+          resolved: `${target.resolved.replace(/\/+$/, '')}/${sample}`,
+          glob: false,
+        });
     }
     command.targets.push(...options.redirectTargets);
     if (programField.value.includes('/'))
@@ -838,6 +869,17 @@ class ShellAnalyzer {
     for (const item of description.findings) this.addFinding(item.id, item.message, item.subject);
 
     const network = NETWORK_TOOLS.has(program) || options.network === true;
+    if (
+      SENDERS.has(program) &&
+      (options.stdin?.environment === true ||
+        argFields.some((field) => this.substitutionsOf(field).some(dumpsEnvironment)))
+    ) {
+      this.addFinding(
+        'shell.env_exfiltration',
+        'The environment (with the tokens and keys it holds) is sent over the network.',
+        commandText,
+      );
+    }
     if (
       options.network &&
       (SHELLS.has(program) ||
@@ -964,6 +1006,9 @@ class ShellAnalyzer {
         return effective ? { effective } : undefined;
       }
       case 'script': {
+        // `eval "$(pyenv init -)"`: the code comes from a known environment printer.
+        if (entry.dynamic && entry.label === 'eval' && this.onlyEnvironmentPrinters(options.argFields))
+          return undefined;
         if (entry.dynamic) {
           this.addFinding(
             'shell.dynamic_command',
@@ -1004,6 +1049,16 @@ class ShellAnalyzer {
           this.analyzeScriptText({ text, frame, label: `${entry.label} <()` });
           return undefined;
         }
+        if (field && this.isProcessSubstitution(field)) {
+          const commands = this.substitutionsOf(field);
+          if (commands.length > 0 && commands.every(isEnvironmentPrinter)) return undefined;
+          this.addFinding(
+            'shell.opaque_exec',
+            'A shell runs the output of a program, and what that program prints is only known when it runs.',
+            `${entry.label} ${entry.path}`,
+          );
+          return undefined;
+        }
         const target = this.noteExecutedFile({ path: entry.path, frame, label: entry.label });
         if (!entry.path.startsWith('/dev/fd/')) this.commands[this.commands.length - 1]?.targets.push(target);
         return undefined;
@@ -1033,6 +1088,12 @@ class ShellAnalyzer {
       this.addFinding(
         'shell.dynamic_command',
         'A shell runs text that is transformed before it runs, so the guard cannot tell what it does.',
+        label,
+      );
+    } else if (stdin.opaque && !stdin.download && !stdin.decoded) {
+      this.addFinding(
+        'shell.opaque_exec',
+        'A shell runs the output of a program, and what that program prints is only known when it runs.',
         label,
       );
     }
@@ -1364,6 +1425,7 @@ class ShellAnalyzer {
       download: stdin?.download ?? false,
       decoded: stdin?.decoded ?? false,
       literal: stdin?.literal ?? false,
+      ...(stdin?.environment || dumpsEnvironment({ program, args }) ? { environment: true } : {}),
     };
     const operands = args.filter((arg) => !arg.startsWith('-') || arg === '-');
     switch (program) {
@@ -1404,6 +1466,9 @@ class ShellAnalyzer {
       }
       return { ...passthrough, decoded: true, ...(content !== undefined ? { content } : {}) };
     }
+    // Anything else prints what only running it shows, unless it is a known environment printer.
+    if (!isEnvironmentPrinter({ program, args }) && !passthrough.literal && !passthrough.download)
+      return { ...passthrough, opaque: true };
     return passthrough;
   }
 }

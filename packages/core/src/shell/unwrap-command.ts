@@ -928,7 +928,104 @@ const WRAPPERS: Record<string, WrapperHandler> = {
       : [],
   entr: (args) => execAfter({ args, spec: {}, label: 'entr' }),
   watchexec: (args) => afterDoubleDash(args, 'watchexec'),
+  // zsh precommand modifiers.
+  noglob: (args) => (args.length > 0 ? [{ kind: 'exec', label: 'noglob', argv: args, stdin: true }] : []),
+  nocorrect: (args) =>
+    args.length > 0 ? [{ kind: 'exec', label: 'nocorrect', argv: args, stdin: true }] : [],
+  // at and batch read the job from stdin, or from -f FILE.
+  at: (args) => deferredJob('at', args),
+  batch: (args) => deferredJob('batch', args),
+  // A benchmark runner runs each operand (and --prepare/--cleanup) as a shell command.
+  hyperfine: (args) => {
+    const values = valuesOf(args);
+    const scripts: Unwrapped[] = [];
+    const valued = new Set([
+      '-w',
+      '--warmup',
+      '-m',
+      '--min-runs',
+      '-M',
+      '--max-runs',
+      '-r',
+      '--runs',
+      '-S',
+      '--shell',
+      '-u',
+      '--time-unit',
+      '--export-json',
+      '--export-markdown',
+      '--export-csv',
+      '-n',
+      '--command-name',
+      '-L',
+      '--parameter-list',
+      '-P',
+      '--parameter-scan',
+      '-D',
+      '--parameter-step-size',
+      '--style',
+      '--sort',
+      '-o',
+      '--output',
+      '-i',
+      '--input',
+    ]);
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index]!;
+      if (
+        value === '-p' ||
+        value === '--prepare' ||
+        value === '-c' ||
+        value === '--cleanup' ||
+        value === '--setup' ||
+        value === '-s'
+      ) {
+        const script = args[index + 1];
+        if (script)
+          scripts.push({
+            kind: 'script',
+            label: 'hyperfine',
+            script: script.value,
+            dynamic: script.dynamic,
+            stdin: false,
+          });
+        index++;
+      } else if (valued.has(value)) index++;
+      else if (!value.startsWith('-'))
+        scripts.push({
+          kind: 'script',
+          label: 'hyperfine',
+          script: value,
+          dynamic: args[index]!.dynamic,
+          stdin: false,
+        });
+    }
+    return scripts;
+  },
+  // Debuggers run `shell CMD` / `!CMD` given with -ex (gdb) or -o (lldb).
+  gdb: (args) => debuggerShell('gdb', args),
+  lldb: (args) => debuggerShell('lldb', args),
 };
+
+function deferredJob(label: string, args: Field[]): Unwrapped[] {
+  const values = valuesOf(args);
+  if (values.some((value) => /^-[a-zA-Z]*[lrdc]$/.test(value))) return [];
+  const file = values.indexOf('-f');
+  if (file >= 0 && values[file + 1] !== undefined)
+    return [{ kind: 'file_script', label, path: values[file + 1]! }];
+  return [{ kind: 'stdin_script', label }];
+}
+
+function debuggerShell(label: string, args: Field[]): Unwrapped[] {
+  const scripts: Unwrapped[] = [];
+  for (let index = 0; index < args.length - 1; index++) {
+    if (!/^--?(ex|eval-command|o|one-line)$/.test(args[index]!.value)) continue;
+    const command = args[index + 1]!;
+    const shell = /^\s*(?:shell\s+|!|platform\s+shell\s+)([\s\S]+)$/.exec(command.value)?.[1];
+    if (shell) scripts.push({ kind: 'script', label, script: shell, dynamic: command.dynamic, stdin: false });
+  }
+  return scripts;
+}
 
 /** npx and friends run a package's binary (or, with `-c`, a shell command line). */
 function packageRunner(label: string, args: Field[]): Unwrapped[] {
