@@ -77,6 +77,8 @@ interface Scope {
   functions: Map<string, FunctionNode>;
   /** Files a downloader wrote earlier in the command (shared across subshells: files persist). */
   downloaded: Set<string>;
+  /** Files written earlier in the command with text known now (`echo 'rm -rf ~' > x.sh`), by path. */
+  written: Map<string, string>;
   cwd: string;
   cwdKnown: boolean;
 }
@@ -119,6 +121,7 @@ function cloneScope(scope: Scope): Scope {
     positional: scope.positional ? [...scope.positional] : undefined,
     functions: new Map(scope.functions),
     downloaded: scope.downloaded,
+    written: scope.written,
     cwd: scope.cwd,
     cwdKnown: scope.cwdKnown,
   };
@@ -139,7 +142,8 @@ function basename(value: string): string {
  * runs rm), Windows adds `.exe` and uses backslashes (`C:\Git\bin\git.exe`).
  */
 function programName(value: string): string {
-  const name = basename(value.replace(/\\/g, '/')) || value;
+  // zsh's `=rm` is the path of rm.
+  const name = basename(value.replace(/\\/g, '/').replace(/^=(?=[A-Za-z_])/, '')) || value;
   return name.toLowerCase().replace(/\.exe$/, '');
 }
 
@@ -695,6 +699,20 @@ class ShellAnalyzer {
           '/dev/tcp',
         );
       }
+      // A redirection alone still opens its file: `> ~/.warden/audit.log` empties it and
+      // `$(< ~/.ssh/id_rsa)` reads it. It is recorded as the null command `:` with those targets.
+      if (redirects.targets.length > 0) {
+        this.commands.push({
+          program: ':',
+          path: ':',
+          args: [],
+          via: frame.via,
+          flags: [],
+          targets: redirects.targets,
+          redirects: redirects.redirects,
+          dynamic: false,
+        });
+      }
       return undefined;
     }
 
@@ -743,6 +761,21 @@ class ShellAnalyzer {
     }
   }
 
+  /** Remembers text written to files, so running one of them later in the line is analysed. */
+  private recordWritten(options: {
+    output: Stream;
+    files: string[];
+    frame: Frame;
+    stdin: Stream | undefined;
+  }): Stream {
+    const text = options.stdin?.content ?? options.output.content;
+    for (const file of options.files) {
+      if (text !== undefined) options.frame.scope.written.set(file, text);
+      else options.frame.scope.written.delete(file);
+    }
+    return options.output;
+  }
+
   private noteExecutedFile(options: { path: string; frame: Frame; label: string }): ShellTarget {
     const target = this.resolveTarget({
       path: options.path,
@@ -757,6 +790,17 @@ class ShellAnalyzer {
         'A file downloaded earlier in this command is executed: unreviewed code from the network.',
         `${options.label} ${options.path}`,
       );
+    }
+    // A script written earlier in the same line (`echo 'rm -rf ~' > x.sh && sh x.sh`) runs its text.
+    const written = options.frame.scope.written.get(target.resolved);
+    if (written !== undefined) {
+      options.frame.scope.written.delete(target.resolved);
+      this.analyzeScriptText({
+        text: written,
+        frame: { ...options.frame, stdin: undefined },
+        label: `${options.label} ${options.path}`,
+      });
+      options.frame.scope.written.set(target.resolved, written);
     }
     return target;
   }
@@ -974,7 +1018,17 @@ class ShellAnalyzer {
       };
     return {
       command,
-      output: this.outputOf({ command, program, args, stdin: options.stdin }),
+      output: this.recordWritten({
+        output: this.outputOf({ command, program, args, stdin: options.stdin }),
+        files: [
+          ...(options.stdoutFiles ?? []),
+          ...(program === 'tee'
+            ? command.targets.filter((target) => target.access === 'write').map((target) => target.resolved)
+            : []),
+        ],
+        frame,
+        stdin: program === 'tee' ? options.stdin : undefined,
+      }),
       readsScriptFromStdin,
       network,
     };
@@ -1315,6 +1369,18 @@ class ShellAnalyzer {
         label,
       );
     }
+    if (inspection.fetchedExec)
+      this.addFinding(
+        'shell.download_exec',
+        'The inline code evaluates code it downloads: unreviewed code from the network.',
+        label,
+      );
+    else if (inspection.decodedExec)
+      this.addFinding(
+        'shell.decode_exec',
+        'The inline code decodes hidden text and evaluates it: the command hides what it does.',
+        label,
+      );
     if (inspection.reverseShell)
       this.addFinding(
         'shell.reverse_shell',
@@ -1356,7 +1422,12 @@ class ShellAnalyzer {
         for (const field of argFields) {
           const match = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/.exec(field.value);
           if (!match) continue;
-          scope.variables.set(match[1]!, field.dynamic ? undefined : match[3]!);
+          // A nameref (`declare -n ref=HOME`) names another variable: its value is that one's.
+          const nameref = args.some((arg) => /^-[a-zA-Z]*n/.test(arg));
+          scope.variables.set(
+            match[1]!,
+            field.dynamic ? undefined : nameref ? this.lookup(match[3]!, frame) : match[3]!,
+          );
           // An exported command variable runs when a later program reads it (GIT_SSH_COMMAND).
           if (program === 'export' && COMMAND_VARIABLES.has(match[1]!)) {
             this.analyzeScriptText({ text: match[3]!, frame, label: match[1]! });
@@ -1603,6 +1674,7 @@ export function analyzeShell(options: AnalyzeShellOptions): ShellAnalysis {
     positional: undefined,
     functions: new Map(),
     downloaded: new Set(),
+    written: new Map(),
     cwd: path.resolve(options.cwd),
     cwdKnown: true,
   };

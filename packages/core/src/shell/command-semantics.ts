@@ -901,6 +901,45 @@ function describeKill(context: Context): void {
         'shell.kill_all',
         'kill -1 signals every process the user can signal (and pid 1 is init).',
       );
+    // Process group 0 is this shell's own group: the agent's shell and everything it started.
+    else if (pids.includes('0') || pids.includes('-0'))
+      finding(context, 'shell.kill_all', 'kill 0 signals every process in the current process group.');
+  }
+  if (program === 'pkill' || program === 'killall' || program === 'pgrep') {
+    if (program !== 'pgrep') {
+      // By user only (`pkill -u dev`, `killall -u dev`), or a pattern that matches every name.
+      const scanned = scanOptions({
+        args,
+        spec: {
+          valued: program === 'pkill' ? 'sugtPGUFc' : 'sugyoc',
+          numeric: true,
+          permute: true,
+          longValued: [
+            'signal',
+            'user',
+            'group',
+            'parent',
+            'session',
+            'terminal',
+            'pidfile',
+            'older-than',
+            'younger-than',
+          ],
+        },
+      });
+      const patterns = scanned.operands;
+      const byUser = scanned.values.has('u') || scanned.values.has('U') || scanned.values.has('user');
+      if (
+        (byUser && patterns.length === 0) ||
+        patterns.some(
+          (pattern) =>
+            /^(\.\*?|\.\+|\^|\$|\^\.\*\$?|\*|\[\^\]\]\*|\w?\*)$/.test(pattern) ||
+            pattern === '.' ||
+            pattern === '',
+        )
+      )
+        finding(context, 'shell.kill_all', `${program} matches every process (of the user).`);
+    }
   }
   if (args.some((arg) => /warden/i.test(arg)))
     finding(context, 'shell.guard_tamper', 'This stops the guard itself.');

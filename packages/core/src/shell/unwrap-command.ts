@@ -1002,10 +1002,60 @@ const WRAPPERS: Record<string, WrapperHandler> = {
     }
     return scripts;
   },
+  // File watchers and task runners that run a command line given as an option.
+  nodemon: (args) => optionScript('nodemon', args, ['-x', '--exec']),
+  make: (args, options) => makeRecipes(args, options.stdinText),
+  gmake: (args, options) => makeRecipes(args, options.stdinText),
   // Debuggers run `shell CMD` / `!CMD` given with -ex (gdb) or -o (lldb).
   gdb: (args) => debuggerShell('gdb', args),
   lldb: (args) => debuggerShell('lldb', args),
 };
+
+function optionScript(label: string, args: Field[], names: readonly string[]): Unwrapped[] {
+  const scripts: Unwrapped[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const value = args[index]!.value;
+    const name = names.find((candidate) => value === candidate || value.startsWith(`${candidate}=`));
+    if (!name) continue;
+    const field = value === name ? args[index + 1] : { ...args[index]!, value: value.slice(name.length + 1) };
+    if (field)
+      scripts.push({ kind: 'script', label, script: field.value, dynamic: field.dynamic, stdin: false });
+  }
+  return scripts;
+}
+
+/**
+ * Recipes given on make's command line (`--eval='all:; rm -rf ~'`) or fed on stdin
+ * (`make -f - <<< 'all:; cmd'`): their shell lines run. A makefile on disk is the project's own.
+ */
+function makeRecipes(args: Field[], stdinText: string | undefined): Unwrapped[] {
+  const values = valuesOf(args);
+  const texts: string[] = [];
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (value === '-E' || value === '--eval') texts.push(values[index + 1] ?? '');
+    else if (value.startsWith('--eval=')) texts.push(value.slice('--eval='.length));
+    else if (
+      (value === '-f' || value === '--file' || value === '--makefile') &&
+      /^(-|\/dev\/stdin)$/.test(values[index + 1] ?? '')
+    )
+      if (stdinText !== undefined) texts.push(stdinText);
+  }
+  const scripts: Unwrapped[] = [];
+  for (const text of texts)
+    for (const line of text.split('\n')) {
+      const recipe = line.startsWith('\t') ? line.slice(1) : /^[^=#\t]*?:[^=;]*;(.*)$/.exec(line)?.[1];
+      if (recipe?.trim())
+        scripts.push({
+          kind: 'script',
+          label: 'make',
+          script: recipe.replace(/^[@+-]+/, ''),
+          dynamic: false,
+          stdin: false,
+        });
+    }
+  return scripts;
+}
 
 function deferredJob(label: string, args: Field[]): Unwrapped[] {
   const values = valuesOf(args);

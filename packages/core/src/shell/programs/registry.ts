@@ -23,6 +23,7 @@ import { psql } from './database/psql.js';
 import { redisCli } from './database/redis-cli.js';
 import { schemaTools } from './database/schema-tools.js';
 import { sqlite3 } from './database/sqlite3.js';
+import { openers } from './editors/openers.js';
 import { gh } from './hosting/gh.js';
 import { glab } from './hosting/glab.js';
 import { keyGenerators } from './keys/key-generators.js';
@@ -62,6 +63,7 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   redisCli,
   schemaTools,
   sqlite3,
+  openers,
   gh,
   glab,
   keyGenerators,
