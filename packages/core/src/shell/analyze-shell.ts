@@ -1519,7 +1519,12 @@ class ShellAnalyzer {
       case 'cat':
       case 'tee':
         if (program === 'cat' && operands.some((operand) => operand !== '-'))
-          return { download: false, decoded: false, literal: false };
+          return {
+            download: false,
+            decoded: false,
+            literal: false,
+            ...(dumpsEnvironment({ program, args }) ? { environment: true } : {}),
+          };
         return stdin ?? { download: false, decoded: false, literal: false };
     }
     if (STREAMING_DOWNLOADERS.has(program) && isStreamingDownload(command))

@@ -163,7 +163,7 @@ const PATH_PIECES =
 const WRITES_FILE =
   /open\([^)]*,\s*['"][wax+]|write_text|write_bytes|writeFileSync|appendFileSync|writeFile|appendFile|File\.write|File\.open\([^)]*['"][wa]|Set-Content|Add-Content|Out-File|writeLines|Deno\.writeTextFile/;
 const EVALUATES =
-  /(?<![\w.$])(?:exec|eval|compile|Function|instance_eval|class_eval|runInThisContext|runInNewContext|loadstring|load)\s*\(|\biex\b|Invoke-Expression/i;
+  /(?<![\w.$])(?:exec|eval|compile|Function|instance_eval|class_eval|runInThisContext|runInNewContext|loadstring|load)\s*\(|[(,]\s*eval\s*\)|\biex\b|Invoke-Expression/i;
 const FETCHES =
   /urlopen|urllib|requests\.(?:get|post)|httpx|\bfetch\s*\(|https?\.get|axios|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|file_get_contents\(\s*['"]https?:|curl_exec|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|DownloadString|WebClient|url\(|download\.file/;
 const DECODES =

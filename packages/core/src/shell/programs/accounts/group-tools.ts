@@ -32,7 +32,9 @@ export const groupTools = defineProgram({
       scanned.values.get('add') ?? '',
       scanned.values.get('ingroup') ?? '',
       scanned.values.get('M') ?? '',
-      ...(call.program === 'adduser' || call.program === 'gpasswd' ? scanned.operands : []),
+      ...(call.program === 'adduser' || call.program === 'gpasswd' || call.program === 'dseditgroup'
+        ? scanned.operands
+        : []),
     ];
     if (
       call.program !== 'deluser' &&
