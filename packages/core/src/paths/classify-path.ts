@@ -188,6 +188,15 @@ const SECRET_DIRS = [
   '.config/railway',
   '.config/fly',
 ];
+const SECRET_BASENAME = new RegExp(SECRET_BASENAMES.map((pattern) => `(?:${pattern.source})`).join('|'));
+/** The secret directories by their first path segment, split once. */
+const SECRET_DIRS_BY_FIRST = new Map<string, string[][]>();
+for (const dir of SECRET_DIRS) {
+  const parts = dir.split('/');
+  const list = SECRET_DIRS_BY_FIRST.get(parts[0]!);
+  if (list) list.push(parts);
+  else SECRET_DIRS_BY_FIRST.set(parts[0]!, [parts]);
+}
 /** Files inside secret directories that hold no secret. */
 const SECRET_DIR_EXCEPTIONS = /^(.*\.pub|known_hosts(\.old)?|config\.json\.example)$/;
 const SHELL_RC = [
@@ -256,6 +265,10 @@ const AUTORUN_IN_HOME = [
   /^\.config\/upstart(\/.+)?$/,
   /^\.config\/cron(\/.+)?$/,
 ];
+// One alternation each, compiled once: tested on every target of every command.
+const AUTORUN_IN_HOME_PATTERN = new RegExp(
+  AUTORUN_IN_HOME.map((pattern) => `(?:${pattern.source})`).join('|'),
+);
 /** Anywhere on disk: Python start-up hooks, git hooks and git configuration of any repository. */
 const AUTORUN_ANYWHERE =
   /(^|\/)(site|dist)-packages\/[^/]+\.pth$|(^|\/)(sitecustomize|usercustomize)\.py$|(^|\/)\.git\/(hooks(\/.*)?|config)$|(^|\/)\.husky\/[^/_][^/]*$/;
@@ -330,12 +343,12 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
 
   const base = path.basename(target);
   const segments = target.split('/');
-  if (!NOT_SECRET.test(base) && SECRET_BASENAMES.some((pattern) => pattern.test(base))) classes.add('secret');
+  if (SECRET_BASENAME.test(base) && !NOT_SECRET.test(base)) classes.add('secret');
   if (/^\/etc\/(shadow|gshadow|sudoers(\.d\/.*)?|ssh\/ssh_host_.*_key|ssl\/private(\/.*)?)$/.test(target))
     classes.add('secret');
-  for (const dir of SECRET_DIRS) {
-    const parts = dir.split('/');
-    for (let index = 0; index + parts.length <= segments.length; index++) {
+  for (let index = 0; index < segments.length; index++) {
+    for (const parts of SECRET_DIRS_BY_FIRST.get(segments[index]!) ?? []) {
+      if (index + parts.length > segments.length) continue;
       if (parts.every((part, offset) => segments[index + offset] === part)) {
         const inside = segments.slice(index + parts.length);
         if (inside.length === 0 || !SECRET_DIR_EXCEPTIONS.test(inside[inside.length - 1]!))
@@ -352,7 +365,7 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
   }
   if (SYSTEM_SHELL_RC.test(target)) classes.add('shell_rc');
   if (
-    (relativeToHome !== undefined && AUTORUN_IN_HOME.some((pattern) => pattern.test(relativeToHome))) ||
+    (relativeToHome !== undefined && AUTORUN_IN_HOME_PATTERN.test(relativeToHome)) ||
     AUTORUN_ANYWHERE.test(target) ||
     SYSTEM_AUTORUN.test(target)
   ) {

@@ -2,7 +2,12 @@ import path from 'node:path';
 import type { Finding } from '../finding.js';
 import { globReach, hasGlob, resolvePath, secretGlobSample } from '../paths/classify-path.js';
 import { describeCommand } from './command-semantics.js';
-import { dumpsEnvironment, isEnvironmentPrinter, SENDERS } from './environment-printers.js';
+import {
+  dumpsEnvironment,
+  ENVIRONMENT_DUMPERS,
+  isEnvironmentPrinter,
+  SENDERS,
+} from './environment-printers.js';
 import { type ExpansionContext, expandToString, expandWord, type Field } from './expand-word.js';
 import { inspectInlineCode } from './inspect-inline-code.js';
 import { parseShell } from './parse-shell.js';
@@ -1496,7 +1501,9 @@ class ShellAnalyzer {
       download: stdin?.download ?? false,
       decoded: stdin?.decoded ?? false,
       literal: stdin?.literal ?? false,
-      ...(stdin?.environment || dumpsEnvironment({ program, args }) ? { environment: true } : {}),
+      ...(stdin?.environment || (ENVIRONMENT_DUMPERS.has(program) && dumpsEnvironment({ program, args }))
+        ? { environment: true }
+        : {}),
     };
     const operands = args.filter((arg) => !arg.startsWith('-') || arg === '-');
     switch (program) {
@@ -1543,7 +1550,7 @@ class ShellAnalyzer {
       return { ...passthrough, decoded: true, ...(content !== undefined ? { content } : {}) };
     }
     // Anything else prints what only running it shows, unless it is a known environment printer.
-    if (!isEnvironmentPrinter({ program, args }) && !passthrough.literal && !passthrough.download)
+    if (!passthrough.literal && !passthrough.download && !isEnvironmentPrinter({ program, args }))
       return { ...passthrough, opaque: true };
     return passthrough;
   }

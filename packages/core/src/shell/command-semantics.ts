@@ -2451,7 +2451,7 @@ export function describeCommand(options: { program: string; args: string[] }): C
   const { program, args } = options;
   const description: CommandDescription = { flags: [], targets: [], findings: [] };
   const context: Context = { program, args, description };
-  const publisher = PUBLISHERS[program];
+  const publisher = Object.hasOwn(PUBLISHERS, program) ? PUBLISHERS[program] : undefined;
   // A dry run (`npm publish --dry-run`, `cargo publish --dry-run`) publishes nothing.
   if (publisher && !args.some((arg) => /^--(dry-?run|dryrun)(=true)?$/.test(arg))) {
     const words = args.filter((arg) => !arg.startsWith('-'));
@@ -2513,6 +2513,7 @@ export function describeCommand(options: { program: string; args: string[] }): C
   module?.describe(context);
   // `file://` operands name local files whatever the program (`curl file:///etc/shadow`).
   for (const arg of args) {
+    if (!arg.includes('file://')) continue;
     const local = /^(?:--?[\w-]+=)?file:\/\/(?:localhost)?(\/[^?#]*|~[^?#]*)$/.exec(arg)?.[1];
     if (local) description.targets.push({ path: safeDecode(local), access: 'read' });
   }

@@ -64,11 +64,25 @@ const PRINTERS: Record<string, RegExp | true> = {
 };
 
 export function isEnvironmentPrinter(command: Pick<SimpleCommand, 'program' | 'args'>): boolean {
-  const rule = PRINTERS[command.program];
+  const rule = Object.hasOwn(PRINTERS, command.program) ? PRINTERS[command.program] : undefined;
   if (rule === undefined) return false;
   if (rule === true) return true;
   return command.args.some((arg) => rule.test(arg));
 }
+
+/** Programs `dumpsEnvironment` may say yes to: a cheap first test. */
+export const ENVIRONMENT_DUMPERS = new Set([
+  'env',
+  'printenv',
+  'set',
+  'export',
+  'declare',
+  'typeset',
+  'compgen',
+  'cat',
+  'strings',
+  'xargs',
+]);
 
 /** Commands whose output is the whole environment (`env`, `printenv`, `set`, `export -p`). */
 export function dumpsEnvironment(command: Pick<SimpleCommand, 'program' | 'args'>): boolean {

@@ -18,6 +18,7 @@ export const packageManagers = defineProgram({
   programs: ['npm', 'pnpm', 'yarn', 'bun'],
   findings: [GUARD_TAMPER, DEFERRED_EXEC],
   describe(call) {
+    if (!call.args.some((arg) => REMOVE.test(arg) || arg === 'pkg')) return;
     const operands = words(call.args);
     const removeAt = operands.findIndex((word) => REMOVE.test(word));
     if (

@@ -12,6 +12,18 @@ export const GIT_CONFIG_EXEC = {
 const EXEC_KEY =
   /^(core\.(hookspath|fsmonitor|sshcommand|pager|editor|gitproxy|askpass|attributesfile)|credential(\..+)?\.helper|diff\..+\.(command|textconv)|diff\.external|filter\..+\.(clean|smudge|process)|merge\..+\.driver|sequence\.editor|gpg(\..+)?\.program|uploadpack\.packobjectshook|include\.path|includeif\..+\.path|alias\..+|pager\..+|remote\..+\.(uploadpack|receivepack)|init\.templatedir|protocol\.ext\.allow|web\.browser|browser\..+\.cmd|instaweb\..+|man\..+\.cmd|mergetool\..+\.cmd|difftool\..+\.cmd)$/;
 
+const INTERESTING = new Set([
+  'config',
+  'credential',
+  'credential-store',
+  'credential-cache',
+  'show',
+  'cat-file',
+  'archive',
+  'grep',
+  'add',
+  'stage',
+]);
 const GLOBAL_VALUED = ['C', 'c'];
 const GLOBAL_LONG_VALUED = [
   'git-dir',
@@ -68,6 +80,8 @@ export const git = defineProgram({
   programs: ['git'],
   findings: [GIT_CONFIG_EXEC, CREDENTIAL_PRINT],
   describe(call) {
+    // Most git commands (status, diff, log, commit, push) concern none of this: leave early.
+    if (!call.args.some((arg) => INTERESTING.has(arg) || arg.startsWith('--git-dir'))) return;
     const scanned = scanOptions({
       args: call.args,
       spec: { valued: GLOBAL_VALUED.join(''), longValued: GLOBAL_LONG_VALUED },
