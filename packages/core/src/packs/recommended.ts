@@ -222,7 +222,8 @@ export const recommendedPack: Policy = {
       id: 'shell.delete-git-dir',
       effect: 'deny',
       actions: ['shell.exec'],
-      when: { access: ['delete'], targets: ['git_dir & !tmp'] },
+      // The project's own history wherever the project lives; other repositories' outside /tmp.
+      when: { access: ['delete'], targets: ['git_dir & project', 'git_dir & !tmp'] },
       reason:
         "This deletes a repository's .git directory and with it every commit, branch and stash. Ask the user to do it if it is really meant.",
     },

@@ -36,14 +36,14 @@ function recommended(): DecideConfig {
   };
 }
 
-function bash(command: string): GuardEvent {
+function bash(command: string, cwd: string): GuardEvent {
   return {
     id: 'corpus',
     agent: 'claude-code',
     hookEvent: 'PreToolUse',
     phase: 'tool_call',
     session: 'corpus',
-    cwd: PROJECT,
+    cwd,
     timestamp: '2026-12-07T10:00:00.000Z',
     tool: { name: 'Bash', input: { command } },
   };
@@ -65,14 +65,15 @@ describe('shell corpus by class of danger', () => {
 
   for (const entry of CLASS_CORPUS) {
     it(`${entry.effect} ${JSON.stringify(entry.command).slice(0, 100)}`, () => {
-      const analysis = analyzeShell({ command: entry.command, cwd: PROJECT, home: HOME });
+      const cwd = entry.cwd ?? PROJECT;
+      const analysis = analyzeShell({ command: entry.command, cwd, home: HOME });
       const programs = analysis.commands.map((command) => command.program);
       for (const program of entry.programs) expect(programs).toContain(program);
       const findings = [...new Set(analysis.findings.map((finding) => finding.id))].filter(
         (id) => !INFORMATIONAL.has(id),
       );
       expect(findings.sort()).toEqual([...entry.findings].sort());
-      const decision = decide(bash(entry.command), config);
+      const decision = decide(bash(entry.command, cwd), config);
       expect({ effect: decision.effect, ruleId: decision.ruleId }).toEqual({
         effect: entry.effect,
         ruleId: entry.rule ?? 'default',

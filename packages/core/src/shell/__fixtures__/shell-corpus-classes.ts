@@ -442,6 +442,8 @@ export const CLASS_CORPUS: ClassCorpusCase[] = [
   k("killall node", "allow", undefined, ["killall"]),
   k("kill %1", "allow", undefined, ["kill"]),
   k("rm -rf .git", "deny", "shell.delete-git-dir", ["rm"]),
+  // A project that lives under /tmp keeps its own history.
+  { ...k('rm -rf -- .git', 'deny', 'shell.delete-git-dir', ['rm']), cwd: '/tmp/proj' },
   k("rm -rf ./.git", "deny", "shell.delete-git-dir", ["rm"]),
   k("rm -rf .git/objects", "deny", "shell.delete-git-dir", ["rm"]),
   k("rm -rf .git/refs", "deny", "shell.delete-git-dir", ["rm"]),
