@@ -102,6 +102,8 @@ interface Stream {
   opaque?: boolean;
   /** It holds the environment (`env`, `printenv`), with whatever tokens it carries. */
   environment?: boolean;
+  /** The command whose output it is, when opaque. */
+  producer?: SimpleCommand;
 }
 
 interface Frame {
@@ -1023,17 +1025,22 @@ class ShellAnalyzer {
       };
     return {
       command,
-      output: this.recordWritten({
-        output: this.outputOf({ command, program, args, stdin: options.stdin }),
-        files: [
-          ...(options.stdoutFiles ?? []),
-          ...(program === 'tee'
-            ? command.targets.filter((target) => target.access === 'write').map((target) => target.resolved)
-            : []),
-        ],
-        frame,
-        stdin: program === 'tee' ? options.stdin : undefined,
-      }),
+      output:
+        (options.stdoutFiles?.length ?? 0) > 0 || program === 'tee'
+          ? this.recordWritten({
+              output: this.outputOf({ command, program, args, stdin: options.stdin }),
+              files: [
+                ...(options.stdoutFiles ?? []),
+                ...(program === 'tee'
+                  ? command.targets
+                      .filter((target) => target.access === 'write')
+                      .map((target) => target.resolved)
+                  : []),
+              ],
+              frame,
+              stdin: program === 'tee' ? options.stdin : undefined,
+            })
+          : this.outputOf({ command, program, args, stdin: options.stdin }),
       readsScriptFromStdin,
       network,
     };
@@ -1149,7 +1156,12 @@ class ShellAnalyzer {
         'A shell runs text that is transformed before it runs, so the guard cannot tell what it does.',
         label,
       );
-    } else if (stdin.opaque && !stdin.download && !stdin.decoded) {
+    } else if (
+      stdin.opaque &&
+      !stdin.download &&
+      !stdin.decoded &&
+      !(stdin.producer && isEnvironmentPrinter(stdin.producer))
+    ) {
       this.addFinding(
         'shell.opaque_exec',
         'A shell runs the output of a program, and what that program prints is only known when it runs.',
@@ -1501,10 +1513,10 @@ class ShellAnalyzer {
       download: stdin?.download ?? false,
       decoded: stdin?.decoded ?? false,
       literal: stdin?.literal ?? false,
-      ...(stdin?.environment || (ENVIRONMENT_DUMPERS.has(program) && dumpsEnvironment({ program, args }))
-        ? { environment: true }
-        : {}),
     };
+    // Set, not spread: this runs for every command and object spreads are slow.
+    if (stdin?.environment || (ENVIRONMENT_DUMPERS.has(program) && dumpsEnvironment({ program, args })))
+      passthrough.environment = true;
     const operands = args.filter((arg) => !arg.startsWith('-') || arg === '-');
     switch (program) {
       case 'echo':
@@ -1549,9 +1561,12 @@ class ShellAnalyzer {
       }
       return { ...passthrough, decoded: true, ...(content !== undefined ? { content } : {}) };
     }
-    // Anything else prints what only running it shows, unless it is a known environment printer.
-    if (!passthrough.literal && !passthrough.download && !isEnvironmentPrinter({ program, args }))
-      return { ...passthrough, opaque: true };
+    // Anything else prints what only running it shows (a known environment printer is told apart
+    // where the output is run, which is rare).
+    if (!passthrough.literal && !passthrough.download) {
+      passthrough.opaque = true;
+      passthrough.producer = command;
+    }
     return passthrough;
   }
 }

@@ -2512,8 +2512,9 @@ export function describeCommand(options: { program: string; args: string[] }): C
   }
   module?.describe(context);
   // `file://` operands name local files whatever the program (`curl file:///etc/shadow`).
-  for (const arg of args) {
-    if (!arg.includes('file://')) continue;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg.indexOf('file://') < 0) continue;
     const local = /^(?:--?[\w-]+=)?file:\/\/(?:localhost)?(\/[^?#]*|~[^?#]*)$/.exec(arg)?.[1];
     if (local) description.targets.push({ path: safeDecode(local), access: 'read' });
   }

@@ -63,8 +63,10 @@ const PRINTERS: Record<string, RegExp | true> = {
   tset: true,
 };
 
+const PRINTER_RULES = new Map(Object.entries(PRINTERS));
+
 export function isEnvironmentPrinter(command: Pick<SimpleCommand, 'program' | 'args'>): boolean {
-  const rule = Object.hasOwn(PRINTERS, command.program) ? PRINTERS[command.program] : undefined;
+  const rule = PRINTER_RULES.get(command.program);
   if (rule === undefined) return false;
   if (rule === true) return true;
   return command.args.some((arg) => rule.test(arg));
