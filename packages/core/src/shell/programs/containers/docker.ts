@@ -34,6 +34,17 @@ export const docker = defineProgram({
   programs: ['docker', 'podman', 'nerdctl'],
   findings: [CONTAINERS_REMOVE_ALL, IMAGE_PUSH],
   describe(call) {
+    // `docker run`, `docker ps`, `docker build -t x .`: nothing here concerns them.
+    if (
+      !call.args.some(
+        (arg) =>
+          arg === '--push' ||
+          arg === 'push' ||
+          arg === 'imagetools' ||
+          /\$\(|`|push=true|type=registry/.test(arg),
+      )
+    )
+      return;
     const scanned = scanCall(call, { valued: VALUED, longValued: LONG_VALUED });
     const operands = scanned.operands;
     const first =

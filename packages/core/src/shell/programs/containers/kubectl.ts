@@ -7,6 +7,7 @@ export const kubectl = defineProgram({
   programs: ['kubectl', 'oc', 'k3s', 'microk8s.kubectl'],
   findings: [CREDENTIAL_PRINT],
   describe(call) {
+    if (!call.args.some((arg) => /secret|^config$|^token$/.test(arg))) return;
     const scanned = scanCall(call, {
       valued: 'nolcfL',
       longValued: [

@@ -10,6 +10,25 @@ export const CREDENTIAL_PRINT = {
   summary: 'The command prints a credential (an access token, a password, a secret value, a private key).',
 };
 
+/** The command groups this module reads; `gh pr list` and the like leave at once. */
+const GROUPS = new Set([
+  'repo',
+  'release',
+  'secret',
+  'variable',
+  'ssh-key',
+  'gpg-key',
+  'gist',
+  'run',
+  'cache',
+  'project',
+  'label',
+  'api',
+  'auth',
+  'issue',
+  'pr',
+]);
+
 const VALUED = [
   'R',
   'repo',
@@ -57,6 +76,7 @@ export const gh = defineProgram({
   programs: ['gh'],
   findings: [HOSTED_DESTRUCTIVE, CREDENTIAL_PRINT],
   describe(call) {
+    if (!call.args.some((arg) => GROUPS.has(arg))) return;
     const scanned = scanCall(call, {
       valued: 'RXHfFqtpdnbeoN',
       longValued: VALUED.filter((name) => name.length > 1),
