@@ -34,6 +34,7 @@ import { packageManagers } from './packages/package-managers.js';
 import type { ProgramModule } from './program-module.js';
 import { launchctl } from './system/launchctl.js';
 import { systemctl } from './system/systemctl.js';
+import { rclone } from './transfer/rclone.js';
 import { git } from './vcs/git.js';
 
 /** Every program module; adding a program is one file here and its test beside it. */
@@ -73,6 +74,7 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   httpServers,
   launchctl,
   systemctl,
+  rclone,
   git,
 ];
 

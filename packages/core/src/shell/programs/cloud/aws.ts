@@ -1,5 +1,6 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { defineProgram, raise, words } from '../program-module.js';
+import { addTarget, defineProgram, raise, words } from '../program-module.js';
+import { localOperands } from '../transfer/local-sources.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 /** The AWS CLI's credential printers and remote execution (its deletions live in command-semantics). */
@@ -9,6 +10,14 @@ export const aws = defineProgram({
   findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
   describe(call) {
     const [service, operation, ...rest] = words(call.args);
+    if (service === 's3' && (operation === 'cp' || operation === 'mv' || operation === 'sync')) {
+      const { sources, destination } = localOperands(rest);
+      for (const source of sources)
+        if (!call.description.targets.some((target) => target.path === source))
+          addTarget(call, source, 'read');
+      if (destination && !call.description.targets.some((target) => target.path === destination))
+        addTarget(call, destination, 'write');
+    }
     const prints =
       (service === 'configure' &&
         ((operation === 'get' && /secret|session_token|access_key/i.test(rest[0] ?? '')) ||

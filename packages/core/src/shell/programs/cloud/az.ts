@@ -1,5 +1,5 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { defineProgram, raise, words } from '../program-module.js';
+import { addTarget, defineProgram, optionValues, raise, words } from '../program-module.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 export const az = defineProgram({
@@ -8,6 +8,9 @@ export const az = defineProgram({
   findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
   describe(call) {
     const operands = words(call.args);
+    if (operands[0] === 'storage' && call.args.some((arg) => /^upload(-batch)?$/.test(arg)))
+      for (const file of optionValues(call.args, ['-f', '--file', '-s', '--source']))
+        addTarget(call, file, 'read');
     const path = operands.slice(0, 4).join(' ');
     if (
       /^account get-access-token|^keyvault secret (show|download)|^keyvault key download|^ad sp credential reset|^ad app credential reset|^storage account keys list|^acr credential show|^aks get-credentials .*--admin|^cosmosdb keys list|^redis list-keys/.test(

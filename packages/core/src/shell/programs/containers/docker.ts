@@ -1,4 +1,5 @@
-import { defineProgram, raise, scanCall } from '../program-module.js';
+import { addTarget, defineProgram, raise, scanCall } from '../program-module.js';
+import { localOperands } from '../transfer/local-sources.js';
 
 export const CONTAINERS_REMOVE_ALL = {
   id: 'shell.docker_prune',
@@ -34,6 +35,14 @@ export const docker = defineProgram({
   programs: ['docker', 'podman', 'nerdctl'],
   findings: [CONTAINERS_REMOVE_ALL, IMAGE_PUSH],
   describe(call) {
+    // `docker cp SRC CTR:DST`: what goes into a container leaves the guarded machine.
+    if (call.args[0] === 'cp' || (call.args[0] === 'container' && call.args[1] === 'cp')) {
+      const operands = call.args.slice(call.args[0] === 'cp' ? 1 : 2).filter((arg) => !arg.startsWith('-'));
+      const { sources, destination } = localOperands(operands);
+      for (const source of sources) addTarget(call, source, 'read');
+      if (destination) addTarget(call, destination, 'write');
+      return;
+    }
     // `docker run`, `docker ps`, `docker build -t x .`: nothing here concerns them.
     if (
       !call.args.some(

@@ -1,5 +1,6 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { defineProgram, optionValue, raise, scanCall } from '../program-module.js';
+import { addTarget, defineProgram, optionValue, raise, scanCall } from '../program-module.js';
+import { localOperands } from '../transfer/local-sources.js';
 
 /** Reading secret values out of a cluster and printing cluster credentials. */
 export const kubectl = defineProgram({
@@ -7,6 +8,14 @@ export const kubectl = defineProgram({
   programs: ['kubectl', 'oc', 'k3s', 'microk8s.kubectl'],
   findings: [CREDENTIAL_PRINT],
   describe(call) {
+    if (call.args[0] === 'cp') {
+      const { sources, destination } = localOperands(
+        call.args.slice(1).filter((arg) => !arg.startsWith('-')),
+      );
+      for (const source of sources) addTarget(call, source, 'read');
+      if (destination) addTarget(call, destination, 'write');
+      return;
+    }
     if (!call.args.some((arg) => /secret|^config$|^token$/.test(arg))) return;
     const scanned = scanCall(call, {
       valued: 'nolcfL',
