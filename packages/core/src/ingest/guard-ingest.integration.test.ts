@@ -96,7 +96,7 @@ describe('guard with a Warden server: remote evaluation', () => {
     };
     const result = await guard({
       adapter: testAdapter,
-      input: bash('psql prod -c "drop table users"'),
+      input: bash('psql prod -c "select * from users"'),
       env: env({ WARDEN_REMOTE_DECIDE: 'true' }),
       delivery: 'queue',
     });
@@ -111,7 +111,7 @@ describe('guard with a Warden server: remote evaluation', () => {
     expect(decide.body).toMatchObject({
       v: 1,
       event: {
-        tool: { name: 'Bash', input: { command: 'psql prod -c "drop table users"' } },
+        tool: { name: 'Bash', input: { command: 'psql prod -c "select * from users"' } },
         decision: { effect: 'allow' },
       },
     });

@@ -57,6 +57,37 @@ export const recommendedPack: Policy = {
       when: { findings: ['shell.guard_tamper'] },
       reason: 'Agents may not stop the guard. Ask the user if the guard is in the way.',
     },
+    {
+      id: 'shell.nested-agent-unguarded',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.nested_agent_unguarded'] },
+      reason:
+        'This starts another coding agent with its permission checks or hooks switched off, so nothing would guard it. Start it with its normal permissions, or ask the user.',
+    },
+    {
+      id: 'shell.privilege-grant',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.privilege_grant'] },
+      reason: 'This gives a user administrator rights. Ask the user to change accounts themselves.',
+    },
+    {
+      id: 'shell.env-exfiltration',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.env_exfiltration'] },
+      reason:
+        'This sends the whole environment, with the tokens and keys it holds, over the network. Send only the named, non-secret values you need.',
+    },
+    {
+      id: 'shell.serve-home',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { subcommands: ['serve'], targets: ['home', 'root', 'system', 'secret'] },
+      reason:
+        'This serves the home directory, / or a system directory over HTTP, keys and credentials included. Serve a build directory inside the project instead.',
+    },
     // --- Secrets ---------------------------------------------------------------------------
     {
       id: 'secrets.read-file',
@@ -188,6 +219,31 @@ export const recommendedPack: Policy = {
         'Shell start-up files run in every new shell. Tell the user what to add instead of editing them.',
     },
     {
+      id: 'shell.write-autorun',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { access: ['write', 'delete', 'metadata'], targets: ['autorun & !project'] },
+      reason:
+        'This changes a place whose content runs on its own later (aliases and profiles, user services, autostart, LaunchAgents, user bin directories, Python .pth files, git hooks and config). Tell the user what to add instead.',
+    },
+    {
+      id: 'shell.write-project-autorun',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { access: ['write', 'delete', 'metadata'], targets: ['autorun & project'] },
+      reason:
+        'This changes the repository hooks or git configuration, which run on their own later. Ask the user to confirm, or use the project hook manager (husky, lefthook) through its own commands.',
+    },
+    {
+      id: 'shell.delete-git-dir',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      // The project's own history wherever the project lives; other repositories' outside /tmp.
+      when: { access: ['delete'], targets: ['git_dir & project', 'git_dir & !tmp'] },
+      reason:
+        "This deletes a repository's .git directory and with it every commit, branch and stash. Ask the user to do it if it is really meant.",
+    },
+    {
       id: 'shell.kill-all',
       effect: 'deny',
       actions: ['shell.exec'],
@@ -258,6 +314,102 @@ export const recommendedPack: Policy = {
         'This command decodes hidden text and runs it. Write the command out in plain text so it can be reviewed.',
     },
     // --- Commands that lose work or touch shared systems: the user decides ----------------
+    {
+      id: 'shell.credential-print',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.credential_print'] },
+      reason:
+        'This prints a credential (an access token, a password, a secret value), which would land in the transcript. Use the tool that needs it directly, or ask the user.',
+    },
+    {
+      id: 'shell.database-destructive',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.database_destructive'] },
+      reason:
+        'This drops, truncates or empties database data. Show the user the statement and let them run it, or work on a local copy.',
+    },
+    {
+      id: 'shell.hosted-destructive',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.hosted_destructive'] },
+      reason:
+        'This deletes or exposes something on the hosting platform (a repository, release, secret or key). Ask the user to confirm.',
+    },
+    {
+      id: 'shell.infra-replace',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.infra_replace'] },
+      reason:
+        'This forces infrastructure to be rebuilt or edits its state by hand. Run a plan and let the user confirm.',
+    },
+    {
+      id: 'shell.remote-exec',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.remote_exec'] },
+      reason: 'This runs commands on other machines. Ask the user to confirm the command and the hosts.',
+    },
+    {
+      id: 'shell.git-config-exec',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.git_config_exec'] },
+      reason:
+        'This makes git run a program on its own later (hooks path, fsmonitor, ssh command, credential helper, filter). Ask the user to set it.',
+    },
+    {
+      id: 'shell.persistence',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.persistence'] },
+      reason:
+        'This makes a service or agent start on its own later. Run it in the foreground instead, or ask the user to enable it.',
+    },
+    {
+      id: 'shell.deferred-exec',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.deferred_exec'] },
+      reason:
+        'This hands commands to something that runs them later or outside this shell. Run the commands directly, or ask the user.',
+    },
+    {
+      id: 'shell.account-change',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.account_change'] },
+      reason: 'This changes the user accounts of the machine. Ask the user to do it.',
+    },
+    {
+      id: 'shell.opaque-exec',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.opaque_exec'] },
+      reason:
+        'A shell would run whatever this program prints, which is only known when it runs. Save the output to a file, show it, and run it only if the user agrees.',
+    },
+    {
+      id: 'shell.unknown-access-sensitive',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: {
+        access: ['other'],
+        targets: [
+          'guard_config',
+          'agent_config',
+          'shell_rc',
+          'autorun',
+          'git_dir & outside_project',
+          'system',
+        ],
+      },
+      reason:
+        "Warden does not know what this program does with a file it names, and the file is sensitive (the guard's or an agent's settings, a start-up file, a system file, another repository's history). Ask the user to confirm.",
+    },
     {
       id: 'shell.git-force-push-protected',
       effect: 'ask',
@@ -479,6 +631,14 @@ export const recommendedPack: Policy = {
       when: { targets: ['root', 'system'] },
       reason:
         'Writing system files is not allowed. Write inside the project, or tell the user what to change.',
+    },
+    {
+      id: 'files.write-autorun',
+      effect: 'ask',
+      actions: ['file.write', 'file.delete'],
+      when: { targets: ['autorun'] },
+      reason:
+        'This file runs on its own later (aliases, user services, autostart, LaunchAgents, user bin directories, Python .pth files, git hooks and config). Tell the user what to add instead.',
     },
     {
       id: 'files.write-shell-rc',

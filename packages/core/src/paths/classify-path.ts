@@ -74,6 +74,23 @@ const SECRET_BASENAMES = [
   /^gshadow-?$/,
   /^master\.key$/,
   /^\.dockercfg$/,
+  // Service-account and API key files named by what they hold.
+  /^.*(service[-_]?account|[-_]sa[-_]key|[-_]sa|gcp[-_]key|gcloud[-_]key|firebase[-_]adminsdk).*\.json$/,
+  /^(sa|key|keyfile|private[-_]key|api[-_]keys?|client[-_]secrets?|access[-_]tokens?|tokens?)\.json$/,
+  /^client_secret.*\.json$/,
+  /^.*\.(tfstate|tfstate\.backup)$/,
+  /^\.terraformrc$/,
+  /^\.databrickscfg$/,
+  /^\.(git|hg)-credentials?$/,
+  /^wallet\.dat$/,
+  /^\.?keystore(\.json)?$/,
+  /^UTC--.*--[0-9a-f]{40}$/,
+  /^(key4\.db|logins\.json|cookies\.sqlite|Login Data|Cookies)$/,
+  /^\.(vault|consul|nomad)-token$/,
+  /^\.(npm|pip)rc$/,
+  /^pip\.conf$/,
+  /^\.gem-credentials$/,
+  /^auth\.json$/,
 ];
 /** Example and template files that only look like secrets. */
 const NOT_SECRET =
@@ -99,7 +116,87 @@ const SECRET_DIRS = [
   '.netlify',
   '.supabase',
   'Library/Keychains',
+  // Agents' own credentials, containers, clusters, clouds, wallets, sync tools, secret managers.
+  '.config/containers/auth.json',
+  '.config/rclone',
+  '.config/sops',
+  '.config/age',
+  '.config/doppler',
+  '.config/heroku',
+  '.config/hcloud',
+  '.config/stripe',
+  '.config/pulumi',
+  '.pulumi',
+  '.config/glab-cli',
+  '.config/netlify',
+  '.config/vercel',
+  '.config/configstore',
+  '.config/Bitwarden CLI',
+  '.config/1Password',
+  '.config/keybase',
+  '.config/solana',
+  '.config/syncthing',
+  '.config/filezilla',
+  '.config/helm/repositories.yaml',
+  '.config/git/credentials',
+  '.config/op',
+  '.local/share/keyrings',
+  '.local/share/password-store',
+  '.lastpass',
+  '.bitcoin',
+  '.ethereum/keystore',
+  '.electrum',
+  '.monero',
+  '.solana',
+  '.gem/credentials',
+  '.cargo/credentials.toml',
+  '.m2/settings.xml',
+  '.m2/settings-security.xml',
+  '.gradle/gradle.properties',
+  '.composer/auth.json',
+  '.config/composer/auth.json',
+  '.nuget/NuGet/NuGet.Config',
+  '.tsh',
+  '.ngrok2',
+  '.config/ngrok',
+  '.cf/config.json',
+  '.mozilla/firefox',
+  '.config/google-chrome',
+  '.config/chromium',
+  '.config/BraveSoftware',
+  'Library/Application Support/Google/Chrome',
+  'Library/Application Support/Firefox',
+  'Library/Cookies',
+  '.claude/.credentials.json',
+  '.codex/auth.json',
+  '.gemini/oauth_creds.json',
+  '.config/github-copilot',
+  '.config/anthropic',
+  '.config/openai',
+  '.aider.conf.yml',
+  '.kube/config',
+  '.minikube',
+  '.talos',
+  '.config/kubie',
+  '.docker/config.json',
+  '.wrangler',
+  '.config/.wrangler',
+  '.supabase/access-token',
+  '.turso',
+  '.config/neonctl',
+  '.railway',
+  '.config/railway',
+  '.config/fly',
 ];
+const SECRET_BASENAME = new RegExp(SECRET_BASENAMES.map((pattern) => `(?:${pattern.source})`).join('|'));
+/** The secret directories by their first path segment, split once. */
+const SECRET_DIRS_BY_FIRST = new Map<string, string[][]>();
+for (const dir of SECRET_DIRS) {
+  const parts = dir.split('/');
+  const list = SECRET_DIRS_BY_FIRST.get(parts[0]!);
+  if (list) list.push(parts);
+  else SECRET_DIRS_BY_FIRST.set(parts[0]!, [parts]);
+}
 /** Files inside secret directories that hold no secret. */
 const SECRET_DIR_EXCEPTIONS = /^(.*\.pub|known_hosts(\.old)?|config\.json\.example)$/;
 const SHELL_RC = [
@@ -125,6 +222,60 @@ const SHELL_RC = [
   '.ssh/rc',
   '.ssh/environment',
 ];
+/**
+ * Places whose content runs later without anyone asking: aliases and profiles, desktop
+ * autostart, user services and agents, user bin directories that come before /usr/bin on PATH,
+ * Python start-up hooks, editor and tool start-up files, git hooks and git configuration (which
+ * can name hooks, an fsmonitor, pagers and credential helpers to run).
+ */
+const AUTORUN_IN_HOME = [
+  /^\.(bash_aliases|zsh_aliases|aliases|alias|bash_functions|zshrc\.local|bashrc\.local|profile\.local|zshenv\.local)$/,
+  /^\.(bashrc|zshrc|profile|bash_profile)\.d\/.+$/,
+  /^\.oh-my-zsh\/custom\/.+$/,
+  /^\.zsh\/.+\.zsh$/,
+  /^\.config\/(zsh|bash)\/.+$/,
+  /^\.pam_environment$/,
+  /^\.config\/environment\.d(\/.+)?$/,
+  /^\.config\/systemd\/user(\/.+)?$/,
+  /^\.local\/share\/systemd\/user(\/.+)?$/,
+  /^\.config\/autostart(\/.+)?$/,
+  /^\.config\/autostart-scripts(\/.+)?$/,
+  /^\.config\/plasma-workspace\/env(\/.+)?$/,
+  /^Library\/LaunchAgents(\/.+)?$/,
+  /^\.local\/bin(\/.+)?$/,
+  /^bin(\/.+)?$/,
+  /^\.bin(\/.+)?$/,
+  /^\.gitconfig$/,
+  /^\.config\/git\/(config|attributes|hooks(\/.+)?)$/,
+  /^\.vimrc$/,
+  /^\.vim\/(plugin|autoload|after)(\/.+)?$/,
+  /^\.config\/nvim\/(init\.(vim|lua)|plugin(\/.+)?|lua(\/.+)?)$/,
+  /^\.emacs(\.d\/init\.el)?$/,
+  /^\.tmux\.conf$/,
+  /^\.screenrc$/,
+  /^\.wgetrc$/,
+  /^\.curlrc$/,
+  /^\.npmrc$/,
+  /^\.config\/direnv\/.+$/,
+  /^\.ipython\/profile_[^/]+\/startup(\/.+)?$/,
+  /^\.pythonrc(\.py)?$/,
+  /^\.config\/fish\/functions\/.+$/,
+  /^\.xsession(rc)?$/,
+  /^\.Xresources$/,
+  /^\.config\/upstart(\/.+)?$/,
+  /^\.config\/cron(\/.+)?$/,
+];
+// One alternation each, compiled once: tested on every target of every command.
+const AUTORUN_IN_HOME_PATTERN = new RegExp(
+  AUTORUN_IN_HOME.map((pattern) => `(?:${pattern.source})`).join('|'),
+);
+/** Anywhere on disk: Python start-up hooks, git hooks and git configuration of any repository. */
+const AUTORUN_ANYWHERE =
+  /(^|\/)(site|dist)-packages\/[^/]+\.pth$|(^|\/)(sitecustomize|usercustomize)\.py$|(^|\/)\.git\/(hooks(\/.*)?|config)$|(^|\/)\.husky\/[^/_][^/]*$/;
+const SYSTEM_AUTORUN =
+  /^\/(etc\/(systemd|init\.d|init|rc\.local|cron\.[a-z]+|crontab|anacrontab|xdg\/autostart|ld\.so\.preload|sudoers(\.d)?|update-motd\.d|profile\.d)|Library\/(LaunchAgents|LaunchDaemons|StartupItems)|usr\/local\/(s?bin)|var\/spool\/cron)(\/|$)/;
+/** The `.git` directory of a repository (its history): deleting it loses every commit. */
+const GIT_DIR = /(^|\/)\.git(\/(objects|refs|HEAD|packed-refs|index))?$/;
 const SYSTEM_SHELL_RC =
   /^\/etc\/(profile|bash\.bashrc|bashrc|zshrc|zsh\/.+|zprofile|zshenv|environment|profile\.d\/.+|fish\/.+)$/;
 const AGENT_CONFIG_DIRS = ['.claude', '.codex', '.cursor', '.gemini', '.windsurf', '.continue', '.aider'];
@@ -192,12 +343,12 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
 
   const base = path.basename(target);
   const segments = target.split('/');
-  if (!NOT_SECRET.test(base) && SECRET_BASENAMES.some((pattern) => pattern.test(base))) classes.add('secret');
+  if (SECRET_BASENAME.test(base) && !NOT_SECRET.test(base)) classes.add('secret');
   if (/^\/etc\/(shadow|gshadow|sudoers(\.d\/.*)?|ssh\/ssh_host_.*_key|ssl\/private(\/.*)?)$/.test(target))
     classes.add('secret');
-  for (const dir of SECRET_DIRS) {
-    const parts = dir.split('/');
-    for (let index = 0; index + parts.length <= segments.length; index++) {
+  for (let index = 0; index < segments.length; index++) {
+    for (const parts of SECRET_DIRS_BY_FIRST.get(segments[index]!) ?? []) {
+      if (index + parts.length > segments.length) continue;
       if (parts.every((part, offset) => segments[index + offset] === part)) {
         const inside = segments.slice(index + parts.length);
         if (inside.length === 0 || !SECRET_DIR_EXCEPTIONS.test(inside[inside.length - 1]!))
@@ -213,6 +364,20 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
     classes.add('shell_rc');
   }
   if (SYSTEM_SHELL_RC.test(target)) classes.add('shell_rc');
+  if (
+    (relativeToHome !== undefined && AUTORUN_IN_HOME_PATTERN.test(relativeToHome)) ||
+    AUTORUN_ANYWHERE.test(target) ||
+    SYSTEM_AUTORUN.test(target)
+  ) {
+    classes.add('autorun');
+  }
+  if (GIT_DIR.test(target)) classes.add('git_dir');
+  if (
+    /^\/(var\/)?run\/secrets(\/|$)|^\/etc\/(kubernetes\/(pki|admin\.conf)|rancher\/k3s\/k3s\.yaml)/.test(
+      target,
+    )
+  )
+    classes.add('secret');
   if (isInside(target, path.resolve(context.wardenHome)) || segments.includes('.warden'))
     classes.add('guard_config');
   const agentIndex = segments.findIndex((segment) => AGENT_CONFIG_DIRS.includes(segment));
@@ -259,7 +424,7 @@ export function classifyPath(options: { path: string; followSymlinks?: boolean }
   return [...classes];
 }
 
-function globToRegExp(pattern: string): RegExp {
+export function globToRegExp(pattern: string): RegExp {
   let source = '';
   for (let index = 0; index < pattern.length; index++) {
     const char = pattern[index]!;
@@ -324,4 +489,53 @@ function resolvePathPrefix(value: string, home: string): string {
   if (value === BRACED_HOME || value.startsWith(`${BRACED_HOME}/`))
     return home + value.slice(BRACED_HOME.length);
   return value;
+}
+
+// Names a secret glob would match, and everyday names that show a glob is too broad to say so.
+const SECRET_SAMPLES = [
+  '.env',
+  '.env.local',
+  '.env.production',
+  'id_rsa',
+  'id_ed25519',
+  'id_ecdsa',
+  'credentials',
+  'credentials.json',
+  'server.key',
+  'server.pem',
+  'cert.p12',
+  '.netrc',
+  '.npmrc',
+  '.pgpass',
+  'secrets.yaml',
+  'secrets.json',
+  'service-account.json',
+  'terraform.tfstate',
+  'wallet.dat',
+  '.git-credentials',
+  '.vault-token',
+];
+const EVERYDAY_SAMPLES = [
+  '.gitignore',
+  '.editorconfig',
+  'package.json',
+  'index.js',
+  'README.md',
+  'config.yaml',
+  'main.go',
+  'data.txt',
+  'Makefile',
+  'a',
+];
+
+/**
+ * A secret name a glob's last segment matches (`.env*` -> `.env`, `id_*` -> `id_rsa`), unless the
+ * glob also matches everyday names (`*`, `*.json`): then it says nothing about secrets.
+ */
+export function secretGlobSample(pattern: string): string | undefined {
+  const base = pattern.slice(pattern.lastIndexOf('/') + 1);
+  if (!hasGlob(base)) return undefined;
+  const regexp = globToRegExp(base);
+  if (EVERYDAY_SAMPLES.some((name) => regexp.test(name))) return undefined;
+  return SECRET_SAMPLES.find((name) => regexp.test(name));
 }

@@ -1,7 +1,9 @@
 /**
  * Where a path is, as policies name it. A path can be in several classes (`project` and `secret`).
  * `project_root` is the project directory itself (deleting it, or everything in it); `unknown`
- * is a location only known at run time (`rm -rf "$DIR"`).
+ * is a location only known at run time (`rm -rf "$DIR"`). `autorun` is any place whose content
+ * runs later on its own (aliases, user services, autostart, LaunchAgents, user bin directories,
+ * `.pth` files, git hooks and git config); `git_dir` is a repository's `.git` directory.
  */
 export const PATH_CLASSES = [
   'root',
@@ -12,6 +14,8 @@ export const PATH_CLASSES = [
   'tmp',
   'secret',
   'shell_rc',
+  'autorun',
+  'git_dir',
   'guard_config',
   'agent_config',
   'device',

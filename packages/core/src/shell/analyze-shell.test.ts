@@ -250,4 +250,22 @@ describe('analyzeShell, where other guards are fooled', () => {
     expect(analysis.parseError).toMatch(/here-document/);
     expect(analysis.findings[0]!.id).toBe('shell.unparseable');
   });
+
+  it('reads program names that are also Object.prototype members as plain names', () => {
+    for (const command of ['constructor ~/.x | sh', 'toString a', '__proto__ b', 'hasOwnProperty | bash']) {
+      expect(() => analyze(command)).not.toThrow();
+    }
+    expect(analyze('constructor x | sh').findings.map((finding) => finding.id)).toEqual([
+      'shell.opaque_exec',
+    ]);
+    expect(analyze('eval "$(hasOwnProperty)"').findings.map((finding) => finding.id)).toContain(
+      'shell.dynamic_command',
+    );
+  });
+
+  it('remembers a script written earlier in the line and reads it when it runs', () => {
+    const analysis = analyze("printf 'rm -rf ~\\n' > x.sh && chmod +x x.sh && ./x.sh");
+    expect(analysis.commands.map((command) => command.program)).toEqual(['printf', 'chmod', 'rm', 'x.sh']);
+    expect(analysis.commands[2]!.targets[0]!.access).toBe('delete');
+  });
 });

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import type { Finding } from '../finding.js';
-import { globReach, hasGlob, resolvePath } from '../paths/classify-path.js';
+import { globReach, hasGlob, resolvePath, secretGlobSample } from '../paths/classify-path.js';
 import { describeCommand } from './command-semantics.js';
+import {
+  dumpsEnvironment,
+  ENVIRONMENT_DUMPERS,
+  isEnvironmentPrinter,
+  SENDERS,
+} from './environment-printers.js';
 import { type ExpansionContext, expandToString, expandWord, type Field } from './expand-word.js';
 import { inspectInlineCode } from './inspect-inline-code.js';
 import { parseShell } from './parse-shell.js';
@@ -76,6 +82,8 @@ interface Scope {
   functions: Map<string, FunctionNode>;
   /** Files a downloader wrote earlier in the command (shared across subshells: files persist). */
   downloaded: Set<string>;
+  /** Files written earlier in the command with text known now (`echo 'rm -rf ~' > x.sh`), by path. */
+  written: Map<string, string>;
   cwd: string;
   cwdKnown: boolean;
 }
@@ -90,6 +98,12 @@ interface Stream {
   decoded: boolean;
   /** It started as text written in the command itself (echo, printf, a here-string). */
   literal: boolean;
+  /** It is the output of a program whose output the guard cannot know (`foo | sh`). */
+  opaque?: boolean;
+  /** It holds the environment (`env`, `printenv`), with whatever tokens it carries. */
+  environment?: boolean;
+  /** The command whose output it is, when opaque. */
+  producer?: SimpleCommand;
 }
 
 interface Frame {
@@ -114,6 +128,7 @@ function cloneScope(scope: Scope): Scope {
     positional: scope.positional ? [...scope.positional] : undefined,
     functions: new Map(scope.functions),
     downloaded: scope.downloaded,
+    written: scope.written,
     cwd: scope.cwd,
     cwdKnown: scope.cwdKnown,
   };
@@ -134,7 +149,8 @@ function basename(value: string): string {
  * runs rm), Windows adds `.exe` and uses backslashes (`C:\Git\bin\git.exe`).
  */
 function programName(value: string): string {
-  const name = basename(value.replace(/\\/g, '/')) || value;
+  // zsh's `=rm` is the path of rm.
+  const name = basename(value.replace(/\\/g, '/').replace(/^=(?=[A-Za-z_])/, '')) || value;
   return name.toLowerCase().replace(/\.exe$/, '');
 }
 
@@ -484,6 +500,23 @@ class ShellAnalyzer {
     );
   }
 
+  private isProcessSubstitution(field: Field): boolean {
+    const word = this.fieldWords.get(field);
+    return word?.parts.length === 1 && word.parts[0]?.type === 'process_substitution';
+  }
+
+  /** Every unknown part of these arguments is the output of a known environment printer. */
+  private onlyEnvironmentPrinters(fields: readonly Field[]): boolean {
+    let seen = false;
+    for (const field of fields) {
+      if (!field.dynamic) continue;
+      const commands = this.substitutionsOf(field);
+      if (commands.length === 0 || !commands.every(isEnvironmentPrinter)) return false;
+      seen = true;
+    }
+    return seen;
+  }
+
   /** The script a process substitution argument (`bash <(echo ...)`) would feed, when known. */
   private processSubstitutionText(field: Field, frame: Frame): string | undefined {
     const word = this.fieldWords.get(field);
@@ -673,6 +706,20 @@ class ShellAnalyzer {
           '/dev/tcp',
         );
       }
+      // A redirection alone still opens its file: `> ~/.warden/audit.log` empties it and
+      // `$(< ~/.ssh/id_rsa)` reads it. It is recorded as the null command `:` with those targets.
+      if (redirects.targets.length > 0) {
+        this.commands.push({
+          program: ':',
+          path: ':',
+          args: [],
+          via: frame.via,
+          flags: [],
+          targets: redirects.targets,
+          redirects: redirects.redirects,
+          dynamic: false,
+        });
+      }
       return undefined;
     }
 
@@ -721,6 +768,21 @@ class ShellAnalyzer {
     }
   }
 
+  /** Remembers text written to files, so running one of them later in the line is analysed. */
+  private recordWritten(options: {
+    output: Stream;
+    files: string[];
+    frame: Frame;
+    stdin: Stream | undefined;
+  }): Stream {
+    const text = options.stdin?.content ?? options.output.content;
+    for (const file of options.files) {
+      if (text !== undefined) options.frame.scope.written.set(file, text);
+      else options.frame.scope.written.delete(file);
+    }
+    return options.output;
+  }
+
   private noteExecutedFile(options: { path: string; frame: Frame; label: string }): ShellTarget {
     const target = this.resolveTarget({
       path: options.path,
@@ -735,6 +797,17 @@ class ShellAnalyzer {
         'A file downloaded earlier in this command is executed: unreviewed code from the network.',
         `${options.label} ${options.path}`,
       );
+    }
+    // A script written earlier in the same line (`echo 'rm -rf ~' > x.sh && sh x.sh`) runs its text.
+    const written = options.frame.scope.written.get(target.resolved);
+    if (written !== undefined) {
+      options.frame.scope.written.delete(target.resolved);
+      this.analyzeScriptText({
+        text: written,
+        frame: { ...options.frame, stdin: undefined },
+        label: `${options.label} ${options.path}`,
+      });
+      options.frame.scope.written.set(target.resolved, written);
     }
     return target;
   }
@@ -821,15 +894,24 @@ class ShellAnalyzer {
     if (description.subcommand !== undefined) command.subcommand = description.subcommand;
     for (const raw of description.targets) {
       const field = raw.argument !== undefined ? argFields[raw.argument] : undefined;
-      command.targets.push(
-        this.resolveTarget({
+      const target = this.resolveTarget({
+        path: raw.path,
+        access: raw.access,
+        glob: field?.glob ?? hasGlob(raw.path),
+        dynamic: field?.dynamic ?? false,
+        scope: frame.scope,
+      });
+      command.targets.push(target);
+      // `cat .env*`, `cp ~/keys/id_* .`: a glob whose name part matches a secret's name reaches
+      // that secret; the directory it reaches alone would not say so.
+      const sample = target.glob && !target.unknownLocation ? secretGlobSample(raw.path) : undefined;
+      if (sample && !hasGlob(raw.path.slice(0, Math.max(0, raw.path.lastIndexOf('/')))))
+        command.targets.push({
+          ...target,
           path: raw.path,
-          access: raw.access,
-          glob: field?.glob ?? hasGlob(raw.path),
-          dynamic: field?.dynamic ?? false,
-          scope: frame.scope,
-        }),
-      );
+          resolved: `${target.resolved.replace(/\/+$/, '')}/${sample}`,
+          glob: false,
+        });
     }
     command.targets.push(...options.redirectTargets);
     if (programField.value.includes('/'))
@@ -838,6 +920,17 @@ class ShellAnalyzer {
     for (const item of description.findings) this.addFinding(item.id, item.message, item.subject);
 
     const network = NETWORK_TOOLS.has(program) || options.network === true;
+    if (
+      SENDERS.has(program) &&
+      (options.stdin?.environment === true ||
+        argFields.some((field) => this.substitutionsOf(field).some(dumpsEnvironment)))
+    ) {
+      this.addFinding(
+        'shell.env_exfiltration',
+        'The environment (with the tokens and keys it holds) is sent over the network.',
+        commandText,
+      );
+    }
     if (
       options.network &&
       (SHELLS.has(program) ||
@@ -932,7 +1025,22 @@ class ShellAnalyzer {
       };
     return {
       command,
-      output: this.outputOf({ command, program, args, stdin: options.stdin }),
+      output:
+        (options.stdoutFiles?.length ?? 0) > 0 || program === 'tee'
+          ? this.recordWritten({
+              output: this.outputOf({ command, program, args, stdin: options.stdin }),
+              files: [
+                ...(options.stdoutFiles ?? []),
+                ...(program === 'tee'
+                  ? command.targets
+                      .filter((target) => target.access === 'write')
+                      .map((target) => target.resolved)
+                  : []),
+              ],
+              frame,
+              stdin: program === 'tee' ? options.stdin : undefined,
+            })
+          : this.outputOf({ command, program, args, stdin: options.stdin }),
       readsScriptFromStdin,
       network,
     };
@@ -964,6 +1072,9 @@ class ShellAnalyzer {
         return effective ? { effective } : undefined;
       }
       case 'script': {
+        // `eval "$(pyenv init -)"`: the code comes from a known environment printer.
+        if (entry.dynamic && entry.label === 'eval' && this.onlyEnvironmentPrinters(options.argFields))
+          return undefined;
         if (entry.dynamic) {
           this.addFinding(
             'shell.dynamic_command',
@@ -1004,6 +1115,16 @@ class ShellAnalyzer {
           this.analyzeScriptText({ text, frame, label: `${entry.label} <()` });
           return undefined;
         }
+        if (field && this.isProcessSubstitution(field)) {
+          const commands = this.substitutionsOf(field);
+          if (commands.length > 0 && commands.every(isEnvironmentPrinter)) return undefined;
+          this.addFinding(
+            'shell.opaque_exec',
+            'A shell runs the output of a program, and what that program prints is only known when it runs.',
+            `${entry.label} ${entry.path}`,
+          );
+          return undefined;
+        }
         const target = this.noteExecutedFile({ path: entry.path, frame, label: entry.label });
         if (!entry.path.startsWith('/dev/fd/')) this.commands[this.commands.length - 1]?.targets.push(target);
         return undefined;
@@ -1033,6 +1154,17 @@ class ShellAnalyzer {
       this.addFinding(
         'shell.dynamic_command',
         'A shell runs text that is transformed before it runs, so the guard cannot tell what it does.',
+        label,
+      );
+    } else if (
+      stdin.opaque &&
+      !stdin.download &&
+      !stdin.decoded &&
+      !(stdin.producer && isEnvironmentPrinter(stdin.producer))
+    ) {
+      this.addFinding(
+        'shell.opaque_exec',
+        'A shell runs the output of a program, and what that program prints is only known when it runs.',
         label,
       );
     }
@@ -1254,6 +1386,18 @@ class ShellAnalyzer {
         label,
       );
     }
+    if (inspection.fetchedExec)
+      this.addFinding(
+        'shell.download_exec',
+        'The inline code evaluates code it downloads: unreviewed code from the network.',
+        label,
+      );
+    else if (inspection.decodedExec)
+      this.addFinding(
+        'shell.decode_exec',
+        'The inline code decodes hidden text and evaluates it: the command hides what it does.',
+        label,
+      );
     if (inspection.reverseShell)
       this.addFinding(
         'shell.reverse_shell',
@@ -1295,7 +1439,12 @@ class ShellAnalyzer {
         for (const field of argFields) {
           const match = /^([A-Za-z_][A-Za-z0-9_]*)(\+?)=([\s\S]*)$/.exec(field.value);
           if (!match) continue;
-          scope.variables.set(match[1]!, field.dynamic ? undefined : match[3]!);
+          // A nameref (`declare -n ref=HOME`) names another variable: its value is that one's.
+          const nameref = args.some((arg) => /^-[a-zA-Z]*n/.test(arg));
+          scope.variables.set(
+            match[1]!,
+            field.dynamic ? undefined : nameref ? this.lookup(match[3]!, frame) : match[3]!,
+          );
           // An exported command variable runs when a later program reads it (GIT_SSH_COMMAND).
           if (program === 'export' && COMMAND_VARIABLES.has(match[1]!)) {
             this.analyzeScriptText({ text: match[3]!, frame, label: match[1]! });
@@ -1365,6 +1514,9 @@ class ShellAnalyzer {
       decoded: stdin?.decoded ?? false,
       literal: stdin?.literal ?? false,
     };
+    // Set, not spread: this runs for every command and object spreads are slow.
+    if (stdin?.environment || (ENVIRONMENT_DUMPERS.has(program) && dumpsEnvironment({ program, args })))
+      passthrough.environment = true;
     const operands = args.filter((arg) => !arg.startsWith('-') || arg === '-');
     switch (program) {
       case 'echo':
@@ -1386,7 +1538,12 @@ class ShellAnalyzer {
       case 'cat':
       case 'tee':
         if (program === 'cat' && operands.some((operand) => operand !== '-'))
-          return { download: false, decoded: false, literal: false };
+          return {
+            download: false,
+            decoded: false,
+            literal: false,
+            ...(dumpsEnvironment({ program, args }) ? { environment: true } : {}),
+          };
         return stdin ?? { download: false, decoded: false, literal: false };
     }
     if (STREAMING_DOWNLOADERS.has(program) && isStreamingDownload(command))
@@ -1403,6 +1560,12 @@ class ShellAnalyzer {
         else if (program === 'tr') content = translate({ text: input, args });
       }
       return { ...passthrough, decoded: true, ...(content !== undefined ? { content } : {}) };
+    }
+    // Anything else prints what only running it shows (a known environment printer is told apart
+    // where the output is run, which is rare).
+    if (!passthrough.literal && !passthrough.download) {
+      passthrough.opaque = true;
+      passthrough.producer = command;
     }
     return passthrough;
   }
@@ -1538,6 +1701,7 @@ export function analyzeShell(options: AnalyzeShellOptions): ShellAnalysis {
     positional: undefined,
     functions: new Map(),
     downloaded: new Set(),
+    written: new Map(),
     cwd: path.resolve(options.cwd),
     cwdKnown: true,
   };

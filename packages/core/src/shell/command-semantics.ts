@@ -1,6 +1,7 @@
 import type { Finding } from '../finding.js';
 import { type OptionSpec, type ScannedOptions, scanOptions } from './parse-options.js';
 import { PROTECTED_BRANCH, SHELLS } from './program-sets.js';
+import { programModule } from './programs/registry.js';
 import type { TargetAccess } from './types.js';
 
 /** A file a command names, before resolution. `argument` is its index in args when it is one. */
@@ -900,6 +901,45 @@ function describeKill(context: Context): void {
         'shell.kill_all',
         'kill -1 signals every process the user can signal (and pid 1 is init).',
       );
+    // Process group 0 is this shell's own group: the agent's shell and everything it started.
+    else if (pids.includes('0') || pids.includes('-0'))
+      finding(context, 'shell.kill_all', 'kill 0 signals every process in the current process group.');
+  }
+  if (program === 'pkill' || program === 'killall' || program === 'pgrep') {
+    if (program !== 'pgrep') {
+      // By user only (`pkill -u dev`, `killall -u dev`), or a pattern that matches every name.
+      const scanned = scanOptions({
+        args,
+        spec: {
+          valued: program === 'pkill' ? 'sugtPGUFc' : 'sugyoc',
+          numeric: true,
+          permute: true,
+          longValued: [
+            'signal',
+            'user',
+            'group',
+            'parent',
+            'session',
+            'terminal',
+            'pidfile',
+            'older-than',
+            'younger-than',
+          ],
+        },
+      });
+      const patterns = scanned.operands;
+      const byUser = scanned.values.has('u') || scanned.values.has('U') || scanned.values.has('user');
+      if (
+        (byUser && patterns.length === 0) ||
+        patterns.some(
+          (pattern) =>
+            /^(\.\*?|\.\+|\^|\$|\^\.\*\$?|\*|\[\^\]\]\*|\w?\*)$/.test(pattern) ||
+            pattern === '.' ||
+            pattern === '',
+        )
+      )
+        finding(context, 'shell.kill_all', `${program} matches every process (of the user).`);
+    }
   }
   if (args.some((arg) => /warden/i.test(arg)))
     finding(context, 'shell.guard_tamper', 'This stops the guard itself.');
@@ -2118,8 +2158,17 @@ register(['chown', 'chgrp'], (context) => {
   describeModeChange(context, true);
 });
 register(['cp', 'install', 'ln', 'gcp'], (context) => {
-  const { program } = context;
-  describeCopy(context, program === 'ln' ? 'other' : 'read');
+  const { program, args } = context;
+  // A hard link is a second name for the same file: writing through it writes the original
+  // (`ln ~/.warden/config.yaml x && edit x`). A symbolic link is only a name.
+  describeCopy(
+    context,
+    program === 'ln'
+      ? args.some((arg) => /^-[a-zA-Z]*s|^--symbolic$/.test(arg))
+        ? 'other'
+        : 'write'
+      : 'read',
+  );
 });
 register(['mv', 'gmv'], (context) => {
   describeCopy(context, 'delete');
@@ -2385,6 +2434,14 @@ register([...EDITORS], (context) => {
   addTargets(context, scan(context, { valued: 'cSuUiwWTtqo' }).operands, 'write');
 });
 
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /**
  * Flags, subcommand, file targets and findings of one command, from its program and arguments.
  * Programs without a specific entry get generic flag parsing and their operands as targets of
@@ -2394,8 +2451,9 @@ export function describeCommand(options: { program: string; args: string[] }): C
   const { program, args } = options;
   const description: CommandDescription = { flags: [], targets: [], findings: [] };
   const context: Context = { program, args, description };
-  const publisher = PUBLISHERS[program];
-  if (publisher) {
+  const publisher = Object.hasOwn(PUBLISHERS, program) ? PUBLISHERS[program] : undefined;
+  // A dry run (`npm publish --dry-run`, `cargo publish --dry-run`) publishes nothing.
+  if (publisher && !args.some((arg) => /^--(dry-?run|dryrun)(=true)?$/.test(arg))) {
     const words = args.filter((arg) => !arg.startsWith('-'));
     if (publisher(words, args))
       description.findings.push({
@@ -2406,6 +2464,7 @@ export function describeCommand(options: { program: string; args: string[] }): C
   }
 
   const describer = DESCRIBERS.get(program);
+  const module = programModule(program);
   if (WRAPPER_PROGRAMS.has(program)) context.description.flags = scanOptions({ args, spec: {} }).flags;
   else if (describer) describer(context);
   else if (FORMAT_PROGRAMS.test(program)) {
@@ -2423,8 +2482,13 @@ export function describeCommand(options: { program: string; args: string[] }): C
       args,
       spec: { permute: true, singleDashLong: SINGLE_DASH_LONG.has(program) },
     }).flags;
-  } else {
+  } else if (!module?.ownsArguments) {
     const { operands } = scan(context, {});
+    // `--config=~/.aws/credentials`: an option's value that is a path is a file of unknown access too.
+    for (const arg of args) {
+      const value = /^--?[A-Za-z][\w-]*=([/~$].*)$/.exec(arg)?.[1];
+      if (value && !value.includes('://')) context.description.targets.push({ path: value, access: 'other' });
+    }
     for (const index of operands) {
       const arg = args[index]!;
       if (arg.includes('://')) continue;
@@ -2445,6 +2509,14 @@ export function describeCommand(options: { program: string; args: string[] }): C
       program === 'go')
   ) {
     description.subcommand = args.find((arg) => !arg.startsWith('-'));
+  }
+  module?.describe(context);
+  // `file://` operands name local files whatever the program (`curl file:///etc/shadow`).
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg.indexOf('file://') < 0) continue;
+    const local = /^(?:--?[\w-]+=)?file:\/\/(?:localhost)?(\/[^?#]*|~[^?#]*)$/.exec(arg)?.[1];
+    if (local) description.targets.push({ path: safeDecode(local), access: 'read' });
   }
   describeSystem(context);
   description.findings = dedupeFindings(description.findings);

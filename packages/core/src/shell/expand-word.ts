@@ -133,7 +133,8 @@ function unitsOf(parts: readonly WordPart[], context: ExpansionContext): Unit[] 
             text: value ?? '',
             quoted: part.quoted,
             dynamic: false,
-            splittable: !part.quoted,
+            // "$@" is one field per positional parameter (approximated as the words of their join).
+            splittable: !part.quoted || (part.name === '@' && part.prefix === undefined),
             syntax: false,
           });
         break;

@@ -17,6 +17,10 @@ export interface InlineCodeInspection {
   opaque: boolean;
   reverseShell: boolean;
   forkBomb: boolean;
+  /** The code evaluates text it fetched from the network (`exec(urlopen(u).read())`). */
+  fetchedExec: boolean;
+  /** The code evaluates text it decoded (`exec(base64.b64decode(...))`, `eval(atob(...))`). */
+  decodedExec: boolean;
 }
 
 const STRING = String.raw`(?:[rRbBuU]{0,2})("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')`;
@@ -88,6 +92,9 @@ const CALLS: Record<string, CallPattern[]> = {
       kind: 'delete_recursive',
     },
     { names: String.raw`(?:fs\.|require\(['"]fs['"]\)\.)?(?:unlinkSync|unlink)`, kind: 'delete' },
+    { names: String.raw`Deno\.(?:removeSync|remove)`, kind: 'delete_recursive' },
+    { names: String.raw`Deno\.(?:writeTextFileSync|writeTextFile|writeFileSync|writeFile)`, kind: 'write' },
+    { names: String.raw`Deno\.(?:readTextFileSync|readTextFile|readFileSync|readFile)`, kind: 'read' },
     {
       names: String.raw`(?:fs\.|require\(['"]fs['"]\)\.)?(?:writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream)`,
       kind: 'write',
@@ -133,6 +140,8 @@ const CALLS: Record<string, CallPattern[]> = {
   r: [
     { names: 'system|system2|shell', kind: 'shell' },
     { names: String.raw`unlink|file\.remove`, kind: 'delete_recursive' },
+    { names: String.raw`writeLines|write|saveRDS|file\.create|sink`, kind: 'write' },
+    { names: String.raw`readLines|readRDS|read\.csv|read\.table|scan|file`, kind: 'read' },
   ],
 };
 
@@ -142,6 +151,84 @@ const SPAWNS_SHELL =
   /subprocess|pty\.spawn|dup2|\bexec[lv]?p?\b|\/bin\/(ba|z|da)?sh|cmd\.exe|\bspawn\(|child_process|proc_open|popen|\bsystem\(|\bexec\(/i;
 const FORK_BOMB =
   /fork\s+while\s+fork|while\s*\(?\s*(?:1|true|True)\s*\)?\s*:?[\s\S]{0,60}?\bfork\s*\(|fork\s*\(\s*\)\s*while|for\s*\(\s*;\s*;\s*\)\s*\{?\s*fork\s*\(|loop\s*\{\s*fork|os\.fork\(\)[\s\S]{0,20}while|while\s+true\s*;?\s*do[\s\S]{0,30}fork/;
+
+/**
+ * The home directory as each language spells it. What follows it (string literals joined with
+ * `/`, `+`, `,` or `joinpath`) is the path under home the code opens, whatever call opens it.
+ */
+const HOME_IDIOM =
+  /Path\.home\(\)|(?:os\.path\.)?expanduser\(\s*['"]~['"]\s*\)|(?:os\.)?homedir\(\)|Dir\.home|ENV\[\s*['"]HOME['"]\s*\]|\$ENV\{HOME\}|os\.environ(?:\.get\(|\[)\s*['"](?:HOME|USERPROFILE)['"]\s*[\])]|os\.getenv\(\s*['"]HOME['"]\s*\)|process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|getenv\(\s*['"]HOME['"]\s*\)|Deno\.env\.get\(\s*['"]HOME['"]\s*\)|Sys\.getenv\(\s*['"]HOME['"]\s*\)|path\.expand\(\s*['"]~['"]\s*\)|\$env:(?:HOME|USERPROFILE)|\$HOME\b|\bhome_dir\(\)/g;
+const PATH_PIECES =
+  /^(?:\s*(?:\/|\+|,|\)|\.joinpath\(|\.join\(|\.resolve\(|\s)\s*(?:[rRbBuUf]{0,2})(?:"([^"\\\n]*)"|'([^'\\\n]*)'))+/;
+const WRITES_FILE =
+  /open\([^)]*,\s*['"][wax+]|write_text|write_bytes|writeFileSync|appendFileSync|writeFile|appendFile|File\.write|File\.open\([^)]*['"][wa]|Set-Content|Add-Content|Out-File|writeLines|Deno\.writeTextFile/;
+const EVALUATES =
+  /(?<![\w.$])(?:exec|eval|compile|Function|instance_eval|class_eval|runInThisContext|runInNewContext|loadstring|load)\s*\(|[(,]\s*eval\s*\)|\biex\b|Invoke-Expression/i;
+const FETCHES =
+  /urlopen|urllib|requests\.(?:get|post)|httpx|\bfetch\s*\(|https?\.get|axios|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|file_get_contents\(\s*['"]https?:|curl_exec|Invoke-WebRequest|Invoke-RestMethod|\biwr\b|\birm\b|DownloadString|WebClient|url\(|download\.file/;
+const DECODES =
+  /b64decode|base64|atob\s*\(|Buffer\.from\([^)]*['"](?:base64|hex)['"]|codecs\.decode|zlib\.decompress|unpack\(\s*['"]m|FromBase64String|bytes\.fromhex|\.decode\(\s*['"](?:hex|rot13|base64)/;
+
+function homePaths(code: string): string[] {
+  const paths: string[] = [];
+  for (const match of code.matchAll(HOME_IDIOM)) {
+    const rest = code.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 300);
+    const pieces = PATH_PIECES.exec(rest)?.[0];
+    const parts: string[] = [];
+    if (pieces)
+      for (const literal of pieces.matchAll(/"([^"\\\n]*)"|'([^'\\\n]*)'/g)) {
+        const part = literal[1] ?? literal[2] ?? '';
+        // An encoding or a mode after the path ends it (`readFileSync(p, 'utf8')`, `open(p, 'w')`).
+        if (/^(utf-?8|utf-?16le|ascii|latin1|binary|base64|hex|[rwax]b?\+?t?)$/i.test(part)) break;
+        parts.push(part);
+      }
+    // `$HOME/.ssh/id_rsa` inside a string: the rest of the word is the path.
+    if (match[0] === '$HOME' || match[0].startsWith('$env:')) {
+      const tail = /^[\\/][\w.\-/\\]*/.exec(rest)?.[0];
+      if (tail) parts.push(tail.replace(/\\/g, '/'));
+    }
+    const joined = parts
+      .join('/')
+      .replace(/\/{2,}/g, '/')
+      .replace(/^\/+/, '');
+    if (joined !== '' && /^[\w.\-/ ]+$/.test(joined)) paths.push(`~/${joined}`);
+  }
+  return paths;
+}
+
+/**
+ * PowerShell command lines (`pwsh -c`), read as the shell commands with the same effect:
+ * Remove-Item -Recurse is `rm -rf`, Get-Content is `cat`, Set-Content and Out-File write, and
+ * `iex` of a download is a download run.
+ */
+function powershell(code: string, result: InlineCodeInspection): void {
+  for (const statement of code.split(/[;\n|]/)) {
+    const words = statement.trim().match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+    if (words.length === 0) continue;
+    const name = words[0]!.toLowerCase();
+    const operands = words
+      .slice(1)
+      .filter((word) => !word.startsWith('-'))
+      .map((word) =>
+        word
+          .replace(/^["']|["']$/g, '')
+          .replace(/^\$(?:env:)?(?:HOME|USERPROFILE)|^\$HOME/i, '~')
+          .replace(/\\/g, '/'),
+      );
+    const flags = words
+      .slice(1)
+      .filter((word) => word.startsWith('-'))
+      .map((word) => word.toLowerCase());
+    if (/^(remove-item|rm|del|erase|ri|rmdir|rd)$/.test(name))
+      for (const path of operands)
+        result.deletions.push({ path, recursive: flags.some((flag) => flag.startsWith('-r')) });
+    else if (/^(get-content|gc|cat|type|copy-item|cp|copy)$/.test(name) && operands[0])
+      result.reads.push(operands[0]);
+    else if (/^(set-content|sc|add-content|ac|out-file|new-item|ni)$/.test(name) && operands[0])
+      result.writes.push(operands[0]);
+    else if (/^(start-process|saps|start|invoke-item|ii|&)$/.test(name)) result.opaque = true;
+  }
+}
 
 /** Inspects code given to an interpreter of `family` (python, node, ruby, perl, php, lua, awk, ...). */
 export function inspectInlineCode(options: { code: string; family: string }): InlineCodeInspection {
@@ -155,6 +242,8 @@ export function inspectInlineCode(options: { code: string; family: string }): In
     opaque: false,
     reverseShell: false,
     forkBomb: false,
+    fetchedExec: false,
+    decodedExec: false,
   };
   const calls = CALLS[family] ?? [];
   for (const call of calls) {
@@ -250,6 +339,15 @@ export function inspectInlineCode(options: { code: string; family: string }): In
     for (const match of code.matchAll(/do shell script\s+"((?:\\.|[^"\\])*)"/g))
       result.shellScripts.push(unquote(`"${match[1]!}"`) ?? '');
     if (/do shell script\s+[^"]/.test(code)) result.opaque = true;
+  }
+  for (const path of homePaths(code)) {
+    if (WRITES_FILE.test(code)) result.writes.push(path);
+    else result.reads.push(path);
+  }
+  if (family === 'powershell') powershell(code, result);
+  if (EVALUATES.test(code)) {
+    result.fetchedExec = FETCHES.test(code);
+    result.decodedExec = DECODES.test(code);
   }
   result.reverseShell = SOCKET.test(code) && SPAWNS_SHELL.test(code);
   result.forkBomb = FORK_BOMB.test(code);

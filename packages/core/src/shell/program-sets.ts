@@ -106,6 +106,8 @@ export const INTERPRETERS: Record<string, { codeOptions: string[]; family: strin
   luajit: { codeOptions: ['e'], family: 'lua' },
   osascript: { codeOptions: ['e'], family: 'applescript' },
   Rscript: { codeOptions: ['e'], family: 'r' },
+  rscript: { codeOptions: ['e'], family: 'r' },
+  r: { codeOptions: ['e'], family: 'r' },
   julia: { codeOptions: ['e', 'E'], family: 'julia' },
   tclsh: { codeOptions: [], family: 'tcl' },
   pwsh: { codeOptions: ['c', 'command', 'Command', 'C'], family: 'powershell' },

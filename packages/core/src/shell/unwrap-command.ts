@@ -928,7 +928,154 @@ const WRAPPERS: Record<string, WrapperHandler> = {
       : [],
   entr: (args) => execAfter({ args, spec: {}, label: 'entr' }),
   watchexec: (args) => afterDoubleDash(args, 'watchexec'),
+  // zsh precommand modifiers.
+  noglob: (args) => (args.length > 0 ? [{ kind: 'exec', label: 'noglob', argv: args, stdin: true }] : []),
+  nocorrect: (args) =>
+    args.length > 0 ? [{ kind: 'exec', label: 'nocorrect', argv: args, stdin: true }] : [],
+  // at and batch read the job from stdin, or from -f FILE.
+  at: (args) => deferredJob('at', args),
+  batch: (args) => deferredJob('batch', args),
+  // A benchmark runner runs each operand (and --prepare/--cleanup) as a shell command.
+  hyperfine: (args) => {
+    const values = valuesOf(args);
+    const scripts: Unwrapped[] = [];
+    const valued = new Set([
+      '-w',
+      '--warmup',
+      '-m',
+      '--min-runs',
+      '-M',
+      '--max-runs',
+      '-r',
+      '--runs',
+      '-S',
+      '--shell',
+      '-u',
+      '--time-unit',
+      '--export-json',
+      '--export-markdown',
+      '--export-csv',
+      '-n',
+      '--command-name',
+      '-L',
+      '--parameter-list',
+      '-P',
+      '--parameter-scan',
+      '-D',
+      '--parameter-step-size',
+      '--style',
+      '--sort',
+      '-o',
+      '--output',
+      '-i',
+      '--input',
+    ]);
+    for (let index = 0; index < values.length; index++) {
+      const value = values[index]!;
+      if (
+        value === '-p' ||
+        value === '--prepare' ||
+        value === '-c' ||
+        value === '--cleanup' ||
+        value === '--setup' ||
+        value === '-s'
+      ) {
+        const script = args[index + 1];
+        if (script)
+          scripts.push({
+            kind: 'script',
+            label: 'hyperfine',
+            script: script.value,
+            dynamic: script.dynamic,
+            stdin: false,
+          });
+        index++;
+      } else if (valued.has(value)) index++;
+      else if (!value.startsWith('-'))
+        scripts.push({
+          kind: 'script',
+          label: 'hyperfine',
+          script: value,
+          dynamic: args[index]!.dynamic,
+          stdin: false,
+        });
+    }
+    return scripts;
+  },
+  // File watchers and task runners that run a command line given as an option.
+  nodemon: (args) => optionScript('nodemon', args, ['-x', '--exec']),
+  make: (args, options) => makeRecipes(args, options.stdinText),
+  gmake: (args, options) => makeRecipes(args, options.stdinText),
+  // Debuggers run `shell CMD` / `!CMD` given with -ex (gdb) or -o (lldb).
+  gdb: (args) => debuggerShell('gdb', args),
+  lldb: (args) => debuggerShell('lldb', args),
 };
+
+function optionScript(label: string, args: Field[], names: readonly string[]): Unwrapped[] {
+  const scripts: Unwrapped[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const value = args[index]!.value;
+    const name = names.find((candidate) => value === candidate || value.startsWith(`${candidate}=`));
+    if (!name) continue;
+    const field = value === name ? args[index + 1] : { ...args[index]!, value: value.slice(name.length + 1) };
+    if (field)
+      scripts.push({ kind: 'script', label, script: field.value, dynamic: field.dynamic, stdin: false });
+  }
+  return scripts;
+}
+
+/**
+ * Recipes given on make's command line (`--eval='all:; rm -rf ~'`) or fed on stdin
+ * (`make -f - <<< 'all:; cmd'`): their shell lines run. A makefile on disk is the project's own.
+ */
+function makeRecipes(args: Field[], stdinText: string | undefined): Unwrapped[] {
+  const values = valuesOf(args);
+  const texts: string[] = [];
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (value === '-E' || value === '--eval') texts.push(values[index + 1] ?? '');
+    else if (value.startsWith('--eval=')) texts.push(value.slice('--eval='.length));
+    else if (
+      (value === '-f' || value === '--file' || value === '--makefile') &&
+      /^(-|\/dev\/stdin)$/.test(values[index + 1] ?? '')
+    )
+      if (stdinText !== undefined) texts.push(stdinText);
+  }
+  const scripts: Unwrapped[] = [];
+  for (const text of texts)
+    for (const line of text.split('\n')) {
+      const recipe = line.startsWith('\t') ? line.slice(1) : /^[^=#\t]*?:[^=;]*;(.*)$/.exec(line)?.[1];
+      if (recipe?.trim())
+        scripts.push({
+          kind: 'script',
+          label: 'make',
+          script: recipe.replace(/^[@+-]+/, ''),
+          dynamic: false,
+          stdin: false,
+        });
+    }
+  return scripts;
+}
+
+function deferredJob(label: string, args: Field[]): Unwrapped[] {
+  const values = valuesOf(args);
+  if (values.some((value) => /^-[a-zA-Z]*[lrdc]$/.test(value))) return [];
+  const file = values.indexOf('-f');
+  if (file >= 0 && values[file + 1] !== undefined)
+    return [{ kind: 'file_script', label, path: values[file + 1]! }];
+  return [{ kind: 'stdin_script', label }];
+}
+
+function debuggerShell(label: string, args: Field[]): Unwrapped[] {
+  const scripts: Unwrapped[] = [];
+  for (let index = 0; index < args.length - 1; index++) {
+    if (!/^--?(ex|eval-command|o|one-line)$/.test(args[index]!.value)) continue;
+    const command = args[index + 1]!;
+    const shell = /^\s*(?:shell\s+|!|platform\s+shell\s+)([\s\S]+)$/.exec(command.value)?.[1];
+    if (shell) scripts.push({ kind: 'script', label, script: shell, dynamic: command.dynamic, stdin: false });
+  }
+  return scripts;
+}
 
 /** npx and friends run a package's binary (or, with `-c`, a shell command line). */
 function packageRunner(label: string, args: Field[]): Unwrapped[] {

@@ -1,0 +1,24 @@
+import { defineProgram, optionValue, raise } from '../program-module.js';
+import { NESTED_AGENT_UNGUARDED } from './nested-agent.js';
+
+/** Gemini CLI, Qwen Code, aider, Cursor's agent, Amp, Copilot CLI and opencode in their approve-everything modes. */
+export const otherAgents = defineProgram({
+  name: 'agents/other-agents',
+  programs: ['gemini', 'qwen', 'aider', 'cursor-agent', 'amp', 'copilot', 'opencode', 'goose', 'crush'],
+  findings: [NESTED_AGENT_UNGUARDED],
+  ownsArguments: true,
+  describe(call) {
+    const approval = optionValue(call.args, ['--approval-mode']);
+    const unguarded = call.args.some((arg) =>
+      /^(--yolo|-y|--yes-always|--yes|--force|-f|--dangerously-allow-all|--allow-all-tools|--dangerously-skip-permissions)$/.test(
+        arg,
+      ),
+    );
+    if (unguarded || approval === 'yolo')
+      raise(
+        call,
+        NESTED_AGENT_UNGUARDED.id,
+        `This starts ${call.program} approving every action on its own.`,
+      );
+  },
+});

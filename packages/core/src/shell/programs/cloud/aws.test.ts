@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { describeLine } from '../program-test.js';
+
+describe('cloud/aws', () => {
+  it('raises shell.credential_print for aws configure get aws_secret_access_key', () => {
+    const result = describeLine('aws configure get aws_secret_access_key');
+    expect(result.findings).toEqual(['shell.credential_print']);
+  });
+  it('raises shell.credential_print for aws secretsmanager get-secret-value --secret-id prod/db', () => {
+    const result = describeLine('aws secretsmanager get-secret-value --secret-id prod/db');
+    expect(result.findings).toEqual(['shell.credential_print']);
+  });
+  it('raises shell.credential_print for aws ssm get-parameter --name /app/key --with-decryption', () => {
+    const result = describeLine('aws ssm get-parameter --name /app/key --with-decryption');
+    expect(result.findings).toEqual(['shell.credential_print']);
+  });
+  it('raises shell.remote_exec for aws ssm send-command --instance-ids i-1 --document-name AWS-RunShellScript', () => {
+    const result = describeLine('aws ssm send-command --instance-ids i-1 --document-name AWS-RunShellScript');
+    expect(result.findings).toEqual(['shell.remote_exec']);
+  });
+  it('raises nothing for aws configure get region', () => {
+    const result = describeLine('aws configure get region');
+    expect(result.findings).toEqual([]);
+  });
+  it('raises nothing for aws s3 ls', () => {
+    const result = describeLine('aws s3 ls');
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { describeLine } from '../program-test.js';
+
+describe('cloud/az', () => {
+  it('raises shell.credential_print for az account get-access-token', () => {
+    const result = describeLine('az account get-access-token');
+    expect(result.findings).toEqual(['shell.credential_print']);
+  });
+  it('raises shell.credential_print for az keyvault secret show --vault-name v --name db', () => {
+    const result = describeLine('az keyvault secret show --vault-name v --name db');
+    expect(result.findings).toEqual(['shell.credential_print']);
+  });
+  it('raises shell.remote_exec for az vm run-command invoke -g rg -n vm --command-id RunShellScript --scripts ls', () => {
+    const result = describeLine(
+      'az vm run-command invoke -g rg -n vm --command-id RunShellScript --scripts ls',
+    );
+    expect(result.findings).toEqual(['shell.remote_exec']);
+  });
+  it('raises nothing for az group list', () => {
+    const result = describeLine('az group list');
+    expect(result.findings).toEqual([]);
+  });
+});

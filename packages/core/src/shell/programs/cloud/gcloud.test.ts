@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { describeLine } from '../program-test.js';
+
+describe('cloud/gcloud', () => {
+  it('raises shell.credential_print for gcloud auth print-access-token', () => {
+    const result = describeLine('gcloud auth print-access-token');
+    expect(result.findings).toEqual(['shell.credential_print']);
+  });
+  it('raises shell.credential_print for gcloud secrets versions access latest --secret=db', () => {
+    const result = describeLine('gcloud secrets versions access latest --secret=db');
+    expect(result.findings).toEqual(['shell.credential_print']);
+  });
+  it('raises shell.remote_exec for gcloud compute ssh vm-1 --command "rm -rf /data"', () => {
+    const result = describeLine('gcloud compute ssh vm-1 --command "rm -rf /data"');
+    expect(result.findings).toEqual(['shell.remote_exec']);
+  });
+  it('raises nothing for gcloud config list', () => {
+    const result = describeLine('gcloud config list');
+    expect(result.findings).toEqual([]);
+  });
+});

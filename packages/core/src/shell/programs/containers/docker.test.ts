@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { describeLine } from '../program-test.js';
+
+describe('containers/docker', () => {
+  it('raises shell.docker_prune for docker rm -f $(docker ps -aq)', () => {
+    const result = describeLine("docker rm -f '$(docker ps -aq)'");
+    expect(result.findings).toEqual(['shell.docker_prune']);
+  });
+  it('raises shell.docker_prune for docker rmi $(docker images -q)', () => {
+    const result = describeLine("docker rmi '$(docker images -q)'");
+    expect(result.findings).toEqual(['shell.docker_prune']);
+  });
+  it('raises nothing for docker rm web', () => {
+    const result = describeLine('docker rm web');
+    expect(result.findings).toEqual([]);
+  });
+  it('raises shell.package_publish for docker buildx build --push -t ghcr.io/acme/app .', () => {
+    const result = describeLine('docker buildx build --push -t ghcr.io/acme/app .');
+    expect(result.findings).toEqual(['shell.package_publish']);
+  });
+  it('raises nothing for docker build -t app .', () => {
+    const result = describeLine('docker build -t app .');
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -1,0 +1,102 @@
+import { CREDENTIAL_PRINT } from '../hosting/gh.js';
+import { defineProgram, raise, words } from '../program-module.js';
+
+/**
+ * Password managers and secret stores asked for a value (1Password, Vault, pass, Bitwarden,
+ * LastPass, Doppler, Infisical, chamber, sops, ansible-vault, aws-vault) and CLIs printing their
+ * own login token.
+ */
+export const secretManagers = defineProgram({
+  name: 'credentials/secret-managers',
+  programs: [
+    'op',
+    'vault',
+    'pass',
+    'gopass',
+    'bw',
+    'lpass',
+    'doppler',
+    'infisical',
+    'chamber',
+    'sops',
+    'ansible-vault',
+    'aws-vault',
+    'heroku',
+    'fly',
+    'flyctl',
+    'akeyless',
+    'conjur',
+    'ksm',
+  ],
+  findings: [CREDENTIAL_PRINT],
+  describe(call) {
+    const operands = words(call.args);
+    const [first, second] = operands;
+    const has = (flag: string) => call.args.includes(flag);
+    let prints = false;
+    switch (call.program) {
+      case 'op':
+        prints =
+          first === 'read' ||
+          (first === 'item' &&
+            second === 'get' &&
+            (has('--reveal') || call.args.some((arg) => arg.startsWith('--fields')))) ||
+          (first === 'document' && second === 'get');
+        break;
+      case 'vault':
+        prints =
+          first === 'read' ||
+          (first === 'kv' && (second === 'get' || second === 'export')) ||
+          (first === 'token' && (second === 'create' || second === 'lookup')) ||
+          first === 'print';
+        break;
+      case 'pass':
+      case 'gopass':
+        prints =
+          first === 'show' ||
+          first === 'cat' ||
+          (first !== undefined &&
+            !/^(ls|list|find|search|grep|init|insert|generate|edit|rm|mv|cp|git|help|version|sync|mounts|setup|config|otp)$/.test(
+              first,
+            ));
+        break;
+      case 'bw':
+        prints = first === 'get' || (first === 'list' && second === 'items') || first === 'export';
+        break;
+      case 'lpass':
+        prints = first === 'show' || first === 'export';
+        break;
+      case 'doppler':
+        prints =
+          (first === 'secrets' && (second === undefined || second === 'get' || second === 'download')) ||
+          (first === 'configs' && second === 'tokens');
+        break;
+      case 'infisical':
+        prints = first === 'secrets' || first === 'export';
+        break;
+      case 'chamber':
+        prints = first === 'read' || first === 'export' || first === 'env';
+        break;
+      case 'sops':
+        prints = has('-d') || has('--decrypt') || first === 'decrypt';
+        break;
+      case 'ansible-vault':
+        prints = first === 'view' || (first === 'decrypt' && has('--output=-'));
+        break;
+      case 'aws-vault':
+        prints = first === 'export';
+        break;
+      case 'heroku':
+        prints = first === 'auth:token' || first === 'authorizations:create' || first === 'config';
+        break;
+      case 'fly':
+      case 'flyctl':
+        prints = (first === 'auth' && second === 'token') || (first === 'tokens' && second === 'create');
+        break;
+      default:
+        prints = /^(get|read|show|export|secret)$/.test(first ?? '');
+    }
+    if (prints)
+      raise(call, CREDENTIAL_PRINT.id, 'This prints a secret from a password manager or secret store.');
+  },
+});

@@ -1,0 +1,24 @@
+import { addTarget, defineProgram, optionValues, raise } from '../program-module.js';
+import { isDestructiveSql } from './destructive-sql.js';
+
+export const psql = defineProgram({
+  name: 'database/psql',
+  programs: ['psql', 'cockroach', 'clickhouse-client', 'clickhouse', 'cqlsh', 'duckdb', 'snowsql', 'bq'],
+  findings: [
+    {
+      id: 'shell.database_destructive',
+      summary: 'A database client runs a statement that drops, truncates or empties data.',
+    },
+  ],
+  ownsArguments: true,
+  describe(call) {
+    const statements = [
+      ...optionValues(call.args, ['-c', '--command', '-e', '--execute', '-q', '--query']),
+      // bq query "DELETE ..." and duckdb db.duckdb "DROP ..." take the statement as an operand.
+      ...call.args.filter((arg) => !arg.startsWith('-') && /\s/.test(arg)),
+    ];
+    if (statements.some(isDestructiveSql))
+      raise(call, 'shell.database_destructive', 'This runs SQL that drops or deletes data in a database.');
+    for (const file of optionValues(call.args, ['-f', '--file'])) addTarget(call, file, 'read');
+  },
+});

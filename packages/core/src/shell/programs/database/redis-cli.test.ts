@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { describeLine } from '../program-test.js';
+
+describe('database/redis-cli', () => {
+  it('raises shell.database_destructive for redis-cli FLUSHALL', () => {
+    const result = describeLine('redis-cli FLUSHALL');
+    expect(result.findings).toEqual(['shell.database_destructive']);
+  });
+  it('raises shell.database_destructive for redis-cli -h cache -n 2 flushdb', () => {
+    const result = describeLine('redis-cli -h cache -n 2 flushdb');
+    expect(result.findings).toEqual(['shell.database_destructive']);
+  });
+  it('raises nothing for redis-cli GET session:1', () => {
+    const result = describeLine('redis-cli GET session:1');
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { defineProgram, raise } from '../program-module.js';
+
+const VALUED = new Set(['-h', '-p', '-a', '-n', '-u', '-s', '--user', '--pass', '-r', '-i', '--tls-cert']);
+
+export const redisCli = defineProgram({
+  name: 'database/redis-cli',
+  programs: ['redis-cli', 'valkey-cli', 'keydb-cli'],
+  findings: [
+    {
+      id: 'shell.database_destructive',
+      summary: 'A database client runs a statement that drops, truncates or empties data.',
+    },
+  ],
+  ownsArguments: true,
+  describe(call) {
+    let index = 0;
+    while (index < call.args.length && call.args[index]!.startsWith('-'))
+      index += VALUED.has(call.args[index]!) ? 2 : 1;
+    const command = call.args[index]?.toLowerCase();
+    if (command === 'flushall' || command === 'flushdb')
+      raise(call, 'shell.database_destructive', `redis ${command.toUpperCase()} deletes every key.`);
+  },
+});

