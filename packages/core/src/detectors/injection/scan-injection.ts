@@ -1,0 +1,129 @@
+import type { DetectorMatch } from '../detector-match.js';
+import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
+import { ATR_RULES } from './atr-rules.generated.js';
+import { HIDDEN_UNICODE, WARDEN_INJECTION_RULES } from './warden-injection-rules.js';
+
+interface CompiledAtrRule {
+  id: string;
+  title: string;
+  category: string;
+  regexes: RegExp[];
+}
+
+let compiled: CompiledAtrRule[] | undefined;
+
+/** Compiles the enforce-lane rules once, leaving out patterns that could backtrack catastrophically. */
+function atrRules(): CompiledAtrRule[] {
+  if (compiled) return compiled;
+  compiled = [];
+  for (const rule of ATR_RULES) {
+    const regexes: RegExp[] = [];
+    for (const { pattern, flags } of rule.patterns) {
+      if (hasNestedUnboundedQuantifier(pattern)) continue;
+      try {
+        regexes.push(new RegExp(pattern, flags));
+      } catch {
+        // A pattern this Node cannot compile (regexp modifiers need Node 23+) is skipped, not fatal.
+      }
+    }
+    if (regexes.length > 0)
+      compiled.push({ id: rule.id, title: rule.title, category: rule.category, regexes });
+  }
+  return compiled;
+}
+
+/** Patterns that `atrRules` leaves out as unsafe, for the documentation and the bench. */
+export function unsafeAtrPatterns(): string[] {
+  return ATR_RULES.flatMap((rule) =>
+    rule.patterns.filter(({ pattern }) => hasNestedUnboundedQuantifier(pattern)).map(() => rule.id),
+  );
+}
+
+/** Most injection text is English prose: a text without a run of letters and spaces has none. */
+const PROSE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
+
+/** Each piece scanned is at most this long; a longer text is scanned piece by piece, overlapping. */
+const PIECE = 64 * 1024;
+const OVERLAP = 1024;
+/**
+ * agent-threat-rules' hundred rules cost about 0.7 ms per KB, so in one event they read at most
+ * this much of a text (Warden's own checks and hidden Unicode read all of it).
+ */
+export const MAX_ATR_SCAN = 256 * 1024;
+
+function pieces(text: string): Array<[number, string]> {
+  if (text.length <= PIECE) return [[0, text]];
+  const out: Array<[number, string]> = [];
+  for (let start = 0; start < text.length; start += PIECE - OVERLAP)
+    out.push([start, text.slice(start, start + PIECE)]);
+  return out;
+}
+
+function categoryId(category: string): string {
+  return `injection.${category.replaceAll('-', '_')}`;
+}
+
+/**
+ * Finds prompt injection in text an agent reads: hidden Unicode, Warden's own checks for
+ * instructions aimed at the agent and tool poisoning, and agent-threat-rules' enforce lane
+ * (its most precise rules, as data: its engine and telemetry are not used). At most one
+ * match per rule; findings are `injection.<kind>`.
+ */
+export function scanInjection(options: { text: string }): DetectorMatch[] {
+  const { text } = options;
+  const out: DetectorMatch[] = [];
+  const seen = new Set<string>();
+  const add = (match: DetectorMatch, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(match);
+  };
+  for (const pattern of [HIDDEN_UNICODE.always, HIDDEN_UNICODE.runs]) {
+    const found = pattern.exec(text);
+    if (found)
+      add(
+        {
+          id: 'injection.hidden_unicode',
+          label: 'invisible Unicode characters (tag characters, bidi overrides or zero-width runs)',
+          start: found.index,
+          end: found.index + found[0].length,
+        },
+        'hidden_unicode',
+      );
+  }
+  if (!PROSE.test(text)) return out;
+  for (const [offset, piece] of pieces(text)) {
+    for (const rule of WARDEN_INJECTION_RULES) {
+      const found = rule.pattern.exec(piece);
+      if (found)
+        add(
+          {
+            id: rule.id,
+            label: rule.label,
+            start: offset + found.index,
+            end: offset + found.index + found[0].length,
+          },
+          rule.label,
+        );
+    }
+    if (offset >= MAX_ATR_SCAN) continue;
+    for (const rule of atrRules()) {
+      if (seen.has(rule.id)) continue;
+      for (const regex of rule.regexes) {
+        const found = regex.exec(piece);
+        if (!found) continue;
+        add(
+          {
+            id: categoryId(rule.category),
+            label: `${rule.title} (agent-threat-rules ${rule.id})`,
+            start: offset + found.index,
+            end: offset + found.index + found[0].length,
+          },
+          rule.id,
+        );
+        break;
+      }
+    }
+  }
+  return out;
+}
