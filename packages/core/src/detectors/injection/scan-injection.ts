@@ -1,6 +1,6 @@
 import type { DetectorMatch } from '../detector-match.js';
 import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
-import { ATR_RULES } from './atr-rules.generated.js';
+import { atrRules as atrRuleData } from './atr-rules.generated.js';
 import { HIDDEN_UNICODE, WARDEN_INJECTION_RULES } from './warden-injection-rules.js';
 
 interface CompiledAtrRule {
@@ -16,7 +16,7 @@ let compiled: CompiledAtrRule[] | undefined;
 function atrRules(): CompiledAtrRule[] {
   if (compiled) return compiled;
   compiled = [];
-  for (const rule of ATR_RULES) {
+  for (const rule of atrRuleData()) {
     const regexes: RegExp[] = [];
     for (const { pattern, flags } of rule.patterns) {
       if (hasNestedUnboundedQuantifier(pattern)) continue;
@@ -34,13 +34,19 @@ function atrRules(): CompiledAtrRule[] {
 
 /** Patterns that `atrRules` leaves out as unsafe, for the documentation and the bench. */
 export function unsafeAtrPatterns(): string[] {
-  return ATR_RULES.flatMap((rule) =>
+  return atrRuleData().flatMap((rule) =>
     rule.patterns.filter(({ pattern }) => hasNestedUnboundedQuantifier(pattern)).map(() => rule.id),
   );
 }
 
-/** Most injection text is English prose: a text without a run of letters and spaces has none. */
-const PROSE = /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/;
+/** Injection is prose: a text with no two words has none. (Linear: no repeated class before `\s`.) */
+const PROSE = /[A-Za-z][\s]+[A-Za-z]/;
+/**
+ * Runs of more than this many non-space characters are cut to it before the pattern rules run:
+ * no instruction hides in the middle of a 300-character word, and a long run is where a pattern
+ * like `[a-z]+\s` backtracks quadratically.
+ */
+const MAX_WORD = 256;
 
 /** Each piece scanned is at most this long; a longer text is scanned piece by piece, overlapping. */
 const PIECE = 64 * 1024;
@@ -92,7 +98,9 @@ export function scanInjection(options: { text: string }): DetectorMatch[] {
       );
   }
   if (!PROSE.test(text)) return out;
-  for (const [offset, piece] of pieces(text)) {
+  // Offsets of pattern matches are positions in this view of the text (injection is reported, not redacted).
+  const view = text.replace(/\S{257,}/g, (run) => run.slice(0, MAX_WORD));
+  for (const [offset, piece] of pieces(view)) {
     for (const rule of WARDEN_INJECTION_RULES) {
       const found = rule.pattern.exec(piece);
       if (found)

@@ -34,7 +34,7 @@ export const WARDEN_INJECTION_RULES: readonly WardenInjectionRule[] = [
   },
   {
     id: 'injection.tool_poisoning',
-    label: 'an <IMPORTANT> block aimed at the agent',
+    label: 'an IMPORTANT-tag block aimed at the agent',
     pattern: /<(?:IMPORTANT|CRITICAL|SYSTEM|secret)>[\s\S]{0,2000}?(?:must|before|always|read|send|do not)/,
   },
   {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { redactText } from '../redact-text.js';
 import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
-import { GITLEAKS_RULES } from './gitleaks-rules.generated.js';
+import { gitleaksData } from './gitleaks-rules.generated.js';
 import { scanSecrets, shannonEntropy } from './scan-secrets.js';
 
 // Assembled at run time so this file does not itself look like it holds secrets.
 const AWS_KEY = ['AKIA', 'IOSFODNN7', 'EXAMPLQ'].join('');
-const GITHUB_TOKEN = `ghp_${'x9K2'.repeat(9)}`;
+const GITHUB_TOKEN = ['ghp_', 'R7vQ2mZx8LkP4nWb', 'T1yHc6JdF3sGa9Ue', 'Xo5Y'].join('');
 const SLACK_WEBHOOK = `https://hooks.slack.com/services/T${'0'.repeat(8)}A/B${'1'.repeat(8)}C/${'aB3dE5fG7hJ9kL1mN3pQ5rS7'}`;
 
 describe('scanSecrets', () => {
@@ -36,7 +36,8 @@ describe('scanSecrets', () => {
   });
 
   it('redacts a whole private key block, not just its header', () => {
-    const text = 'before\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nabc\n-----END RSA PRIVATE KEY-----\nafter';
+    const text =
+      'before\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1x9\nabcDEF\n-----END RSA PRIVATE KEY-----\nafter';
     expect(redactText({ text, matches: scanSecrets({ text }) })).toBe(
       'before\n[REDACTED:secret.private_key]\nafter',
     );
@@ -46,9 +47,15 @@ describe('scanSecrets', () => {
     const base64 = Buffer.from(`aws_access_key_id = ${AWS_KEY}\n`).toString('base64');
     const [inBase64] = scanSecrets({ text: `data: ${base64}` });
     expect(inBase64).toMatchObject({ id: 'secret.aws_access_key', encoding: 'base64' });
-    const url = `https://example.com/?t=${encodeURIComponent(`x ${GITHUB_TOKEN}`)}`;
+    const url = `https://example.com/?next=${encodeURIComponent(SLACK_WEBHOOK)}`;
     const [inUrl] = scanSecrets({ text: url });
-    expect(inUrl).toMatchObject({ id: 'secret.github_token', encoding: 'url' });
+    expect(inUrl).toMatchObject({ id: 'secret.slack_webhook_url', encoding: 'url' });
+  });
+
+  it('takes documentation placeholders for what they are', () => {
+    expect(scanSecrets({ text: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE' })).toEqual([]);
+    expect(scanSecrets({ text: `token: ghp_${'x'.repeat(36)}` })).toEqual([]);
+    expect(scanSecrets({ text: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' })).toEqual([]);
   });
 
   it('finds nothing in ordinary source code and prose', () => {
@@ -79,6 +86,7 @@ describe('scanSecrets', () => {
 });
 
 describe('the gitleaks rule set', () => {
+  const GITLEAKS_RULES = gitleaksData().rules;
   it('has no pattern with nested unbounded quantifiers (no catastrophic backtracking)', () => {
     const nested = GITLEAKS_RULES.flatMap((rule) => [
       ...(hasNestedUnboundedQuantifier(rule.pattern) ? [rule.id] : []),

@@ -1,10 +1,6 @@
 import type { DetectorMatch } from '../detector-match.js';
 import type { ExternalSecretRule } from './external-rule.js';
-import {
-  GITLEAKS_GLOBAL_ALLOW,
-  GITLEAKS_GLOBAL_STOPWORDS,
-  GITLEAKS_RULES,
-} from './gitleaks-rules.generated.js';
+import { gitleaksData } from './gitleaks-rules.generated.js';
 import { WARDEN_SECRET_RULES } from './warden-secret-rules.js';
 
 /** A rule ready to run: its regex is compiled on first use, so a clean text compiles none. */
@@ -28,10 +24,13 @@ function toFindingId(gitleaksId: string): string {
   return `secret.${gitleaksId.replaceAll('-', '_')}`;
 }
 
-let prepared: { rules: PreparedRule[]; keywords: string[]; globalAllow: RegExp[] } | undefined;
+let prepared:
+  | { rules: PreparedRule[]; keywords: string[]; globalAllow: RegExp[]; globalStopwords: readonly string[] }
+  | undefined;
 
 function prepare() {
   if (prepared) return prepared;
+  const gitleaks = gitleaksData();
   const rules: PreparedRule[] = [
     ...WARDEN_SECRET_RULES.map((rule) => ({
       id: rule.id,
@@ -39,7 +38,7 @@ function prepare() {
       keywords: rule.keywords,
       regex: rule.pattern,
     })),
-    ...GITLEAKS_RULES.map((rule) => ({
+    ...gitleaks.rules.map((rule) => ({
       id: toFindingId(rule.id),
       label: `a secret (gitleaks rule ${rule.id})`,
       keywords: rule.keywords,
@@ -47,8 +46,8 @@ function prepare() {
     })),
   ];
   const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
-  const globalAllow = GITLEAKS_GLOBAL_ALLOW.map((entry) => new RegExp(entry.pattern, entry.flags));
-  prepared = { rules, keywords, globalAllow };
+  const globalAllow = gitleaks.globalAllow.map((entry) => new RegExp(entry.pattern, entry.flags));
+  prepared = { rules, keywords, globalAllow, globalStopwords: gitleaks.globalStopwords };
   return prepared;
 }
 
@@ -80,6 +79,19 @@ export function shannonEntropy(text: string): number {
     entropy -= p * Math.log2(p);
   }
   return entropy;
+}
+
+/**
+ * Documentation placeholders that Warden's own patterns would otherwise take for keys:
+ * `AKIAIOSFODNN7EXAMPLE`, `ghp_xxxxxxxx…`, `sk-ant-…XXXX`. gitleaks' rules bring their own allowlists.
+ */
+function isPlaceholder(secret: string): boolean {
+  if (secret.startsWith('-----BEGIN')) {
+    // A key block with (almost) nothing in it is an example in documentation.
+    const body = secret.replace(/-----(?:BEGIN|END)[^-]*-----/g, '').replace(/\s/g, '');
+    return body.length < 6 || /^(?:[.x…]+|anything|redacted|your[\w-]*|\.\.\.)$/i.test(body);
+  }
+  return /EXAMPLE|(?:x{6}|X{6}|#{4})|(.)\1{7}/.test(secret) || shannonEntropy(secret) < 3;
 }
 
 function lineAround(text: string, start: number, end: number): string {
@@ -136,15 +148,16 @@ function accepted(options: {
   match: RegExpExecArray;
   span: [number, number];
   globalAllow: RegExp[];
+  globalStopwords: readonly string[];
 }): boolean {
   const { rule, text, match, span } = options;
   const source = rule.source;
-  if (!source) return true;
   const secret = text.slice(span[0], span[1]);
+  if (!source) return !isPlaceholder(secret);
   if (source.entropy !== undefined && shannonEntropy(secret) < source.entropy) return false;
   if (options.globalAllow.some((regex) => regex.test(secret))) return false;
   const lowerSecret = secret.toLowerCase();
-  if (GITLEAKS_GLOBAL_STOPWORDS.some((word) => lowerSecret.includes(word))) return false;
+  if (options.globalStopwords.some((word) => lowerSecret.includes(word))) return false;
   if (source.stopwords?.some((word) => lowerSecret.includes(word))) return false;
   for (const { regex, target } of rule.allow ?? []) {
     const subject =
@@ -164,6 +177,7 @@ function runRule(options: {
   text: string;
   windows: Array<[number, number]> | undefined;
   globalAllow: RegExp[];
+  globalStopwords: readonly string[];
   out: DetectorMatch[];
 }): void {
   const { rule, regex, text, out } = options;
@@ -177,7 +191,17 @@ function runRule(options: {
         continue;
       }
       const span = secretSpan(match, rule);
-      if (!accepted({ rule, text: slice, match, span, globalAllow: options.globalAllow })) continue;
+      if (
+        !accepted({
+          rule,
+          text: slice,
+          match,
+          span,
+          globalAllow: options.globalAllow,
+          globalStopwords: options.globalStopwords,
+        })
+      )
+        continue;
       out.push({ id: rule.id, label: rule.label, start: from + span[0], end: from + span[1] });
     }
   }
@@ -248,7 +272,7 @@ function scanEncoded(text: string, out: DetectorMatch[]): void {
 }
 
 function scan(text: string, depth: number): DetectorMatch[] {
-  const { rules, keywords, globalAllow } = prepare();
+  const { rules, keywords, globalAllow, globalStopwords } = prepare();
   const lower = text.toLowerCase();
   // Lower-casing some characters changes the length; then keyword offsets are not text offsets.
   const offsetsHold = lower.length === text.length;
@@ -277,6 +301,7 @@ function scan(text: string, depth: number): DetectorMatch[] {
         text,
         windows: positions && windowsFor(positions, text.length),
         globalAllow,
+        globalStopwords,
         out,
       });
     }

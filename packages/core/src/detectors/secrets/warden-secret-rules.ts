@@ -38,13 +38,15 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
   {
     id: 'secret.slack_token',
     label: 'a Slack token',
-    pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
+    // Issued tokens carry the workspace's numeric id first.
+    pattern: /\bxox[abposr]-\d{8,}-[A-Za-z0-9-]{10,}\b/g,
     keywords: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-'],
   },
   {
     id: 'secret.anthropic_key',
     label: 'an Anthropic API key',
-    pattern: /\bsk-ant-[A-Za-z0-9_-]{20,}\b/g,
+    // The issued format: a type and version, 93 characters and `AA`.
+    pattern: /\bsk-ant-(?:api|admin|oat|sid)\d{2}-[A-Za-z0-9_-]{93}AA\b/g,
     keywords: ['sk-ant-'],
   },
   {
@@ -52,12 +54,6 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
     label: 'an OpenAI API key',
     pattern: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}\b/g,
     keywords: ['t3blbkfj'],
-  },
-  {
-    id: 'secret.google_api_key',
-    label: 'a Google API key',
-    pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g,
-    keywords: ['aiza'],
   },
   {
     id: 'secret.stripe_key',
