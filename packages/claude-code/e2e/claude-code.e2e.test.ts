@@ -207,6 +207,26 @@ describe('Claude Code guarded by warden-claude-code', () => {
     expect(result.stdout).toContain('secrets.in-prompt');
   });
 
+  it("handles a prompt with a card number by the policy's PII action: warned by default, blocked when the policy says so", async () => {
+    const prompt = 'charge the customer card 4111 1111 1111 1111 again';
+    const warned = await scenario({ withWarden: true });
+    const sent = await run({ scenario: warned, script: [], prompt });
+    expect(sent.messageRequests).toBeGreaterThan(0);
+    const record = auditRecords(warned.workspace).find((entry) => entry.hookEvent === 'UserPromptSubmit');
+    expect(JSON.stringify(record)).toContain('pii.card');
+
+    const strict = await scenario({ withWarden: true });
+    mkdirSync(path.join(strict.workspace.home, '.warden'), { recursive: true, mode: 0o700 });
+    writeFileSync(
+      path.join(strict.workspace.home, '.warden', 'policy.yaml'),
+      'extends: recommended\ndetectors:\n  pii:\n    actions: { prompt: block }\n',
+    );
+    writeFileSync(path.join(strict.workspace.home, '.warden', 'config.yaml'), 'policy: policy.yaml\n');
+    const blocked = await run({ scenario: strict, script: [], prompt });
+    expect(blocked.messageRequests).toBe(0);
+    expect(blocked.result.stdout).toContain('detectors.pii');
+  });
+
   it('lets a harmless command run and records every decision', async () => {
     const guarded = await scenario({ withWarden: true });
     const { toolResults } = await run({
