@@ -39,6 +39,14 @@ export function unsafeAtrPatterns(): string[] {
   );
 }
 
+/**
+ * The cheap prefilter in front of agent-threat-rules: compiling its hundred patterns costs tens of
+ * milliseconds the first time they run, so they run only on text with a word attacks use. Measured
+ * by the bench against the rule set's own cases (recall must stay at or above its enforce lane's).
+ */
+const ATR_TRIGGER =
+  /ignor|instruct|system|prompt|previous|disregard|overrid|pretend|jailbreak|developer mode|assistant|\bai\b|agent|model|execut|\brun\b|curl|wget|send|upload|exfil|passw|secret|token|api[_ -]?key|credential|ssh|\.env|sudo|chmod|rm -|base64|eval|exec|tool|admin|bypass|forget|reveal|hidden|confiden|\brole|persona|unrestrict|\bdan\b|mode|rules|polic|restrict|safety|filter|guard|command|shell|script|http|urls?\b|fetch|download|install|delete|remov|leak|steal|inject|payload|override|priority|important|urgent|must|immediately|obey|comply|user|email|forward|retriev|collect|payment|transfer|deposit|withdraw|wallet|account|balance|order|unlock|disable|turn off|output|respon|verbatim|repeat|includ|above|clone|variable|initiali|__|import|\$\{|<svg|onload|script|internal|endpoint|access|who you are|you are|your /i;
+
 /** Injection is prose: a text with no two words has none. (Linear: no repeated class before `\s`.) */
 const PROSE = /[A-Za-z][\s]+[A-Za-z]/;
 /**
@@ -114,7 +122,7 @@ export function scanInjection(options: { text: string }): DetectorMatch[] {
           rule.label,
         );
     }
-    if (offset >= MAX_ATR_SCAN) continue;
+    if (offset >= MAX_ATR_SCAN || !ATR_TRIGGER.test(piece)) continue;
     for (const rule of atrRules()) {
       if (seen.has(rule.id)) continue;
       for (const regex of rule.regexes) {
