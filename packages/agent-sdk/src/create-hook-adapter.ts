@@ -1,4 +1,4 @@
-import type { HookJSONOutput } from '@anthropic-ai/claude-agent-sdk';
+import type { HookJSONOutput, PostToolUseHookSpecificOutput } from '@anthropic-ai/claude-agent-sdk';
 import {
   type AdapterV1,
   createId,
@@ -204,13 +204,28 @@ function renderHookOutput(options: {
       }
       return {};
     case 'PostToolUse':
-    case 'PostToolUseFailure':
-      // The tool already ran: a block shows the reason to the model; an ask becomes context for it.
-      if (decision.effect === 'deny') return { decision: 'block', reason };
-      if (decision.effect === 'ask') {
-        return { hookSpecificOutput: { hookEventName: hookEvent, additionalContext: reason } };
-      }
+    case 'PostToolUseFailure': {
+      // The tool already ran: a block shows the reason to the model; an ask and detector warnings
+      // become context for it. A redaction replaces the output before the model reads it
+      // (`updatedToolOutput`, PostToolUse only), in the shape the tool returned.
+      const redaction = hookEvent === 'PostToolUse' ? decision.redaction : undefined;
+      const context = [
+        ...(decision.effect === 'ask' ? [reason] : []),
+        ...(decision.warnings ?? []).map((warning) => `Warden: ${warning}`),
+        ...(redaction
+          ? [`Warden replaced ${redaction.findings.join(', ')} in this output with [REDACTED:…] markers.`]
+          : []),
+      ].join('\n');
+      const specific = {
+        hookEventName: hookEvent,
+        ...(context ? { additionalContext: context } : {}),
+        ...(redaction ? { updatedToolOutput: redaction.output } : {}),
+      } as PostToolUseHookSpecificOutput;
+      if (decision.effect === 'deny')
+        return { decision: 'block', reason, ...(redaction ? { hookSpecificOutput: specific } : {}) };
+      if (context) return { hookSpecificOutput: specific };
       return {};
+    }
     case 'UserPromptSubmit':
       // Nobody can approve a prompt mid-flight, so ask blocks like deny. The SDK would otherwise
       // quote the whole prompt (and the secret in it) back in its block message.
@@ -221,6 +236,8 @@ function renderHookOutput(options: {
           hookSpecificOutput: { hookEventName: 'UserPromptSubmit', suppressOriginalPrompt: true },
         };
       }
+      // A prompt cannot be changed; a detector warning is shown to the user.
+      if (decision.warnings?.length) return { systemMessage: `Warden: ${decision.warnings.join(' ')}` };
       return {};
     case 'Stop':
     case 'SubagentStop': {

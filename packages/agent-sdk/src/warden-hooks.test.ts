@@ -88,6 +88,27 @@ describe('wardenHooks', () => {
     expect(await call(preToolUseSample, preToolUseSample.tool_use_id)).toEqual({});
   });
 
+  it('redacts a cloud key out of a tool result before the model reads it', async () => {
+    const { call } = setUp();
+    const key = ['AKIA', 'IOSFODNN7', 'EXAMPLQ'].join('');
+    const input = {
+      ...postToolUseSample,
+      tool_response: { ...postToolUseSample.tool_response, stdout: `KEY=${key}` },
+    };
+    const output = await call(input, postToolUseSample.tool_use_id);
+    expect(output).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PostToolUse',
+        additionalContext: 'Warden replaced secret.aws_access_key in this output with [REDACTED:…] markers.',
+        updatedToolOutput: {
+          ...postToolUseSample.tool_response,
+          stdout: 'KEY=[REDACTED:secret.aws_access_key]',
+        },
+      },
+    });
+    expect(JSON.stringify(auditRecords())).not.toContain(key);
+  });
+
   it('denies a destructive command in the SDK output shape, with a reason for the model', async () => {
     const { call } = setUp();
     const output = await call(bash("sudo bash -c 'rm -rf ~/'"), 'toolu_1');
@@ -212,9 +233,15 @@ describe('wardenHooks', () => {
       ...postToolUseSample,
       tool_response: { ...postToolUseSample.tool_response, stdout: PRIVATE_KEY },
     };
+    // The block tells the model why; the redaction keeps the key itself from it.
     expect(await call(leaking)).toEqual({
       decision: 'block',
       reason: 'Warden (no-keys-in-output): The output holds a credential: do not repeat it.',
+      hookSpecificOutput: {
+        hookEventName: 'PostToolUse',
+        additionalContext: 'Warden replaced secret.private_key in this output with [REDACTED:…] markers.',
+        updatedToolOutput: { ...postToolUseSample.tool_response, stdout: '[REDACTED:secret.private_key]' },
+      },
     });
     expect(auditRecords().map((record) => [record.hookEvent, record.phase, record.effect])).toEqual([
       ['PostToolUse', 'tool_result', 'allow'],

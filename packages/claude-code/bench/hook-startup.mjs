@@ -27,6 +27,24 @@ const inputs = {
       tool_use_id: 'toolu_bench',
     }),
   ),
+  // Detectors on: a 4 KB tool output with a cloud key in it, redacted before the model reads it.
+  'PostToolUse Bash (redacted)': Buffer.from(
+    JSON.stringify({
+      session_id: 'bench',
+      transcript_path: '/tmp/t.jsonl',
+      cwd: '/home/dev/project',
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'cat deploy.conf' },
+      tool_response: {
+        stdout: `${'log line with ordinary words and numbers 12345\n'.repeat(80)}aws_access_key_id = ${['AKIA', 'Q3ZP7RWT', 'XK5M2NVB'].join('')}\n`,
+        stderr: '',
+        interrupted: false,
+        isImage: false,
+      },
+      tool_use_id: 'toolu_bench',
+    }),
+  ),
 };
 
 function time(args, input) {

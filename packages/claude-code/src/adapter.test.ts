@@ -174,6 +174,41 @@ describe('renderClaudeCodeDecision', () => {
     expect(renderClaudeCodeDecision({ hookEvent: 'SessionEnd', decision: deny }).stdout).toBe('');
   });
 
+  it('replaces a tool output by its redacted copy with updatedToolOutput, and tells Claude why', () => {
+    const redacted = {
+      stdout: 'AWS_ACCESS_KEY_ID=[REDACTED:secret.aws_access_key]',
+      stderr: '',
+      interrupted: false,
+    };
+    const decision = createTestDecision({
+      redaction: { output: redacted, findings: ['secret.aws_access_key'] },
+    });
+    expect(JSON.parse(renderClaudeCodeDecision({ hookEvent: 'PostToolUse', decision }).stdout)).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PostToolUse',
+        additionalContext: 'Warden replaced secret.aws_access_key in this output with [REDACTED:…] markers.',
+        updatedToolOutput: redacted,
+      },
+    });
+    // A failure has no output to replace; the redaction is not rendered there.
+    expect(renderClaudeCodeDecision({ hookEvent: 'PostToolUseFailure', decision }).stdout).toBe('');
+  });
+
+  it('shows detector warnings: as context after a tool ran, to the user on a prompt', () => {
+    const decision = createTestDecision({
+      warnings: ['The prompt contains a payment card number (pii.card).'],
+    });
+    expect(JSON.parse(renderClaudeCodeDecision({ hookEvent: 'UserPromptSubmit', decision }).stdout)).toEqual({
+      systemMessage: 'Warden: The prompt contains a payment card number (pii.card).',
+    });
+    expect(JSON.parse(renderClaudeCodeDecision({ hookEvent: 'PostToolUse', decision }).stdout)).toEqual({
+      hookSpecificOutput: {
+        hookEventName: 'PostToolUse',
+        additionalContext: 'Warden: The prompt contains a payment card number (pii.card).',
+      },
+    });
+  });
+
   it('blocks an unreadable event with exit code 2 and the reason on stderr', () => {
     expect(renderClaudeCodeDecision({ hookEvent: 'unknown', decision: deny })).toEqual({
       stdout: '',

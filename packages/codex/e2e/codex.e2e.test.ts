@@ -254,6 +254,22 @@ describe('Codex CLI guarded by warden-codex', () => {
     ]);
   });
 
+  it('hands the model a tool output with a cloud key replaced by a marker, which it reads whole without Warden', async () => {
+    const key = ['AKIA', 'Q3ZP7RWT', 'XK5M2NVB'].join('');
+    const prepare = (scenario: Scenario) =>
+      writeFileSync(path.join(scenario.workspace.project, 'deploy.conf'), `aws_access_key_id = ${key}\n`);
+    const script = () => [execCommand('cat deploy.conf')];
+
+    const unguarded = await run({ withWarden: false, script, prepare });
+    expect(JSON.stringify(unguarded.requests)).toContain(key);
+
+    const guarded = await run({ withWarden: true, script, prepare });
+    expect(guarded.toolOutputs).toHaveLength(1);
+    expect(guarded.toolOutputs[0]!.output).toContain('aws_access_key_id = [REDACTED:secret.aws_access_key]');
+    expect(JSON.stringify(guarded.requests)).not.toContain(key);
+    expect(JSON.stringify(guarded.audit)).not.toContain(key);
+  });
+
   it('blocks a prompt carrying a private key before any model request, which sends it without Warden', async () => {
     const key =
       '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';

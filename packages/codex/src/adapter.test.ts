@@ -127,6 +127,21 @@ describe('renderCodexDecision: the output contract of Codex 0.169', () => {
     });
   }
 
+  it('hands the model a redacted tool output as the block feedback, in a shape Codex accepts', () => {
+    const decision = createTestDecision({
+      redaction: {
+        output: { stdout: 'KEY=[REDACTED:secret.aws_access_key]' },
+        findings: ['secret.aws_access_key'],
+      },
+    });
+    const output = renderCodexDecision({ hookEvent: 'PostToolUse', decision });
+    expectAcceptedByCodex({ event: 'PostToolUse', output, label: 'redaction' });
+    const body = JSON.parse(output.stdout);
+    expect(body.decision).toBe('block');
+    expect(body.reason).toContain('KEY=[REDACTED:secret.aws_access_key]');
+    expect(body.reason).toContain('Warden replaced secret.aws_access_key');
+  });
+
   it('denies a tool call with the documented JSON and, as a second line of defence, exit 2 with the reason on stderr', () => {
     const output = renderCodexDecision({ hookEvent: 'PreToolUse', decision: DECISIONS.deny! });
     expect(JSON.parse(output.stdout)).toEqual({

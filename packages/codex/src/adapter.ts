@@ -210,10 +210,20 @@ export function renderCodexDecision(options: {
         };
       }
       return silent;
-    case 'PostToolUse':
+    case 'PostToolUse': {
       // The tool already ran; a block replaces its output with the reason before the model sees it.
+      // Codex cannot take a replacement output (updatedMCPToolOutput fails the hook), so a
+      // redaction is that block too, with the redacted output as the feedback.
+      const redaction = decision.redaction;
+      if (redaction) {
+        const output =
+          typeof redaction.output === 'string' ? redaction.output : JSON.stringify(redaction.output, null, 1);
+        const feedback = `${blocks ? `${reason}\n` : ''}Warden replaced ${redaction.findings.join(', ')} in the tool's output with [REDACTED:…] markers. The output, redacted:\n${output}`;
+        return blocking({ decision: 'block', reason: feedback }, feedback);
+      }
       if (!blocks) return silent;
       return blocking({ decision: 'block', reason }, reason);
+    }
     case 'UserPromptSubmit':
       // Codex then sends nothing to the model and ends the turn.
       if (!blocks) return silent;

@@ -1,7 +1,9 @@
 import type { Action } from './action.js';
 import { classifyEvent } from './classify/classify-event.js';
 import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
-import { detectSecrets } from './detectors/detect-secrets.js';
+import { applyDetectorActions } from './detectors/apply-detector-actions.js';
+import { detectText, textsOf } from './detectors/detect-text.js';
+import { DEFAULT_DETECTOR_SETTINGS, type DetectorPhase } from './detectors/detectors-settings.js';
 import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import { classifyPath } from './paths/classify-path.js';
@@ -33,8 +35,18 @@ export interface DecideConfig {
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
 
-function factsFor(options: { action: Action; event: GuardEvent; context: PathContext }): ActionFacts {
+function factsFor(options: {
+  action: Action;
+  event: GuardEvent;
+  context: PathContext;
+  policy: CompiledPolicy;
+}): ActionFacts {
   const { action, context } = options;
+  // Detectors run on prompts, tool inputs, tool outputs and answers; session events have no text.
+  const phase = options.event.phase === 'session' ? undefined : (options.event.phase as DetectorPhase);
+  const settings = options.policy.detectors ?? DEFAULT_DETECTOR_SETTINGS;
+  const detect = (text: string, subject: string) =>
+    phase ? detectText({ text, phase, settings, subject }) : [];
   const findings: Finding[] = [];
   let commands: CommandFacts[] = [];
   let paths: PathFacts[] = [];
@@ -46,7 +58,7 @@ function factsFor(options: { action: Action; event: GuardEvent; context: PathCon
     const analysis = analyzeShell({ command, cwd: context.cwd, home: context.home });
     findings.push(...analysis.findings);
     commands = shellCommandFacts({ analysis, context });
-    findings.push(...detectSecrets({ text: command, subject: 'command' }));
+    findings.push(...detect(command, 'command'));
   } else {
     paths = (action.resources.paths ?? []).map((file) => ({
       path: file,
@@ -55,8 +67,11 @@ function factsFor(options: { action: Action; event: GuardEvent; context: PathCon
     if (action.resources.url) text = text ? `${action.resources.url}\n${text}` : action.resources.url;
     if (action.resources.query) text = action.resources.query;
   }
-  if (action.resources.text)
-    findings.push(...detectSecrets({ text: action.resources.text, subject: action.kind }));
+  // A tool's output is scanned string by string, not as JSON (where a newline is two characters).
+  const output = options.event.phase === 'tool_result' ? options.event.tool?.response : undefined;
+  if (output !== undefined) findings.push(...detect(textsOf(output).join('\n'), action.kind));
+  else if (action.resources.text) findings.push(...detect(action.resources.text, action.kind));
+  if (action.resources.url) findings.push(...detect(action.resources.url, 'url'));
   return { action, commands, paths, findings, findingIds: findings.map((finding) => finding.id), text };
 }
 
@@ -73,7 +88,7 @@ export function decide(event: GuardEvent, config: DecideConfig): Decision {
   let winner: { effect: Effect; ruleId: string; reason: string } | undefined;
 
   for (const action of actions) {
-    const facts = factsFor({ action, event, context });
+    const facts = factsFor({ action, event, context, policy: config.policy });
     for (const finding of facts.findings) {
       if (!findings.some((known) => known.id === finding.id && known.subject === finding.subject))
         findings.push(finding);
@@ -92,7 +107,7 @@ export function decide(event: GuardEvent, config: DecideConfig): Decision {
   const policyEffect =
     winner?.effect ?? (event.phase === 'tool_call' ? config.policy.defaultEffect : 'allow');
   const mode = config.mode;
-  return {
+  const decision: Decision = {
     effect: mode === 'observe' ? 'allow' : policyEffect,
     policyEffect,
     ruleId: winner?.ruleId ?? 'default',
@@ -105,6 +120,11 @@ export function decide(event: GuardEvent, config: DecideConfig): Decision {
     findings,
     trace,
   };
+  return applyDetectorActions({
+    decision,
+    event,
+    settings: config.policy.detectors ?? DEFAULT_DETECTOR_SETTINGS,
+  });
 }
 
 /**

@@ -34,4 +34,11 @@ export interface Decision {
   layer?: string;
   /** Set when evaluation failed and the failure policy decided. */
   failure?: { policy: FailurePolicy; error: string };
+  /** Detector findings the policy says to warn about; adapters show them where the agent allows. */
+  warnings?: string[];
+  /**
+   * A tool's output with detector matches replaced by markers (`[REDACTED:secret.aws_access_key]`),
+   * for adapters to hand to the agent instead of the original, where the agent allows that.
+   */
+  redaction?: { output: unknown; findings: string[] };
 }

@@ -5,6 +5,9 @@ import { DEFAULT_FAILURE, loadConfig, resolveWardenHome, type WardenConfig } fro
 import { createId } from './create-id.js';
 import { decideSafely, failureDecision } from './decide.js';
 import type { Decision, FailurePolicy } from './decision.js';
+import { DEFAULT_DETECTOR_SETTINGS } from './detectors/detectors-settings.js';
+import { prepareDetectors } from './detectors/prepare-detectors.js';
+import { applySessionTaint } from './detectors/session-taint.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
@@ -93,14 +96,20 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
         configError = error;
       }
     }
-    decision =
-      config && configError === undefined
-        ? decideSafely(event, config)
-        : failureDecision({
-            error: configError,
-            failure: config ? config.failure[event.phase] : envFailure(env, event.phase),
-            mode: config?.mode,
-          });
+    if (config && configError === undefined) {
+      const settings = config.policy.detectors ?? DEFAULT_DETECTOR_SETTINGS;
+      await prepareDetectors({ event, settings });
+      decision = decideSafely(event, config);
+      const tainted = applySessionTaint({ event, decision, home: config.home, settings });
+      decision = tainted.decision;
+      if (tainted.warning) warnings.push(tainted.warning);
+    } else {
+      decision = failureDecision({
+        error: configError,
+        failure: config ? config.failure[event.phase] : envFailure(env, event.phase),
+        mode: config?.mode,
+      });
+    }
   } else {
     const phase = parsed.phase ?? 'tool_call';
     hookEvent = parsed.hookEvent ?? 'unknown';

@@ -60,6 +60,28 @@ export type { DecideConfig } from './decide.js';
 export { decide, decideSafely, failureDecision } from './decide.js';
 export type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
 export { detectSecrets, redactSecrets, SECRET_PATTERNS } from './detectors/detect-secrets.js';
+export { detectText, scanText } from './detectors/detect-text.js';
+export type { DetectorMatch } from './detectors/detector-match.js';
+export type {
+  DetectorAction,
+  DetectorActions,
+  DetectorFamily,
+  DetectorPhase,
+  DetectorSettings,
+  DetectorsPolicy,
+} from './detectors/detectors-settings.js';
+export {
+  DEFAULT_DETECTOR_SETTINGS,
+  detectorsPolicySchema,
+  resolveDetectorSettings,
+} from './detectors/detectors-settings.js';
+export { scanInjection } from './detectors/injection/scan-injection.js';
+export { loadPhoneFinder } from './detectors/pii/phone-finder.js';
+export type { PiiKind } from './detectors/pii/scan-pii.js';
+export { PII_KINDS, scanPii } from './detectors/pii/scan-pii.js';
+export { redactText } from './detectors/redact-text.js';
+export { redactToolOutput } from './detectors/redact-tool-output.js';
+export { scanSecrets } from './detectors/secrets/scan-secrets.js';
 export { ConfigError, InvalidInputError, PolicyError, TransportError, WardenError } from './errors.js';
 export type { Finding } from './finding.js';
 export { formatIssue } from './format-issue.js';

@@ -21,3 +21,23 @@ describe('README example', () => {
     expect(decision.trace[0]?.matched).toContain('/home/dev/work');
   });
 });
+
+describe('README detectors example', () => {
+  it('is a valid policy whose detector settings take effect', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { policySchema } = await import('./policy/policy-schema.js');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((match) => match[1]!)
+      .find((text) => text.includes('detectors:'));
+    const parsed = policySchema.safeParse(parse(block!));
+    expect(parsed.success).toBe(true);
+    const config = createConfig({ policy: parsed.data!, userHome: '/home/dev', home: '/home/dev/.warden' });
+    expect(config.policy.detectors?.pii).toMatchObject({
+      kinds: ['card', 'iban', 'national_id', 'email'],
+      defaultCountry: 'DE',
+    });
+    expect(config.policy.detectors?.injection.taintCalls).toBe(5);
+  });
+});

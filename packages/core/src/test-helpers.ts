@@ -27,6 +27,7 @@ export function configFor(
       failure: 'closed',
       defaultEffect: resolved.defaultEffect ?? 'allow',
       sources: resolved.sources,
+      detectors: resolved.detectors,
       home: TEST_HOME,
     }),
     mode,

@@ -115,6 +115,7 @@ export function createConfig(options: CreateConfigOptions = {}): WardenConfig {
       failure: failure.tool_call,
       defaultEffect: resolved.defaultEffect ?? 'allow',
       sources: resolved.sources,
+      detectors: resolved.detectors,
       home: userHome,
     });
   } catch (error) {

@@ -169,6 +169,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
     defaultEffect: resolved.defaultEffect ?? 'allow',
     sources: resolved.sources,
     home: userHome,
+    detectors: resolved.detectors,
   });
   return {
     policy,

@@ -1,5 +1,10 @@
 import type { Action } from '../action.js';
 import type { Effect, FailurePolicy, Mode } from '../decision.js';
+import {
+  type DetectorSettings,
+  type DetectorsPolicy,
+  resolveDetectorSettings,
+} from '../detectors/detectors-settings.js';
 import type { Finding } from '../finding.js';
 import type { Phase } from '../guard-event.js';
 import type { PathClass } from '../paths/types.js';
@@ -61,6 +66,8 @@ export interface CompiledPolicy {
   defaultEffect: Effect;
   /** The packs and files the policy was built from, in order. */
   sources: string[];
+  /** Detector settings, defaults filled in (absent: the defaults). */
+  detectors?: DetectorSettings;
 }
 
 export interface ResolvedRule {
@@ -253,6 +260,8 @@ export function compilePolicy(options: {
   defaultEffect: Effect;
   sources: string[];
   home: string;
+  /** The detector settings of each policy layer, in order (`ResolvedPolicy.detectors`). */
+  detectors?: readonly DetectorsPolicy[];
 }): CompiledPolicy {
   return {
     rules: options.rules
@@ -262,5 +271,6 @@ export function compilePolicy(options: {
     failure: options.failure,
     defaultEffect: options.defaultEffect,
     sources: options.sources,
+    detectors: resolveDetectorSettings(options.detectors ?? []),
   };
 }

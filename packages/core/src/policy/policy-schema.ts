@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { actionKindSchema } from '../action.js';
+import { detectorsPolicySchema } from '../detectors/detectors-settings.js';
 import { phaseSchema } from '../guard-event.js';
 import { PATH_CLASSES } from '../paths/types.js';
 
@@ -114,5 +115,7 @@ export const policySchema = z.strictObject({
   disable: z.optional(stringList),
   /** Rules; a rule whose id an extended policy already has replaces it in place. */
   rules: z.optional(z.array(ruleSchema)),
+  /** Secrets, PII and prompt-injection detectors: which run, and what each does per phase. */
+  detectors: z.optional(detectorsPolicySchema),
 });
 export type Policy = z.infer<typeof policySchema>;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Effect, FailurePolicy, Mode } from '../decision.js';
+import type { DetectorsPolicy } from '../detectors/detectors-settings.js';
 import { PolicyError } from '../errors.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
 import type { ResolvedRule } from './compile-policy.js';
@@ -11,6 +12,8 @@ export interface ResolvedPolicy {
   failure?: FailurePolicy;
   defaultEffect?: Effect;
   sources: string[];
+  /** Detector settings of every layer, extended policies first (merged by resolveDetectorSettings). */
+  detectors?: DetectorsPolicy[];
 }
 
 /**
@@ -63,6 +66,7 @@ export function resolvePolicy(options: {
     result.mode = resolved.mode ?? result.mode;
     result.failure = resolved.failure ?? result.failure;
     result.defaultEffect = resolved.defaultEffect ?? result.defaultEffect;
+    if (resolved.detectors) result.detectors = [...(result.detectors ?? []), ...resolved.detectors];
   }
 
   if (policy.disable) {
@@ -93,6 +97,7 @@ export function resolvePolicy(options: {
   result.mode = policy.mode ?? result.mode;
   result.failure = policy.failure ?? result.failure;
   result.defaultEffect = policy.defaultEffect ?? result.defaultEffect;
+  if (policy.detectors) result.detectors = [...(result.detectors ?? []), policy.detectors];
   return result;
 }
 

@@ -1,0 +1,145 @@
+import type { DetectorMatch } from '../detector-match.js';
+import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
+import { atrRules as atrRuleData } from './atr-rules.generated.js';
+import { HIDDEN_UNICODE, WARDEN_INJECTION_RULES } from './warden-injection-rules.js';
+
+interface CompiledAtrRule {
+  id: string;
+  title: string;
+  category: string;
+  regexes: RegExp[];
+}
+
+let compiled: CompiledAtrRule[] | undefined;
+
+/** Compiles the enforce-lane rules once, leaving out patterns that could backtrack catastrophically. */
+function atrRules(): CompiledAtrRule[] {
+  if (compiled) return compiled;
+  compiled = [];
+  for (const rule of atrRuleData()) {
+    const regexes: RegExp[] = [];
+    for (const { pattern, flags } of rule.patterns) {
+      if (hasNestedUnboundedQuantifier(pattern)) continue;
+      try {
+        regexes.push(new RegExp(pattern, flags));
+      } catch {
+        // A pattern this Node cannot compile (regexp modifiers need Node 23+) is skipped, not fatal.
+      }
+    }
+    if (regexes.length > 0)
+      compiled.push({ id: rule.id, title: rule.title, category: rule.category, regexes });
+  }
+  return compiled;
+}
+
+/** Patterns that `atrRules` leaves out as unsafe, for the documentation and the bench. */
+export function unsafeAtrPatterns(): string[] {
+  return atrRuleData().flatMap((rule) =>
+    rule.patterns.filter(({ pattern }) => hasNestedUnboundedQuantifier(pattern)).map(() => rule.id),
+  );
+}
+
+/**
+ * The cheap prefilter in front of agent-threat-rules: compiling its hundred patterns costs tens of
+ * milliseconds the first time they run, so they run only on text with a word attacks use. Measured
+ * by the bench against the rule set's own cases (recall must stay at or above its enforce lane's).
+ */
+const ATR_TRIGGER =
+  /ignor|instruct|system|prompt|previous|disregard|overrid|pretend|jailbreak|developer mode|assistant|\bai\b|agent|model|execut|\brun\b|curl|wget|send|upload|exfil|passw|secret|token|api[_ -]?key|credential|ssh|\.env|sudo|chmod|rm -|base64|eval|exec|tool|admin|bypass|forget|reveal|hidden|confiden|\brole|persona|unrestrict|\bdan\b|mode|rules|polic|restrict|safety|filter|guard|command|shell|script|http|urls?\b|fetch|download|install|delete|remov|leak|steal|inject|payload|override|priority|important|urgent|must|immediately|obey|comply|user|email|forward|retriev|collect|payment|transfer|deposit|withdraw|wallet|account|balance|order|unlock|disable|turn off|output|respon|verbatim|repeat|includ|above|clone|variable|initiali|__|import|\$\{|<svg|onload|script|internal|endpoint|access|who you are|you are|your /i;
+
+/** Injection is prose: a text with no two words has none. (Linear: no repeated class before `\s`.) */
+const PROSE = /[A-Za-z][\s]+[A-Za-z]/;
+/**
+ * Runs of more than this many non-space characters are cut to it before the pattern rules run:
+ * no instruction hides in the middle of a 300-character word, and a long run is where a pattern
+ * like `[a-z]+\s` backtracks quadratically.
+ */
+const MAX_WORD = 256;
+
+/** Each piece scanned is at most this long; a longer text is scanned piece by piece, overlapping. */
+const PIECE = 64 * 1024;
+const OVERLAP = 1024;
+/**
+ * agent-threat-rules' hundred rules cost about 0.7 ms per KB, so in one event they read at most
+ * this much of a text (Warden's own checks and hidden Unicode read all of it).
+ */
+export const MAX_ATR_SCAN = 256 * 1024;
+
+function pieces(text: string): Array<[number, string]> {
+  if (text.length <= PIECE) return [[0, text]];
+  const out: Array<[number, string]> = [];
+  for (let start = 0; start < text.length; start += PIECE - OVERLAP)
+    out.push([start, text.slice(start, start + PIECE)]);
+  return out;
+}
+
+function categoryId(category: string): string {
+  return `injection.${category.replaceAll('-', '_')}`;
+}
+
+/**
+ * Finds prompt injection in text an agent reads: hidden Unicode, Warden's own checks for
+ * instructions aimed at the agent and tool poisoning, and agent-threat-rules' enforce lane
+ * (its most precise rules, as data: its engine and telemetry are not used). At most one
+ * match per rule; findings are `injection.<kind>`.
+ */
+export function scanInjection(options: { text: string }): DetectorMatch[] {
+  const { text } = options;
+  const out: DetectorMatch[] = [];
+  const seen = new Set<string>();
+  const add = (match: DetectorMatch, key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(match);
+  };
+  for (const pattern of [HIDDEN_UNICODE.always, HIDDEN_UNICODE.runs]) {
+    const found = pattern.exec(text);
+    if (found)
+      add(
+        {
+          id: 'injection.hidden_unicode',
+          label: 'invisible Unicode characters (tag characters, bidi overrides or zero-width runs)',
+          start: found.index,
+          end: found.index + found[0].length,
+        },
+        'hidden_unicode',
+      );
+  }
+  if (!PROSE.test(text)) return out;
+  // Offsets of pattern matches are positions in this view of the text (injection is reported, not redacted).
+  const view = text.replace(/\S{257,}/g, (run) => run.slice(0, MAX_WORD));
+  for (const [offset, piece] of pieces(view)) {
+    for (const rule of WARDEN_INJECTION_RULES) {
+      const found = rule.pattern.exec(piece);
+      if (found)
+        add(
+          {
+            id: rule.id,
+            label: rule.label,
+            start: offset + found.index,
+            end: offset + found.index + found[0].length,
+          },
+          rule.label,
+        );
+    }
+    if (offset >= MAX_ATR_SCAN || !ATR_TRIGGER.test(piece)) continue;
+    for (const rule of atrRules()) {
+      if (seen.has(rule.id)) continue;
+      for (const regex of rule.regexes) {
+        const found = regex.exec(piece);
+        if (!found) continue;
+        add(
+          {
+            id: categoryId(rule.category),
+            label: `${rule.title} (agent-threat-rules ${rule.id})`,
+            start: offset + found.index,
+            end: offset + found.index + found[0].length,
+          },
+          rule.id,
+        );
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,167 @@
+import type { DetectorMatch } from '../detector-match.js';
+import { aadhaarValid, cpfValid, ibanValid, luhnValid, spanishIdValid, ssnPlausible } from './checksums.js';
+import { phoneFinder } from './phone-finder.js';
+
+export const PII_KINDS = ['email', 'phone', 'card', 'iban', 'national_id', 'ip'] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
+
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b/g;
+// Addresses reserved for documentation and tests (RFC 2606, 6761) are nobody's.
+const RESERVED_EMAIL_DOMAIN =
+  /@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:test|example|invalid|localhost))$/i;
+const CARD = /\b(?:\d[ -]?){12,18}\d\b/g;
+// Issuer prefixes: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay.
+const CARD_ISSUER = /^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9]|2)|35|3(?:0[0-5]|[68]))/;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
+const CPF = /\b\d{3}\.\d{3}\.\d{3}-\d{2}\b/g;
+const SPANISH_ID = /\b[XYZ0-9]\d{7}[A-Z]\b/g;
+const AADHAAR = /\b[2-9]\d{3} \d{4} \d{4}\b/g;
+// An SSN has no check digit, so it needs its name nearby to count.
+const SSN = /\b(?:ssn|social security(?: number| no\.?)?)\b[^\d\n]{0,20}(\d{3}-\d{2}-\d{4})\b/gi;
+const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g;
+const INTERNATIONAL_PHONE = /\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}\b/g;
+
+const MAX_SPANS = 2000;
+
+const LABELS: Record<PiiKind, string> = {
+  email: 'an email address',
+  phone: 'a phone number',
+  card: 'a payment card number',
+  iban: 'an IBAN',
+  national_id: 'a national identity number',
+  ip: 'a public IP address',
+};
+
+/** Private, loopback, link-local, documentation and reserved ranges identify nobody. */
+function isPublicIpv4(address: string): boolean {
+  const [a, b] = address.split('.').map(Number) as [number, number];
+  if (a === 0 || a === 10 || a === 127 || a >= 224) return false;
+  if (a === 169 && b === 254) return false;
+  if (a === 172 && b >= 16 && b <= 31) return false;
+  if (a === 192 && b === 168) return false;
+  if (a === 100 && b >= 64 && b <= 127) return false;
+  if (/^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(address)) return false;
+  return true;
+}
+
+function each(
+  regex: RegExp,
+  text: string,
+  visit: (match: RegExpExecArray) => [number, number] | undefined,
+  out: Array<[number, number]>,
+): void {
+  regex.lastIndex = 0;
+  // Past this many the text is known to hold personal data; more spans only cost time.
+  for (let match = regex.exec(text); match && out.length < MAX_SPANS; match = regex.exec(text)) {
+    const span = visit(match);
+    if (span) out.push(span);
+  }
+}
+
+function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const whole = (match: RegExpExecArray): [number, number] => [match.index, match.index + match[0].length];
+  switch (kind) {
+    case 'email':
+      if (!text.includes('@')) return out;
+      each(EMAIL, text, (match) => (RESERVED_EMAIL_DOMAIN.test(match[0]) ? undefined : whole(match)), out);
+      return out;
+    case 'card':
+      each(
+        CARD,
+        text,
+        (match) => {
+          const digits = match[0].replace(/[ -]/g, '');
+          // Separators must be consistent (4-4-4-4 style or none) to count as a card number.
+          const separated = /[ -]/.test(match[0]);
+          if (separated && !/^\d{4}(?:[ -]\d{4}){2}[ -]\d{1,7}$|^\d{4}[ -]\d{6}[ -]\d{5}$/.test(match[0]))
+            return undefined;
+          return CARD_ISSUER.test(digits) && luhnValid(digits) ? whole(match) : undefined;
+        },
+        out,
+      );
+      return out;
+    case 'iban':
+      each(IBAN, text, (match) => (ibanValid(match[0].replaceAll(' ', '')) ? whole(match) : undefined), out);
+      return out;
+    case 'national_id':
+      each(CPF, text, (match) => (cpfValid(match[0].replace(/\D/g, '')) ? whole(match) : undefined), out);
+      each(SPANISH_ID, text, (match) => (spanishIdValid(match[0]) ? whole(match) : undefined), out);
+      each(
+        AADHAAR,
+        text,
+        (match) => (aadhaarValid(match[0].replaceAll(' ', '')) ? whole(match) : undefined),
+        out,
+      );
+      each(
+        SSN,
+        text,
+        (match) => {
+          if (!ssnPlausible(match[1]!.replaceAll('-', ''))) return undefined;
+          const start = match.index + match[0].length - match[1]!.length;
+          return [start, start + match[1]!.length];
+        },
+        out,
+      );
+      return out;
+    case 'ip':
+      if (!text.includes('.')) return out;
+      each(
+        IPV4,
+        text,
+        (match) => {
+          // A version number (v1.2.3.4, 1.2.3.4.5) is not an address.
+          const before = text[match.index - 1] ?? '';
+          const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
+          if (/[vV.\d]/.test(before) || /^\.\d/.test(after)) return undefined;
+          return isPublicIpv4(match[0]) ? whole(match) : undefined;
+        },
+        out,
+      );
+      return out;
+    case 'phone': {
+      const finder = phoneFinder();
+      if (finder) {
+        if (!/\d{3}/.test(text)) return out;
+        return finder({ text, ...(defaultCountry ? { defaultCountry } : {}) }).map(({ start, end }) => [
+          start,
+          end,
+        ]);
+      }
+      if (!text.includes('+')) return out;
+      each(
+        INTERNATIONAL_PHONE,
+        text,
+        (match) => {
+          const digits = match[0].replace(/\D/g, '').length;
+          return digits >= 10 && digits <= 15 ? whole(match) : undefined;
+        },
+        out,
+      );
+      return out;
+    }
+  }
+}
+
+/**
+ * Finds personal data: email addresses, phone numbers (libphonenumber-js when loaded, else the
+ * international `+` form), payment cards (issuer prefix and Luhn), IBANs (country length and
+ * mod 97), national ids with a check (Brazilian CPF, Spanish DNI/NIE, Indian Aadhaar; US SSN
+ * only beside its name), and public IPv4 addresses. Findings are `pii.<kind>`.
+ */
+export function scanPii(options: {
+  text: string;
+  kinds?: readonly PiiKind[];
+  /** ISO country for numbers written without a country code (`US`, `DE`). */
+  defaultCountry?: string;
+}): DetectorMatch[] {
+  const out: DetectorMatch[] = [];
+  if (!/[\d@]/.test(options.text)) return out;
+  for (const kind of options.kinds ?? PII_KINDS) {
+    for (const [start, end] of spansOf(kind, options.text, options.defaultCountry)) {
+      if (out.some((other) => start < other.end && other.start < end)) continue;
+      out.push({ id: `pii.${kind}`, label: LABELS[kind], start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

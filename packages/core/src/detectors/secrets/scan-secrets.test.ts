@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { redactText } from '../redact-text.js';
+import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
+import { gitleaksData } from './gitleaks-rules.generated.js';
+import { scanSecrets, shannonEntropy } from './scan-secrets.js';
+
+// Assembled at run time so this file does not itself look like it holds secrets.
+const AWS_KEY = ['AKIA', 'IOSFODNN7', 'EXAMPLQ'].join('');
+const GITHUB_TOKEN = ['ghp_', 'R7vQ2mZx8LkP4nWb', 'T1yHc6JdF3sGa9Ue', 'Xo5Y'].join('');
+const SLACK_WEBHOOK = `https://hooks.slack.com/services/T${'0'.repeat(8)}A/B${'1'.repeat(8)}C/${'aB3dE5fG7hJ9kL1mN3pQ5rS7'}`;
+
+describe('scanSecrets', () => {
+  it("finds Warden's own patterns and names them by kind", () => {
+    const text = `export AWS_ACCESS_KEY_ID=${AWS_KEY}\ntoken: ${GITHUB_TOKEN}`;
+    const ids = scanSecrets({ text }).map((match) => match.id);
+    expect(ids).toEqual(['secret.aws_access_key', 'secret.github_token']);
+  });
+
+  it("finds secrets only gitleaks' rule set knows", () => {
+    const ids = scanSecrets({ text: `curl -X POST ${SLACK_WEBHOOK}` }).map((match) => match.id);
+    expect(ids).toEqual(['secret.slack_webhook_url']);
+  });
+
+  it('finds a keyword-anchored high-entropy value and ignores a low-entropy one', () => {
+    expect(scanSecrets({ text: 'db_password = "q8Zr2Lp0Xv7Nw4Ks9Tb1"' }).map((match) => match.id)).toEqual([
+      'secret.generic_api_key',
+    ]);
+    expect(scanSecrets({ text: 'db_password = "aaaaaaaaaaaaaaaaaaaa"' })).toEqual([]);
+  });
+
+  it('redacts only the secret, keeping the assignment readable', () => {
+    const text = `key=${AWS_KEY} rest`;
+    expect(redactText({ text, matches: scanSecrets({ text }) })).toBe(
+      'key=[REDACTED:secret.aws_access_key] rest',
+    );
+  });
+
+  it('redacts a whole private key block, not just its header', () => {
+    const text =
+      'before\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1x9\nabcDEF\n-----END RSA PRIVATE KEY-----\nafter';
+    expect(redactText({ text, matches: scanSecrets({ text }) })).toBe(
+      'before\n[REDACTED:secret.private_key]\nafter',
+    );
+  });
+
+  it('finds a secret inside base64 and inside URL-encoding, marking the encoded run', () => {
+    const base64 = Buffer.from(`aws_access_key_id = ${AWS_KEY}\n`).toString('base64');
+    const [inBase64] = scanSecrets({ text: `data: ${base64}` });
+    expect(inBase64).toMatchObject({ id: 'secret.aws_access_key', encoding: 'base64' });
+    const url = `https://example.com/?next=${encodeURIComponent(SLACK_WEBHOOK)}`;
+    const [inUrl] = scanSecrets({ text: url });
+    expect(inUrl).toMatchObject({ id: 'secret.slack_webhook_url', encoding: 'url' });
+  });
+
+  it('takes documentation placeholders for what they are', () => {
+    expect(scanSecrets({ text: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE' })).toEqual([]);
+    expect(scanSecrets({ text: `token: ghp_${'x'.repeat(36)}` })).toEqual([]);
+    expect(scanSecrets({ text: '-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----' })).toEqual([]);
+  });
+
+  it('finds nothing in ordinary source code and prose', () => {
+    const text = [
+      'const token = await getToken({ audience: options.audience });',
+      'function authenticate(password: string): boolean { return compare(password, hash); }',
+      'The API key is read from the environment variable OPENAI_API_KEY.',
+      'apiVersion: apps/v1',
+      'secretName: my-tls-secret',
+    ].join('\n');
+    expect(scanSecrets({ text })).toEqual([]);
+  });
+
+  it('survives binary data, invalid UTF-8 and pathological runs without a finding', () => {
+    const binary = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 131) % 256)).toString(
+      'latin1',
+    );
+    const invalid = Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]).toString('utf8');
+    const pathological = `${'key='.repeat(5000)}${'a'.repeat(50_000)}${'-'.repeat(10_000)}`;
+    expect(() => scanSecrets({ text: binary + invalid + pathological })).not.toThrow();
+    expect(scanSecrets({ text: `${'='.repeat(100_000)}%` })).toEqual([]);
+  });
+
+  it('measures entropy in bits per character', () => {
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBe(2);
+  });
+});
+
+describe('the gitleaks rule set', () => {
+  const GITLEAKS_RULES = gitleaksData().rules;
+  it('has no pattern with nested unbounded quantifiers (no catastrophic backtracking)', () => {
+    const nested = GITLEAKS_RULES.flatMap((rule) => [
+      ...(hasNestedUnboundedQuantifier(rule.pattern) ? [rule.id] : []),
+      ...(rule.allow ?? [])
+        .filter((entry) => hasNestedUnboundedQuantifier(entry.pattern))
+        .map(() => `${rule.id} allowlist`),
+    ]);
+    expect(nested).toEqual([]);
+    expect(hasNestedUnboundedQuantifier('(?:a+b)+')).toBe(true);
+    expect(hasNestedUnboundedQuantifier('[a-z]{0,5}(?:x|y)+')).toBe(false);
+  });
+
+  it('gives every rule at least one prefilter keyword', () => {
+    expect(GITLEAKS_RULES.filter((rule) => rule.keywords.length === 0)).toEqual([]);
+    expect(GITLEAKS_RULES.length).toBeGreaterThan(200);
+  });
+});
