@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely/migration';
+import * as dashboardWebSessions from '../../dashboard/db/web-sessions-migration.js';
 import * as initial from './001-initial.js';
 
 /**
@@ -7,4 +8,5 @@ import * as initial from './001-initial.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
+  '002-dashboard-web-sessions': dashboardWebSessions,
 };
