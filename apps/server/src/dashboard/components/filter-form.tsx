@@ -13,42 +13,44 @@ const TEXT_FIELDS: { key: 'agent' | 'device' | 'user' | 'rule' | 'tool' | 'sessi
 export function FilterForm(props: { values: ParsedEventQuery['values']; action: string }) {
   const v = props.values;
   return (
-    <form class="filters panel" method="get" action={props.action} role="search" aria-label="Filter events">
-      <div class="field">
-        <label for="f-q">Text</label>
-        <input id="f-q" name="q" type="search" value={v.q ?? ''} placeholder="command, path, prompt…" />
-      </div>
-      <div class="field">
-        <label for="f-effect">Effect</label>
-        <select id="f-effect" name="effect">
-          <option value="">any</option>
-          {(['deny', 'ask', 'allow'] as const).map((effect) => (
-            <option value={effect} selected={v.effect === effect}>
-              {effect}
-            </option>
-          ))}
-        </select>
-      </div>
-      {TEXT_FIELDS.map((field) => (
+    <search>
+      <form class="filters panel" method="get" action={props.action} aria-label="Filter events">
         <div class="field">
-          <label for={`f-${field.key}`}>{field.label}</label>
-          <input id={`f-${field.key}`} name={field.key} type="text" value={v[field.key] ?? ''} />
+          <label for="f-q">Text</label>
+          <input id="f-q" name="q" type="search" value={v.q ?? ''} placeholder="command, path, prompt…" />
         </div>
-      ))}
-      <div class="field">
-        <label for="f-since">From (UTC)</label>
-        <input id="f-since" name="since" type="datetime-local" value={v.since ?? ''} />
-      </div>
-      <div class="field">
-        <label for="f-until">Until (UTC)</label>
-        <input id="f-until" name="until" type="datetime-local" value={v.until ?? ''} />
-      </div>
-      <div class="field actions">
-        <button type="submit">Apply filters</button>
-        <a class="button secondary" href={props.action}>
-          Clear
-        </a>
-      </div>
-    </form>
+        <div class="field">
+          <label for="f-effect">Effect</label>
+          <select id="f-effect" name="effect">
+            <option value="">any</option>
+            {(['deny', 'ask', 'allow'] as const).map((effect) => (
+              <option value={effect} selected={v.effect === effect}>
+                {effect}
+              </option>
+            ))}
+          </select>
+        </div>
+        {TEXT_FIELDS.map((field) => (
+          <div class="field">
+            <label for={`f-${field.key}`}>{field.label}</label>
+            <input id={`f-${field.key}`} name={field.key} type="text" value={v[field.key] ?? ''} />
+          </div>
+        ))}
+        <div class="field">
+          <label for="f-since">From (UTC)</label>
+          <input id="f-since" name="since" type="datetime-local" value={v.since ?? ''} />
+        </div>
+        <div class="field">
+          <label for="f-until">Until (UTC)</label>
+          <input id="f-until" name="until" type="datetime-local" value={v.until ?? ''} />
+        </div>
+        <div class="field actions">
+          <button type="submit">Apply filters</button>
+          <a class="button secondary" href={props.action}>
+            Clear
+          </a>
+        </div>
+      </form>
+    </search>
   );
 }

@@ -9,7 +9,12 @@ export const TRIAGE_STATES = ['open', 'acknowledged', 'ignored'] as const;
 const TABS = [...TRIAGE_STATES, 'all'] as const;
 
 function groupQuery(group: DenialGroup, extra: Record<string, string> = {}): string {
-  return new URLSearchParams({ rule: group.ruleId, device: group.device, agent: group.agent, ...extra }).toString();
+  return new URLSearchParams({
+    rule: group.ruleId,
+    device: group.device,
+    agent: group.agent,
+    ...extra,
+  }).toString();
 }
 
 function TriageForms(props: { group: DenialGroup; csrfToken: string; state: string }) {
@@ -38,7 +43,12 @@ function TriageForms(props: { group: DenialGroup; csrfToken: string; state: stri
   );
 }
 
-export function DenialsTable(props: { groups: DenialGroup[]; user: DashboardUser; csrfToken: string; state: string }) {
+export function DenialsTable(props: {
+  groups: DenialGroup[];
+  user: DashboardUser;
+  csrfToken: string;
+  state: string;
+}) {
   const canTriage = props.user.role === 'admin';
   return (
     <div class="table-wrap" id="denial-groups">
@@ -92,7 +102,9 @@ export function DenialsTable(props: { groups: DenialGroup[]; user: DashboardUser
                 ) : null}
               </td>
               <td>
-                {canTriage ? <TriageForms group={group} csrfToken={props.csrfToken} state={props.state} /> : null}
+                {canTriage ? (
+                  <TriageForms group={group} csrfToken={props.csrfToken} state={props.state} />
+                ) : null}
                 <a href={`/denials/exception?${groupQuery(group)}`}>Draft an exception</a>
               </td>
             </tr>
@@ -137,9 +149,16 @@ export function DenialsPage(props: {
         hx-swap="outerHTML"
       >
         {props.groups.length === 0 ? (
-          <p class="panel">Nothing here: no denial or ask {props.state === 'all' ? '' : `is ${props.state}`}.</p>
+          <p class="panel">
+            Nothing here: no denial or ask {props.state === 'all' ? '' : `is ${props.state}`}.
+          </p>
         ) : (
-          <DenialsTable groups={props.groups} user={props.user} csrfToken={props.csrfToken} state={props.state} />
+          <DenialsTable
+            groups={props.groups}
+            user={props.user}
+            csrfToken={props.csrfToken}
+            state={props.state}
+          />
         )}
       </div>
     </Layout>
