@@ -8,6 +8,9 @@ import type { Decision, FailurePolicy } from './decision.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
+import type { WardenEvent } from './ingest/warden-protocol.js';
+import { policyHash } from './org/policy-hash.js';
+import { resolveDeviceId } from './org/resolve-device-id.js';
 import { failurePolicySchema } from './policy/enums.js';
 
 export interface GuardOptions<TOutput> {
@@ -65,6 +68,7 @@ const DEADLINE_RESERVE_MS = 100;
  */
 export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<GuardResult<TOutput>> {
   const env = options.env ?? process.env;
+  const started = performance.now();
   const warnings: string[] = [];
   const parsed = options.adapter.parse(options.input);
 
@@ -107,8 +111,28 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     });
   }
 
-  let remote: RemoteOutcome | undefined;
   const server = config?.server;
+  let orgPolicyEtag: string | undefined;
+  if (config && server?.backend === 'warden' && parsed.success) {
+    // The org policy the background refresh last stored; the hook itself never asks the server.
+    try {
+      const { applyOrgPolicy } = await import('./org/apply-org-policy.js');
+      const applied = await applyOrgPolicy({ event, decision, config, serverUrl: server.url });
+      decision = applied.decision;
+      orgPolicyEtag = applied.etag;
+      if (applied.warning) {
+        warnings.push(applied.warning);
+        event = { ...event, meta: { ...event.meta, orgPolicyWarning: applied.warning } };
+      }
+    } catch (error) {
+      const failed = failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+      warnings.push(`warden: the org policy could not be applied: ${(error as Error).message}`);
+      if (failed.policyEffect === 'deny')
+        decision = { ...failed, actions: decision.actions, trace: decision.trace };
+    }
+  }
+
+  let remote: RemoteOutcome | undefined;
   if (config && server?.decide && parsed.success && event.phase !== 'session') {
     if (decision.policyEffect === 'deny') {
       // A local deny stands whatever the server says: no need to ask.
@@ -192,6 +216,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     output = options.adapter.render({ hookEvent, decision: fallback });
     decision = fallback;
   }
+  const latencyMs = performance.now() - started;
 
   // The answer is ready; only now is the event handed on to the server.
   let delivery: DeliveryResult | undefined;
@@ -199,7 +224,15 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     const started = performance.now();
     try {
       const { deliverEvent } = await import('./ingest/deliver-event.js');
+      const client: NonNullable<WardenEvent['client']> = {
+        device: resolveDeviceId({ env }),
+        ...(options.adapter.package ? { adapter: options.adapter.package } : {}),
+        policyHash: policyHash({ policy: config.policy, orgEtag: orgPolicyEtag }),
+        ...(orgPolicyEtag ? { orgPolicyEtag } : {}),
+        latencyMs: Math.round(latencyMs * 100) / 100,
+      };
       delivery = await deliverEvent({
+        client,
         config,
         event,
         decision,

@@ -61,6 +61,8 @@ export interface CompiledPolicy {
   defaultEffect: Effect;
   /** The packs and files the policy was built from, in order. */
   sources: string[];
+  /** The rules as written, before compiling: what the policy hash covers. */
+  definition?: readonly ResolvedRule[];
 }
 
 export interface ResolvedRule {
@@ -262,5 +264,6 @@ export function compilePolicy(options: {
     failure: options.failure,
     defaultEffect: options.defaultEffect,
     sources: options.sources,
+    definition: options.rules,
   };
 }
