@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listQueue } from '@warden/core';
+import { listQueue, readAuditLog, verifyAgainstServer, verifyAuditLog, writeAuditRecord } from '@warden/core';
 import { runClaude, type ScriptedAnthropicTurn, startScriptedAnthropicServer } from '@warden/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -127,6 +127,22 @@ describe('Claude Code reporting to a Warden server', () => {
       expect(event.client!.latencyMs).toBeGreaterThan(0);
       expect(event.audit?.seq).toBeGreaterThan(0);
     }
+
+    // The server's anchors vouch for the local log, and catch it once it is forged wholesale.
+    const deviceEnv = { HOME: guarded.workspace.home, ...guarded.env };
+    const verified = await verifyAgainstServer({ env: deviceEnv });
+    expect(verified).toMatchObject({ ok: true, device: 'e2e-laptop-a', problemCount: 0 });
+    expect(verified.anchors).toBe(local.length);
+    const auditDir = path.join(guarded.workspace.home, '.warden', 'audit');
+    const original = [...readAuditLog({ auditDir })].map((line) => line.record);
+    rmSync(auditDir, { recursive: true });
+    for (const { v: _v, seq: _seq, prev: _prev, ...entry } of original)
+      writeAuditRecord({ auditDir, entry: { ...entry, reason: 'nothing to see here' } });
+    // A forgery with the writer's own code: the chain verifies locally.
+    expect(verifyAuditLog({ auditDir }).ok).toBe(true);
+    const forged = await verifyAgainstServer({ env: deviceEnv });
+    expect(forged.ok).toBe(false);
+    expect(forged.problemCount).toBe(local.length);
 
     const fleet = await server.admin<{ devices: Array<{ device: string; agent: string }> }>({
       path: '/v1/devices',
