@@ -86,7 +86,7 @@ export async function verifyAgainstServer(
       return { ...result, error: `the configuration is invalid: ${(error as Error).message}` };
     }
   }
-  if (!server || server.backend !== 'warden') {
+  if (server?.backend !== 'warden') {
     return {
       ...result,
       error: server
