@@ -18,15 +18,14 @@ export function isValidCsrfToken(options: { sessionId: string; token: unknown })
 }
 
 /**
- * A POST must come from the dashboard's own pages: when the browser sends `Origin` (current
- * browsers do on every POST) its host must be the host the request was sent to (compared by host,
- * so a TLS-terminating proxy in front does not break it); `Sec-Fetch-Site`, when present, must
- * be same-origin.
+ * A POST must come from the dashboard's own pages. Browsers that send `Sec-Fetch-Site` (every
+ * current one) say so directly: it must be same-origin. Without it, `Origin` must name the host
+ * the request was sent to (compared by host, so a TLS-terminating proxy in front does not break
+ * it). The pages' `Referrer-Policy: no-referrer` makes Chromium send `Origin: null` on form posts,
+ * which is why the fetch metadata header comes first.
  */
 export function isSameOrigin(options: { host?: string; origin?: string; secFetchSite?: string }): boolean {
-  if (options.secFetchSite && options.secFetchSite !== 'same-origin' && options.secFetchSite !== 'none') {
-    return false;
-  }
+  if (options.secFetchSite) return options.secFetchSite === 'same-origin';
   if (options.origin === undefined) return true;
   if (options.origin === 'null' || !options.host) return false;
   try {

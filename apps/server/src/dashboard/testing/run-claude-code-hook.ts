@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flushSpool, resolveIngestSettings, resolveServerSettings } from '@warden/core';
+
+const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
+/** The built Claude Code hook bundle, as `warden-claude-code hook` runs it. */
+export const CLAUDE_CODE_BIN = path.join(repoRoot, 'packages/claude-code/dist/bin.cjs');
+export const SAMPLES_DIR =
+  process.env.WARDEN_REFERENCE_SAMPLES ?? path.join(repoRoot, '../shared/reference/samples');
+
+export function readSample(name: string): Record<string, unknown> {
+  const file = [path.join(SAMPLES_DIR, name), path.join('/work/shared/reference/samples', name)].find(
+    (candidate) => fs.existsSync(candidate),
+  );
+  if (!file) throw new Error(`reference sample ${name} not found under ${SAMPLES_DIR}`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * Runs the real Claude Code hook on one input with the server configured, then delivers what it
+ * queued (what `warden flush` does), so the event is on the server when this returns.
+ */
+export async function runClaudeCodeHook(options: {
+  input: Record<string, unknown>;
+  home: string;
+  serverUrl: string;
+  token: string;
+  device: string;
+}): Promise<{ stdout: string; exitCode: number | null }> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: options.home,
+    WARDEN_HOME: path.join(options.home, '.warden'),
+    WARDEN_SERVER_URL: options.serverUrl,
+    WARDEN_TOKEN: options.token,
+    WARDEN_DEVICE_ID: options.device,
+    WARDEN_FLUSH_LINGER_MS: '0',
+  };
+  const result = spawnSync(process.execPath, [CLAUDE_CODE_BIN, 'hook'], {
+    input: JSON.stringify(options.input),
+    env,
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  const home = env.WARDEN_HOME;
+  const report = await flushSpool({
+    server: resolveServerSettings({ env, home })!,
+    ingest: resolveIngestSettings({ env, home }),
+    budgetMs: 10_000,
+    force: true,
+    waitForLockMs: 10_000,
+    home,
+    env,
+  });
+  if (report.remaining > 0 || report.deadLettered > 0 || report.stoppedBy === 'failed') {
+    throw new Error(`the hook's events were not delivered: ${JSON.stringify(report)}`);
+  }
+  return { stdout: result.stdout, exitCode: result.status };
+}
