@@ -30,6 +30,8 @@ footer.site { color: var(--muted); font-size: .8rem; padding: .75rem 1.5rem; bor
 .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); }
 .cards { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); margin-bottom: 1rem; }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
+a.card { display: block; color: inherit; text-decoration: none; }
+a.card:hover { border-color: var(--accent); }
 .card .value { font-size: 1.6rem; font-weight: 700; }
 .card .label { color: var(--muted); font-size: .85rem; }
 table { border-collapse: collapse; width: 100%; background: var(--panel); font-size: .9rem; }
@@ -77,7 +79,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 ol.timeline { list-style: none; margin: 0; padding: 0; border-left: 3px solid var(--line); }
 ol.timeline > li { position: relative; margin: 0 0 .8rem 0; padding: .6rem .9rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; margin-left: 1rem; }
 ol.timeline > li::before { content: ""; position: absolute; left: -1.45rem; top: .9rem; width: .7rem; height: .7rem; border-radius: 50%; background: var(--muted); }
-ol.timeline > li.effect-deny { background: var(--panel); border-color: #f5c2bd; }
+ol.timeline > li.effect-deny, ol.timeline > li.effect-ask, ol.timeline > li.effect-allow { background: var(--panel); color: var(--ink); }
+ol.timeline > li.effect-deny { border-color: #f5c2bd; }
 ol.timeline > li.effect-deny::before { background: var(--deny); }
 ol.timeline > li.effect-ask::before { background: var(--ask); }
 ol.timeline > li.effect-allow::before { background: var(--allow); }

@@ -59,6 +59,17 @@ function BarTable(props: {
   );
 }
 
+/** Every hour of the period, zeros included, so the chart's time axis is the period and not just the busy hours. */
+function everyHour(stats: Stats): Stats['series'] {
+  const byBucket = new Map(stats.series.map((point) => [new Date(point.bucket).getTime(), point]));
+  const hours: Stats['series'] = [];
+  const end = Date.parse(stats.until);
+  for (let hour = Date.parse(stats.since); hour < end && hours.length < 24 * 31; hour += 3_600_000) {
+    hours.push(byBucket.get(hour) ?? { bucket: new Date(hour).toISOString(), allow: 0, ask: 0, deny: 0 });
+  }
+  return hours;
+}
+
 export function OverviewPage(props: {
   user: DashboardUser;
   csrfToken: string;
@@ -70,6 +81,7 @@ export function OverviewPage(props: {
   const { stats } = props;
   const agentQuery = props.agent ? `&agent=${encodeURIComponent(props.agent)}` : '';
   const since = stats.since.slice(0, 16);
+  const series = everyHour(stats);
   return (
     <Layout
       title="Overview"
@@ -154,7 +166,7 @@ export function OverviewPage(props: {
                   </tr>
                 </thead>
                 <tbody>
-                  {stats.series.map((point) => (
+                  {series.map((point) => (
                     <tr>
                       <th scope="row" data-value={point.bucket}>
                         {formatTime(point.bucket).slice(0, 16)}

@@ -3,6 +3,7 @@ import { PolicyError, parsePolicy } from '@warden/core';
 import type { Context, Hono } from 'hono';
 import * as yaml from 'yaml';
 import { generateToken } from '../../auth/token.js';
+import { validateOrgPolicy } from '../../policy/validate-org-policy.js';
 import type { Role, Store } from '../../store/store.js';
 import type { DashboardEnv } from '../index.js';
 import { renderPage } from '../index.js';
@@ -15,14 +16,19 @@ type SettingsExtras = Partial<
   Pick<Parameters<typeof SettingsPage>[0], 'newToken' | 'notice' | 'error' | 'policyError'>
 >;
 
-/** Checks an uploaded org policy with core's own parser; errors keep the line they are on. */
-export function validateOrgPolicy(text: string): { policy: unknown } | { error: PolicyUploadError } {
+/** Checks an uploaded org policy exactly as PUT /v1/policy does; parse errors keep the line they are on. */
+export function checkUploadedPolicy(text: string): { policy: unknown } | { error: PolicyUploadError } {
   if (Buffer.byteLength(text) > MAX_POLICY_BYTES) {
     return { error: { message: 'The policy is larger than 512 KiB.', text: '' } };
   }
   if (text.trim() === '') return { error: { message: 'The policy is empty.', text } };
   try {
-    return { policy: parsePolicy({ text, file: 'org-policy.yaml', yaml }) };
+    // Core's parser first: its error carries the line, which the page marks.
+    parsePolicy({ text, file: 'org-policy.yaml', yaml });
+    // Then the server's own check (the same as PUT /v1/policy), which also compiles the rules.
+    const checked = validateOrgPolicy({ text });
+    if (!checked.ok) return { error: { message: checked.message, text } };
+    return { policy: checked.policy };
   } catch (error) {
     if (error instanceof PolicyError) {
       return {
@@ -33,8 +39,9 @@ export function validateOrgPolicy(text: string): { policy: unknown } | { error: 
   }
 }
 
+/** The same ETag as PUT /v1/policy gives the same text. */
 export function policyEtag(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
 /** `/settings`: tokens, retention, org policy and the kill switch. Every POST is admin-only (checked before). */
@@ -155,7 +162,7 @@ export function registerSettingsRoutes(options: {
           ? body.yaml
           : '';
     const normalized = text.replace(/\r\n/g, '\n');
-    const result = validateOrgPolicy(normalized);
+    const result = checkUploadedPolicy(normalized);
     if ('error' in result) return show(c, { policyError: result.error }, 400);
     const user = c.get('user');
     await store.putOrgPolicy({
