@@ -9,6 +9,7 @@ import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
 import type { WardenEvent } from './ingest/warden-protocol.js';
+import { applyOrgPolicy } from './org/apply-org-policy.js';
 import { policyHash } from './org/policy-hash.js';
 import { resolveDeviceId } from './org/resolve-device-id.js';
 import { failurePolicySchema } from './policy/enums.js';
@@ -116,7 +117,6 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
   if (config && server?.backend === 'warden' && parsed.success) {
     // The org policy the background refresh last stored; the hook itself never asks the server.
     try {
-      const { applyOrgPolicy } = await import('./org/apply-org-policy.js');
       const applied = await applyOrgPolicy({ event, decision, config, serverUrl: server.url });
       decision = applied.decision;
       orgPolicyEtag = applied.etag;
