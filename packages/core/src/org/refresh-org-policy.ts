@@ -2,7 +2,6 @@ import type { Dispatcher } from 'undici';
 import type { ServerSettings } from '../config/server-settings.js';
 import { TransportError } from '../errors.js';
 import { formatIssue } from '../format-issue.js';
-import { createHttpClient } from '../ingest/http-client.js';
 import { HttpStatusError } from '../ingest/http-status-error.js';
 import { DEVICE_HEADER, orgPolicyResponseSchema, POLICY_PATH } from '../ingest/warden-protocol.js';
 import { readOrgPolicyCache, writeOrgPolicyCache } from './org-policy-cache.js';
@@ -59,6 +58,8 @@ export async function refreshOrgPolicy(options: RefreshOrgPolicyOptions): Promis
     if (age >= 0 && age < interval) return describe('fresh', cache);
   }
 
+  // undici loads only now: importing core must not load the network modules.
+  const { createHttpClient } = await import('../ingest/http-client.js');
   const client = createHttpClient({
     url: server.url,
     token: server.token,

@@ -3,7 +3,6 @@ import { readAuditLog } from '../audit/read-audit-log.js';
 import { loadConfig } from '../config/load-config.js';
 import type { ServerSettings } from '../config/server-settings.js';
 import { formatIssue } from '../format-issue.js';
-import { createHttpClient } from '../ingest/http-client.js';
 import { HttpStatusError } from '../ingest/http-status-error.js';
 import { ANCHORS_PATH, anchorsResponseSchema, DEVICE_HEADER } from '../ingest/warden-protocol.js';
 import { resolveDeviceId } from './resolve-device-id.js';
@@ -102,6 +101,8 @@ export async function verifyAgainstServer(
     local.set(line.record.seq, { hash: line.hash, id: line.record.id });
 
   const maxProblems = options.maxProblems ?? 100;
+  // undici loads only now: importing core must not load the network modules.
+  const { createHttpClient } = await import('../ingest/http-client.js');
   const client = createHttpClient({
     url: server.url,
     token: server.token,
