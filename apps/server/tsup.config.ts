@@ -9,4 +9,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   splitting: true,
+  // node:sqlite exists only under its node: name.
+  removeNodeProtocol: false,
 });

@@ -150,7 +150,10 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
       });
-      if (values.help) return (stdout.write(USAGE), 0);
+      if (values.help) {
+        stdout.write(USAGE);
+        return 0;
+      }
       if (Boolean(values['tls-cert']) !== Boolean(values['tls-key']))
         throw new UsageError('--tls-cert and --tls-key go together');
       const database = resolveDatabase(values, env);

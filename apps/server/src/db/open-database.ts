@@ -6,7 +6,7 @@ import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { NodeSqliteDialect } from './sqlite-dialect.js';
+import { NodeSqliteDialect, SqliteLock } from './sqlite-dialect.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -15,6 +15,8 @@ export interface OpenDatabase {
   dialect: DialectName;
   /** The raw SQLite handle (for the prepared-statement ingest path); absent on PostgreSQL. */
   sqlite?: DatabaseSync;
+  /** Held by whoever uses `sqlite` directly, the same lock Kysely's connection takes. */
+  sqliteLock?: SqliteLock;
   /** Where the data lives, without credentials (for logs). */
   location: string;
   close(): Promise<void>;
@@ -62,10 +64,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     // WAL: readers do not block the writer; NORMAL sync is durable across process crashes.
     sqlite.exec('PRAGMA journal_mode = WAL');
     sqlite.exec('PRAGMA synchronous = NORMAL');
+    // Checkpoints (which fsync) every ~40 MB of WAL rather than every 4 MB: fewer stalls on ingest.
+    sqlite.exec('PRAGMA wal_autocheckpoint = 10000');
     sqlite.exec('PRAGMA busy_timeout = 5000');
     sqlite.exec('PRAGMA foreign_keys = ON');
-    const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ database: sqlite }) });
-    opened = { db, dialect: 'sqlite', sqlite, location: options.database, close: () => db.destroy() };
+    const sqliteLock = new SqliteLock();
+    const db = new Kysely<Database>({
+      dialect: new NodeSqliteDialect({ database: sqlite, lock: sqliteLock }),
+    });
+    opened = {
+      db,
+      dialect: 'sqlite',
+      sqlite,
+      sqliteLock,
+      location: options.database,
+      close: () => db.destroy(),
+    };
   }
   if (options.migrate !== false) {
     try {

@@ -18,19 +18,40 @@ import {
 const STATEMENT_CACHE_SIZE = 200;
 
 /**
+ * One holder at a time of the SQLite handle: Kysely's connection and the prepared-statement
+ * ingest path both take it, so a transaction never interleaves with another's statements.
+ */
+export class SqliteLock {
+  #queue: Promise<void> = Promise.resolve();
+
+  /** Resolves with the release function once every earlier holder has released. */
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.#queue;
+    this.#queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    return release;
+  }
+}
+
+/**
  * A Kysely dialect over Node's built-in `node:sqlite` (`DatabaseSync`). One connection, handed
  * out to one caller at a time: SQLite has one writer, and a transaction must not interleave with
  * another request's statements on the same handle.
  */
 export class NodeSqliteDialect implements Dialect {
   readonly #database: DatabaseSync;
+  readonly #lock: SqliteLock;
 
-  constructor(options: { database: DatabaseSync }) {
+  constructor(options: { database: DatabaseSync; lock?: SqliteLock }) {
     this.#database = options.database;
+    this.#lock = options.lock ?? new SqliteLock();
   }
 
   createDriver(): Driver {
-    return new NodeSqliteDriver(this.#database);
+    return new NodeSqliteDriver(this.#database, this.#lock);
   }
 
   createQueryCompiler(): QueryCompiler {
@@ -50,24 +71,18 @@ export class NodeSqliteDialect implements Dialect {
 class NodeSqliteDriver implements Driver {
   readonly #database: DatabaseSync;
   readonly #connection: NodeSqliteConnection;
-  #queue: Promise<void> = Promise.resolve();
+  readonly #lock: SqliteLock;
 
-  constructor(database: DatabaseSync) {
+  constructor(database: DatabaseSync, lock: SqliteLock) {
     this.#database = database;
+    this.#lock = lock;
     this.#connection = new NodeSqliteConnection(database);
   }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    // A FIFO lock: each acquirer waits for the previous holder's release.
-    let release!: () => void;
-    const previous = this.#queue;
-    this.#queue = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await previous;
-    this.#connection.release = release;
+    this.#connection.release = await this.#lock.acquire();
     return this.#connection;
   }
 

@@ -3,15 +3,14 @@ import type { WardenEvent } from '@warden/core';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { OpenDatabase } from '../db/open-database.js';
 import type { Database, EventsTable } from '../db/schema.js';
+import { eventDevice, hourBucket, latencyBinValue, normalizeTimestamp, toEventRow } from './event-row.js';
 import {
-  eventDevice,
-  hourBucket,
-  isHookError,
-  latencyBin,
-  latencyBinValue,
-  normalizeTimestamp,
-  toEventRow,
-} from './event-row.js';
+  AGGREGATE_TABLES,
+  AGGREGATE_UPSERTS,
+  type AggregateRows,
+  groupAggregates,
+} from './group-aggregates.js';
+import { createSqliteIngest } from './sqlite-ingest.js';
 import type {
   Anchor,
   DenialGroup,
@@ -41,12 +40,6 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
-function increment<K>(map: Map<string, { key: K; count: number }>, id: string, key: K, by = 1): void {
-  const entry = map.get(id);
-  if (entry) entry.count += by;
-  else map.set(id, { key, count: by });
-}
-
 /** The Store over Kysely: one implementation for SQLite and PostgreSQL. */
 export function createStore(options: { database: OpenDatabase; silentAfterSeconds?: number }): Store {
   const { db, dialect } = options.database;
@@ -64,260 +57,27 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
     }
   }
 
-  async function updateAggregates(
-    trx: Db,
-    tenantId: string,
-    rows: Array<{ row: EventsTable; event: WardenEvent }>,
-  ) {
-    const effects = new Map<string, { key: [string, string, string]; count: number }>();
-    const rules = new Map<string, { key: [string, string, string, string]; count: number }>();
-    const tools = new Map<string, { key: [string, string, string]; count: number }>();
-    const latency = new Map<string, { key: [string, string, number]; count: number }>();
-    const hourly = new Map<
-      string,
-      { key: [string, string, string]; count: number; failures: number; errors: number }
-    >();
-    const devices = new Map<string, { row: EventsTable; event: WardenEvent; first: string; count: number }>();
-    const denials = new Map<string, { row: EventsTable; event: WardenEvent; first: string; count: number }>();
-    const anchors: Database['anchors'][] = [];
+  const sqliteIngest =
+    options.database.sqlite && options.database.sqliteLock
+      ? createSqliteIngest({ sqlite: options.database.sqlite, lock: options.database.sqliteLock })
+      : undefined;
 
-    for (const { row, event } of rows) {
-      const bucket = hourBucket(row.ts);
-      increment(effects, `${bucket}\u0000${row.agent}\u0000${row.effect}`, [bucket, row.agent, row.effect]);
-      if (row.rule_id !== 'default')
-        increment(rules, `${bucket}\u0000${row.agent}\u0000${row.rule_id}\u0000${row.policy_effect}`, [
-          bucket,
-          row.agent,
-          row.rule_id,
-          row.policy_effect,
-        ]);
-      if (row.tool)
-        increment(tools, `${bucket}\u0000${row.agent}\u0000${row.tool}`, [bucket, row.agent, row.tool]);
-      if (row.latency_ms !== null) {
-        const bin = latencyBin(row.latency_ms);
-        increment(latency, `${bucket}\u0000${row.agent}\u0000${bin}`, [bucket, row.agent, bin]);
-      }
-      const hourKey = `${bucket}\u0000${row.device}\u0000${row.agent}`;
-      const hour = hourly.get(hourKey) ?? {
-        key: [bucket, row.device, row.agent],
-        count: 0,
-        failures: 0,
-        errors: 0,
-      };
-      hour.count++;
-      hour.failures += row.failure;
-      if (isHookError(event)) hour.errors++;
-      hourly.set(hourKey, hour);
-
-      const deviceKey = `${row.device}\u0000${row.agent}`;
-      const device = devices.get(deviceKey);
-      if (!device) devices.set(deviceKey, { row, event, first: row.ts, count: 1 });
-      else {
-        device.count++;
-        if (row.ts < device.first) device.first = row.ts;
-        if (row.ts >= device.row.ts) {
-          device.row = row;
-          device.event = event;
-        }
-      }
-      if (row.policy_effect === 'deny' || row.policy_effect === 'ask') {
-        const denialKey = `${row.rule_id}\u0000${row.device}\u0000${row.agent}`;
-        const denial = denials.get(denialKey);
-        if (!denial) denials.set(denialKey, { row, event, first: row.ts, count: 1 });
-        else {
-          denial.count++;
-          if (row.ts < denial.first) denial.first = row.ts;
-          if (row.ts >= denial.row.ts) {
-            denial.row = row;
-            denial.event = event;
-          }
-        }
-      }
-      if (row.audit_seq !== null && row.audit_hash !== null)
-        anchors.push({
-          tenant_id: tenantId,
-          device: row.device,
-          seq: row.audit_seq,
-          hash: row.audit_hash,
-          event_id: row.id,
-          ts: row.ts,
-        });
-    }
-
-    // Sorted keys: concurrent transactions on PostgreSQL take row locks in one order (no deadlock).
-    const sorted = <T>(map: Map<string, T>) =>
-      [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-
-    if (effects.size)
-      await trx
-        .insertInto('stats_effect_hourly')
-        .values(
-          sorted(effects).map(({ key: [bucket, agent, effect], count }) => ({
-            tenant_id: tenantId,
-            bucket,
-            agent,
-            effect,
-            count,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['tenant_id', 'bucket', 'agent', 'effect'])
-            .doUpdateSet({ count: sql`stats_effect_hourly.count + excluded.count` }),
-        )
-        .execute();
-    if (rules.size)
-      await trx
-        .insertInto('stats_rule_hourly')
-        .values(
-          sorted(rules).map(({ key: [bucket, agent, rule_id, effect], count }) => ({
-            tenant_id: tenantId,
-            bucket,
-            agent,
-            rule_id,
-            effect,
-            count,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['tenant_id', 'bucket', 'agent', 'rule_id', 'effect'])
-            .doUpdateSet({ count: sql`stats_rule_hourly.count + excluded.count` }),
-        )
-        .execute();
-    if (tools.size)
-      await trx
-        .insertInto('stats_tool_hourly')
-        .values(
-          sorted(tools).map(({ key: [bucket, agent, tool], count }) => ({
-            tenant_id: tenantId,
-            bucket,
-            agent,
-            tool,
-            count,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['tenant_id', 'bucket', 'agent', 'tool'])
-            .doUpdateSet({ count: sql`stats_tool_hourly.count + excluded.count` }),
-        )
-        .execute();
-    if (latency.size)
-      await trx
-        .insertInto('stats_latency_hourly')
-        .values(
-          sorted(latency).map(({ key: [bucket, agent, bin], count }) => ({
-            tenant_id: tenantId,
-            bucket,
-            agent,
-            bin,
-            count,
-          })),
-        )
-        .onConflict((oc) =>
-          oc
-            .columns(['tenant_id', 'bucket', 'agent', 'bin'])
-            .doUpdateSet({ count: sql`stats_latency_hourly.count + excluded.count` }),
-        )
-        .execute();
-    await trx
-      .insertInto('device_hourly')
-      .values(
-        sorted(hourly).map(({ key: [bucket, device, agent], count, failures, errors }) => ({
-          tenant_id: tenantId,
-          bucket,
-          device,
-          agent,
-          events: count,
-          failures,
-          errors,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'bucket', 'device', 'agent']).doUpdateSet({
-          events: sql`device_hourly.events + excluded.events`,
-          failures: sql`device_hourly.failures + excluded.failures`,
-          errors: sql`device_hourly.errors + excluded.errors`,
-        }),
-      )
-      .execute();
-    const newer = (column: string) =>
-      sql.raw<string>(
-        `case when excluded.last_seen >= devices.last_seen then excluded.${column} else devices.${column} end`,
+  async function updateAggregates(trx: Db, groups: AggregateRows) {
+    for (const [table, key] of AGGREGATE_TABLES) {
+      const rows = groups[key];
+      if (!rows.length) continue;
+      const spec = AGGREGATE_UPSERTS[table];
+      const set = Object.fromEntries(
+        Object.entries(spec.set).map(([column, expression]) => [column, sql.raw(expression)]),
       );
-    await trx
-      .insertInto('devices')
-      .values(
-        sorted(devices).map(({ row, event, first, count }) => ({
-          tenant_id: tenantId,
-          device: row.device,
-          agent: row.agent,
-          user: row.user,
-          first_seen: first,
-          last_seen: row.ts,
-          adapter: row.adapter,
-          policy_hash: row.policy_hash,
-          org_policy_etag: event.client?.orgPolicyEtag ?? null,
-          mode: row.mode,
-          event_count: count,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'device', 'agent']).doUpdateSet({
-          user: sql<string>`coalesce(${newer('"user"')}, devices."user")`,
-          adapter: sql<string>`coalesce(${newer('adapter')}, devices.adapter)`,
-          policy_hash: sql<string>`coalesce(${newer('policy_hash')}, devices.policy_hash)`,
-          org_policy_etag: sql<string>`coalesce(${newer('org_policy_etag')}, devices.org_policy_etag)`,
-          mode: newer('mode'),
-          first_seen: sql`case when excluded.first_seen < devices.first_seen then excluded.first_seen else devices.first_seen end`,
-          last_seen: sql`case when excluded.last_seen > devices.last_seen then excluded.last_seen else devices.last_seen end`,
-          event_count: sql`devices.event_count + excluded.event_count`,
-        }),
-      )
-      .execute();
-    if (denials.size)
-      await trx
-        .insertInto('denial_groups')
-        .values(
-          sorted(denials).map(({ row, event, first, count }) => ({
-            tenant_id: tenantId,
-            rule_id: row.rule_id,
-            device: row.device,
-            agent: row.agent,
-            count,
-            first_seen: first,
-            last_seen: row.ts,
-            last_event_id: row.id,
-            last_reason:
-              row.search_text === ''
-                ? ''
-                : (JSON.parse(row.body) as WardenEvent).decision.reason.slice(0, 500),
-            severity: row.policy_effect === 'deny' ? 'high' : 'medium',
-            triage_state: 'open',
-            triage_by: null,
-            triage_at: null,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'rule_id', 'device', 'agent']).doUpdateSet({
-            count: sql`denial_groups.count + excluded.count`,
-            first_seen: sql`case when excluded.first_seen < denial_groups.first_seen then excluded.first_seen else denial_groups.first_seen end`,
-            last_seen: sql`case when excluded.last_seen > denial_groups.last_seen then excluded.last_seen else denial_groups.last_seen end`,
-            last_event_id: sql`case when excluded.last_seen >= denial_groups.last_seen then excluded.last_event_id else denial_groups.last_event_id end`,
-            last_reason: sql`case when excluded.last_seen >= denial_groups.last_seen then excluded.last_reason else denial_groups.last_reason end`,
-            severity: sql`case when excluded.severity = 'high' then 'high' else denial_groups.severity end`,
-            // A resolved group that fires again needs a look again; a dismissed one stays dismissed.
-            triage_state: sql`case when denial_groups.triage_state = 'resolved' then 'open' else denial_groups.triage_state end`,
-          }),
-        )
-        .execute();
-    if (anchors.length) {
-      anchors.sort((a, b) => (a.device === b.device ? a.seq - b.seq : a.device < b.device ? -1 : 1));
-      await trx
-        .insertInto('anchors')
-        .values(anchors)
-        .onConflict((oc) => oc.columns(['tenant_id', 'device', 'seq']).doNothing())
+      // biome-ignore lint/suspicious/noExplicitAny: one loop over eight tables with matching row types.
+      await (trx.insertInto(table) as any)
+        .values(rows)
+        // biome-ignore lint/suspicious/noExplicitAny: see above.
+        .onConflict((oc: any) => {
+          const target = oc.columns(spec.conflict);
+          return Object.keys(set).length ? target.doUpdateSet(set) : target.doNothing();
+        })
         .execute();
     }
   }
@@ -444,20 +204,22 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
       const entries = [...byId.values()].sort((a, b) =>
         a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0,
       );
-      const inserted = await withRetry(() =>
-        db.transaction().execute(async (trx) => {
-          const returned = await trx
-            .insertInto('events')
-            .values(entries.map(({ row }) => row))
-            .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
-            .returning('id')
-            .execute();
-          const ids = new Set(returned.map((row) => row.id));
-          const fresh = entries.filter(({ row }) => ids.has(row.id));
-          if (fresh.length) await updateAggregates(trx, tenantId, fresh);
-          return ids;
-        }),
-      );
+      const inserted = sqliteIngest
+        ? await sqliteIngest(tenantId, entries)
+        : await withRetry(() =>
+            db.transaction().execute(async (trx) => {
+              const returned = await trx
+                .insertInto('events')
+                .values(entries.map(({ row }) => row))
+                .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
+                .returning('id')
+                .execute();
+              const ids = new Set(returned.map((row) => row.id));
+              const fresh = entries.filter(({ row }) => ids.has(row.id));
+              if (fresh.length) await updateAggregates(trx, groupAggregates(tenantId, fresh));
+              return ids;
+            }),
+          );
       const result: IngestResult = { accepted: [], duplicates: [] };
       for (const event of events)
         (inserted.has(event.id) ? result.accepted : result.duplicates).push(event.id);
