@@ -216,10 +216,12 @@ export function createDashboard(options: CreateDashboardOptions): Hono<Dashboard
     const requested = c.req.query('state') ?? 'open';
     const state = [...TRIAGE_STATES, 'all'].includes(requested) ? requested : 'open';
     const user = c.get('user');
+    // The most recent groups first; a long tail is one click away, never an unbounded page.
+    const limit = c.req.query('more') === '1' ? 1000 : 100;
     const groups = await store.listDenialGroups({
       tenantId: user.tenantId,
       ...(state === 'all' ? {} : { triageState: state }),
-      limit: 500,
+      limit: limit + 1,
     });
     const notice = c.req.query('done') === '1' ? 'Triage saved.' : undefined;
     return renderPage(

@@ -120,6 +120,8 @@ export function DenialsPage(props: {
   csrfToken: string;
   state: string;
   groups: DenialGroup[];
+  /** More groups than shown: offer the longer list. */
+  more?: boolean;
   notice?: string;
 }) {
   return (

@@ -125,23 +125,12 @@ export function FleetPage(props: {
                         ) : (
                           'active'
                         )}
-                        {isAdmin && device.suspended?.scope !== 'tenant' ? (
-                          <form
-                            method="post"
-                            action={device.suspended ? '/settings/resume' : '/settings/suspend'}
-                          >
-                            <input type="hidden" name="csrf" value={props.csrfToken} />
-                            <input type="hidden" name="device" value={device.device} />
-                            <input type="hidden" name="reason" value="suspended from the fleet page" />
-                            <input type="hidden" name="back" value="/fleet" />
-                            <button
-                              type="submit"
-                              class={device.suspended ? 'secondary' : 'danger'}
-                              aria-label={`${device.suspended ? 'Resume' : 'Suspend'} ${device.device}`}
-                            >
-                              {device.suspended ? 'Resume' : 'Suspend'}
-                            </button>
-                          </form>
+                        {isAdmin && !device.suspended ? (
+                          <div>
+                            <a href={`/settings?device=${encodeURIComponent(device.device)}#suspend-h`}>
+                              Suspend…
+                            </a>
+                          </div>
                         ) : null}
                       </td>
                     </tr>

@@ -79,6 +79,8 @@ export function SettingsPage(props: {
   notice?: string;
   error?: string;
   policyError?: PolicyUploadError;
+  /** Prefills the suspend form (the fleet page's "Suspend…" link). */
+  suspendDevice?: string;
 }) {
   const isAdmin = props.user.role === 'admin';
   const tenantSuspension = props.suspensions.find((suspension) => suspension.scope === 'tenant');
@@ -285,7 +287,13 @@ export function SettingsPage(props: {
             <input type="hidden" name="csrf" value={props.csrfToken} />
             <div class="field">
               <label for="suspend-device">Device (empty: the whole tenant)</label>
-              <input id="suspend-device" name="device" type="text" maxlength={200} />
+              <input
+                id="suspend-device"
+                name="device"
+                type="text"
+                maxlength={200}
+                value={props.suspendDevice ?? ''}
+              />
             </div>
             <div class="field">
               <label for="suspend-reason">Reason (shown to the agent)</label>

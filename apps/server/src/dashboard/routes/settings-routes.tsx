@@ -80,6 +80,7 @@ export function registerSettingsRoutes(options: {
         orgPolicy={orgPolicy}
         suspensions={suspensions}
         notice={extras.notice ?? notices[c.req.query('done') ?? '']}
+        suspendDevice={c.req.query('device')?.slice(0, 200)}
         {...extras}
       />,
       status,
