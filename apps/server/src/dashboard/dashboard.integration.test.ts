@@ -1,6 +1,7 @@
 import type { WardenEvent } from '@warden/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent } from '../testing/make-event.js';
+import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/test-database.js';
 import { type DashboardFixture, startDashboardFixture } from './testing/start-dashboard-fixture.js';
 
 const HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> \u202Etxt.exe\u200B';
@@ -33,8 +34,9 @@ function csrfOf(html: string): string {
   return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 }
 
-describe('dashboard over HTTP', () => {
+describe.each(TEST_DIALECTS)('dashboard over HTTP on %s', (dialect) => {
   let fixture: DashboardFixture;
+  let database: TestDatabase;
   const deny = makeEvent({
     session: 'sess-deny',
     tool: { name: 'Bash', input: { command: 'rm -rf ~' } },
@@ -59,10 +61,14 @@ describe('dashboard over HTTP', () => {
   });
 
   beforeAll(async () => {
-    fixture = await startDashboardFixture();
+    database = await createTestDatabase(dialect);
+    fixture = await startDashboardFixture({ database: database.url });
     await ingest(fixture, [deny, hostile]);
   });
-  afterAll(async () => fixture?.close());
+  afterAll(async () => {
+    await fixture?.close();
+    await database?.drop();
+  });
 
   it('sends a browser without a session to the sign-in page', async () => {
     const response = await fetch(`${fixture.url}/denials`, { redirect: 'manual' });

@@ -38,6 +38,7 @@ export function Layout(props: {
         <meta name="referrer" content="no-referrer" />
         {scripts.includes('htmx') ? <meta name="htmx-config" content={HTMX_CONFIG} /> : null}
         <title>{`${props.title} · Warden`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/assets/dashboard.css" />
         {scripts.includes('charts') ? <link rel="stylesheet" href="/assets/uplot.css" /> : null}
         {scripts.includes('htmx') ? <script src="/assets/htmx.js" defer /> : null}
