@@ -147,7 +147,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
     await signIn(page, fixture, fixture.tokens.admin);
     const row = page.locator('#denial-groups tbody tr', { hasText: DEVICE });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.innerText()).toContain('claude-code');
+    expect(await row.textContent()).toContain('claude-code');
     await checkAccessibility(page);
     await screenshot(page, 'denials');
   });
@@ -156,15 +156,15 @@ describe.runIf(run)('dashboard in Chromium', () => {
     await page.goto(`${fixture.url}/denials`);
     await page.locator('#denial-groups tbody tr', { hasText: DEVICE }).locator('td time').nth(1).click();
     await page.waitForURL(new RegExp(`/events/${denyEventId}$`));
-    expect(await page.locator('main').innerText()).toContain('rm -rf ~');
+    expect(await page.locator('main').textContent()).toContain('rm -rf ~');
     await checkAccessibility(page);
     await screenshot(page, 'event-detail');
     await page.getByRole('link', { name: sessionId }).click();
     await page.waitForURL(new RegExp(`/sessions/${sessionId}$`));
-    const steps = await page.locator('ol.timeline > li .step-head strong').allInnerTexts();
+    const steps = await page.locator('ol.timeline > li .step-head strong').allTextContents();
     expect(steps.indexOf('Prompt')).toBeGreaterThanOrEqual(0);
     expect(steps.indexOf('Tool call')).toBeGreaterThan(steps.indexOf('Prompt'));
-    expect(await page.locator('ol.timeline').innerText()).toContain('rm -rf ~');
+    expect(await page.locator('ol.timeline').textContent()).toContain('rm -rf ~');
     await checkAccessibility(page);
     await screenshot(page, 'session');
   });
@@ -177,7 +177,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
     expect(await page.locator('#denial-groups tbody tr', { hasText: DEVICE }).count()).toBe(0);
     await page.getByRole('link', { name: 'acknowledged' }).click();
     const acknowledged = page.locator('#denial-groups tbody tr', { hasText: DEVICE });
-    expect(await acknowledged.innerText()).toMatch(/acknowledged\s+by WARDEN_ADMIN_TOKEN/);
+    expect(await acknowledged.textContent()).toMatch(/acknowledged\s*by WARDEN_ADMIN_TOKEN/);
   });
 
   it('filters events from the form, keeping the filters in the URL', async () => {
@@ -189,7 +189,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('device')).toBe(DEVICE);
     const rows = page.locator('main table tbody tr');
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain('rm -rf ~');
+    expect(await rows.first().textContent()).toContain('rm -rf ~');
     await checkAccessibility(page);
     await screenshot(page, 'events');
   });
@@ -242,7 +242,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
     await expect
       .poll(() => page.getByText('<script>window.__pwned = 1; alert(1)</script>').first().isVisible())
       .toBe(true);
-    expect(await page.locator('main').innerText()).toContain('⟨U+202E⟩gnp.exe⟨U+200B⟩');
+    expect(await page.locator('main').textContent()).toContain('⟨U+202E⟩gnp.exe⟨U+200B⟩');
     expect(dialogs).toEqual([]);
     await screenshot(page, 'hostile-event');
   });
@@ -277,7 +277,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
     await checkAccessibility(page);
     await page.goto(`${fixture.url}/fleet`);
     await checkAccessibility(page);
-    expect(await page.locator('main').innerText()).toContain(DEVICE);
+    expect(await page.locator('main').textContent()).toContain(DEVICE);
     await screenshot(page, 'fleet');
     await page.goto(`${fixture.url}/`);
     await checkAccessibility(page);
