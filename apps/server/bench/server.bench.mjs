@@ -151,7 +151,7 @@ async function benchIngest({ label, args }) {
 }
 
 /** Seeds the events table directly (multi-row inserts), then the aggregates from it, as ingest would have. */
-async function seed({ exec, count, multiInsert }) {
+async function seed({ count, multiInsert }) {
   const base = Date.now() - count * 50 - 3600_000;
   const prefix = 'q';
   const rows = [];

@@ -219,7 +219,7 @@ export function createApi(options: { store: Store; settings: ServerOptions }): H
     const state = await policies.forDevice({ tenantId: c.get('principal').tenant.id, device });
     const headers = { ETag: state.etag, 'Cache-Control': 'no-cache' };
     const match = c.req.header('if-none-match');
-    if (match && match.split(',').some((tag) => tag.trim() === state.etag)) return c.body(null, 304, headers);
+    if (match?.split(',').some((tag) => tag.trim() === state.etag)) return c.body(null, 304, headers);
     return c.json(
       {
         v: 1,

@@ -221,13 +221,13 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
             }),
           );
       const result: IngestResult = { accepted: [], duplicates: [] };
-      for (const event of events)
-        (inserted.has(event.id) ? result.accepted : result.duplicates).push(event.id);
       // The same id twice in one batch: the first copy is accepted, the second is a duplicate.
       const seen = new Set<string>();
-      result.accepted = result.accepted.filter((id) =>
-        seen.has(id) ? (result.duplicates.push(id), false) : (seen.add(id), true),
-      );
+      for (const event of events) {
+        if (inserted.has(event.id) && !seen.has(event.id)) result.accepted.push(event.id);
+        else result.duplicates.push(event.id);
+        seen.add(event.id);
+      }
       return result;
     },
 
