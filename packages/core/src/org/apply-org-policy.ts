@@ -27,7 +27,7 @@ function orgTrace(trace: readonly TraceEntry[]): TraceEntry[] {
  * (`$WARDEN_HOME/org-policy.json`, written by the background refresh; nothing here touches the
  * network). The org policy is decided on its own and the most restrictive effect wins, its
  * matching rules joining the trace as `org:<id>`; an org policy that sets `mode: enforce` is
- * enforced even where the local mode is observe. While the device or its tenant is suspended,
+ * enforced even where the local mode is observe, one that sets `mode: observe` is only traced. While the device or its tenant is suspended,
  * every tool call and prompt is denied with the suspension's reason, whatever the mode. A cache
  * that is unreadable, from another server, or holds an invalid policy is ignored with a warning:
  * the org cannot brick devices with a bad upload.
@@ -56,14 +56,18 @@ export async function applyOrgPolicy(options: {
       : (await import('./compile-org-policy.js')).compileOrgPolicy({ cache, userHome: config.userHome });
   if (org.error) warning = `warden: the org policy (ETag ${cache.etag}) is invalid and ignored: ${org.error}`;
   if (org.policy) {
-    const mode = org.mode ?? decision.mode;
+    // `mode: enforce` in the org policy enforces it (and everything else) on an observing device;
+    // `mode: observe` makes the org policy a dry run: its rules are traced but change nothing, and
+    // it never switches off the device's own enforcement.
+    const dryRun = org.mode === 'observe';
+    const mode = org.mode === 'enforce' ? 'enforce' : decision.mode;
     const verdict = decide(event, { ...config, policy: org.policy, mode });
     const findings = [...decision.findings];
     for (const finding of verdict.findings) {
       if (!findings.some((known) => known.id === finding.id && known.subject === finding.subject))
         findings.push(finding);
     }
-    const orgWins = SEVERITY[verdict.policyEffect] > SEVERITY[decision.policyEffect];
+    const orgWins = !dryRun && SEVERITY[verdict.policyEffect] > SEVERITY[decision.policyEffect];
     const policyEffect = orgWins ? verdict.policyEffect : decision.policyEffect;
     decision = {
       ...decision,
