@@ -20,3 +20,9 @@ export function clipText(text: string, max: number): string {
   if (visible.length <= max) return visible;
   return `${visible.slice(0, max)}… (${visible.length - max} more characters)`;
 }
+
+/** `visibleText`, cut to `max` characters with an ellipsis: for identifiers in narrow columns. */
+export function shortText(text: string, max: number): string {
+  const visible = visibleText(text);
+  return visible.length <= max ? visible : `${visible.slice(0, max)}…`;
+}

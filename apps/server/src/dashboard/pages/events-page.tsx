@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../store/store.js';
 import { EffectBadge } from '../components/badges.js';
 import { FilterForm } from '../components/filter-form.js';
 import { Time } from '../components/time-cell.js';
-import { clipText } from '../components/visible-text.js';
+import { clipText, shortText } from '../components/visible-text.js';
 import type { DashboardUser } from '../dashboard-user.js';
 import { filterQueryString, type ParsedEventQuery } from '../event-filter-query.js';
 import { eventSummary } from '../event-summary.js';
@@ -46,7 +46,12 @@ export function EventsTable(props: { events: StoredEvent[]; caption: string }) {
               </td>
               <td>{clipText(event.decision.ruleId, 80)}</td>
               <td>
-                <a href={`/sessions/${encodeURIComponent(event.session)}`}>{clipText(event.session, 12)}</a>
+                <a
+                  href={`/sessions/${encodeURIComponent(event.session)}`}
+                  title={shortText(event.session, 200)}
+                >
+                  {shortText(event.session, 14)}
+                </a>
               </td>
             </tr>
           ))}
