@@ -180,6 +180,40 @@ describe.runIf(run)('dashboard in Chromium', () => {
     expect(await acknowledged.textContent()).toMatch(/acknowledged\s*by WARDEN_ADMIN_TOKEN/);
   });
 
+  it('refreshes the inbox in place (htmx) when a new denial arrives', async () => {
+    await page.goto(`${fixture.url}/denials`);
+    const live = makeEvent({
+      device: 'live-device',
+      decision: {
+        effect: 'deny',
+        policyEffect: 'deny',
+        ruleId: 'live.rule',
+        reason: 'live',
+        mode: 'enforce',
+        findings: [],
+      },
+    });
+    const response = await fetch(`${fixture.url}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fixture.tokens.device}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, events: [live] }),
+    });
+    expect(response.status).toBe(200);
+    const marker = await page.evaluate(() => {
+      (window as unknown as { __samePage: boolean }).__samePage = true;
+      (window as unknown as { htmx: { trigger(selector: string, event: string): void } }).htmx.trigger(
+        '#denials-live',
+        'warden:refresh',
+      );
+      return true;
+    });
+    expect(marker).toBe(true);
+    await expect
+      .poll(() => page.locator('#denial-groups tbody tr', { hasText: 'live-device' }).count())
+      .toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+  });
+
   it('filters events from the form, keeping the filters in the URL', async () => {
     await page.goto(`${fixture.url}/events`);
     await page.getByLabel('Effect').selectOption('deny');

@@ -38,6 +38,7 @@ export const DASHBOARD_JS = `(() => {
     });
   }
   document.addEventListener('DOMContentLoaded', () => drawCharts(document));
-  document.addEventListener('htmx:afterSwap', (event) => drawCharts(event.target));
+  // After a live refresh (an outerHTML swap) draw whatever table came in; drawn ones are marked.
+  document.addEventListener('htmx:afterSettle', () => drawCharts(document));
 })();
 `;

@@ -146,7 +146,7 @@ export function DenialsPage(props: {
       <div
         id="denials-live"
         hx-get={`/denials?state=${props.state}`}
-        hx-trigger="every 20s"
+        hx-trigger="every 20s, warden:refresh"
         hx-select="#denials-live"
         hx-swap="outerHTML"
       >

@@ -67,7 +67,13 @@ export function FleetPage(props: {
           <div class="value">{drift.size}</div>
         </div>
       </div>
-      <div id="fleet-live" hx-get="/fleet" hx-trigger="every 30s" hx-select="#fleet-live" hx-swap="outerHTML">
+      <div
+        id="fleet-live"
+        hx-get="/fleet"
+        hx-trigger="every 30s, warden:refresh"
+        hx-select="#fleet-live"
+        hx-swap="outerHTML"
+      >
         {devices.length === 0 ? (
           <p class="panel">No device has reported yet. Point a hook at this server with a device token.</p>
         ) : (

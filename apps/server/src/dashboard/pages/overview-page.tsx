@@ -120,7 +120,7 @@ export function OverviewPage(props: {
       <div
         id="overview-live"
         hx-get={`/?range=${props.range}${agentQuery}`}
-        hx-trigger="every 30s"
+        hx-trigger="every 30s, warden:refresh"
         hx-select="#overview-live"
         hx-swap="outerHTML"
       >
