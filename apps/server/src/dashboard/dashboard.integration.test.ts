@@ -1,5 +1,6 @@
 import type { WardenEvent } from '@warden/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateToken } from '../auth/token.js';
 import { makeEvent } from '../testing/make-event.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/test-database.js';
 import { type DashboardFixture, startDashboardFixture } from './testing/start-dashboard-fixture.js';
@@ -161,6 +162,40 @@ describe.each(TEST_DIALECTS)('dashboard over HTTP on %s', (dialect) => {
     expect(ok.status).toBe(303);
     const [group] = await fixture.server.store.listDenialGroups({ tenantId: fixture.tenantId, limit: 10 });
     expect(group).toMatchObject({ triageState: 'acknowledged', triageBy: 'WARDEN_ADMIN_TOKEN' });
+  });
+
+  it('signs out: the session is gone from the server, not only from the browser', async () => {
+    const cookie = await signIn(fixture, fixture.tokens.viewer);
+    const page = await (await fetch(`${fixture.url}/fleet`, { headers: { cookie } })).text();
+    const out = await fetch(`${fixture.url}/logout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, origin: fixture.url },
+      body: new URLSearchParams({ csrf: csrfOf(page) }),
+    });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toMatch(/warden_session=;/);
+    const after = await fetch(`${fixture.url}/fleet`, { headers: { cookie }, redirect: 'manual' });
+    expect(after.status).toBe(303);
+  });
+
+  it('signs every browser of a token out when the token is revoked', async () => {
+    const created = generateToken();
+    await fixture.server.store.createToken({
+      tenantId: fixture.tenantId,
+      role: 'viewer',
+      name: 'short-lived',
+      prefix: created.prefix,
+      hash: created.hash,
+    });
+    const cookie = await signIn(fixture, created.token);
+    expect((await fetch(`${fixture.url}/fleet`, { headers: { cookie }, redirect: 'manual' })).status).toBe(
+      200,
+    );
+    await fixture.server.store.revokeToken({ tenantId: fixture.tenantId, idOrPrefix: created.prefix });
+    expect((await fetch(`${fixture.url}/fleet`, { headers: { cookie }, redirect: 'manual' })).status).toBe(
+      303,
+    );
   });
 
   it('exports exactly the filtered events as CSV and NDJSON', async () => {
