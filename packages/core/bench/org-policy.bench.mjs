@@ -83,7 +83,9 @@ const quantile = (values, q) =>
 // Warm the code caches, then interleave the cases so machine load hits them alike.
 for (const [, env] of cases) for (let index = 0; index < 3; index++) run(env);
 const samples = cases.map(() => []);
-for (let round = 0; round < RUNS; round++) cases.forEach(([, env], index) => samples[index].push(run(env)));
+for (let round = 0; round < RUNS; round++) {
+  for (const [index, [, env]] of cases.entries()) samples[index].push(run(env));
+}
 const baseline = quantile(samples[0], 0.5);
 console.log(`org policy: command hook wall time, ${RUNS} fresh processes each`);
 cases.forEach(([name], index) => {
