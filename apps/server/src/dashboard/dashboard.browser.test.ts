@@ -323,6 +323,63 @@ describe.runIf(run)('dashboard in Chromium', () => {
     await screenshot(page, 'settings');
   });
 
+  it('uploads an org policy, then drafts an exception to its rule as a diff that an admin applies', async () => {
+    await page.goto(`${fixture.url}/settings`);
+    await page
+      .getByLabel('Org policy (YAML or JSON)')
+      .fill(
+        'rules:\n  - id: no-curl\n    effect: deny\n    actions: [shell.exec]\n    when:\n      programs: [curl]\n    reason: No curl.\n',
+      );
+    await page.getByRole('button', { name: 'Validate and apply' }).click();
+    await page.waitForURL(/done=policy/);
+    expect(await page.getByRole('status').textContent()).toContain('Org policy saved');
+
+    // The device fetches the org policy on its next delivery, then its hook denies curl by the org rule.
+    const pre = readSample('cc-PreToolUse.json');
+    const run = (command: string) =>
+      runClaudeCodeHook({
+        input: { ...pre, session_id: sessionId, tool_input: { command, description: 'x' } },
+        home,
+        serverUrl: fixture.url,
+        token: fixture.tokens.device,
+        device: DEVICE,
+      });
+    await run('ls');
+    expect((await run('curl https://example.com/install.sh')).stdout).toContain(
+      '"permissionDecision":"deny"',
+    );
+
+    await page.goto(`${fixture.url}/denials`);
+    const row = page.locator('#denial-groups tbody tr', { hasText: 'org:no-curl' });
+    await row.getByRole('link', { name: 'Draft an exception' }).click();
+    const diff = page.locator('section.diff');
+    expect(await diff.locator('.add').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('unless:'),
+        expect.stringContaining('^curl https://example\\.com/install\\.sh$'),
+      ]),
+    );
+    await checkAccessibility(page);
+    await screenshot(page, 'exception-draft');
+    // Nothing is applied until the admin submits the reviewed text.
+    const before = await fixture.server.store.getOrgPolicy({ tenantId: fixture.tenantId });
+    expect(before?.yaml).not.toContain('unless');
+    await page.getByRole('button', { name: 'Validate and apply this policy' }).click();
+    await page.waitForURL(/done=policy/);
+    const after = await fixture.server.store.getOrgPolicy({ tenantId: fixture.tenantId });
+    expect(after?.yaml).toContain('unless:');
+  });
+
+  it('shows a policy upload error on its line', async () => {
+    await page.goto(`${fixture.url}/settings`);
+    await page
+      .getByLabel('Org policy (YAML or JSON)')
+      .fill('rules:\n  - id: bad\n    effect: maybe\n    reason: x\n');
+    await page.getByRole('button', { name: 'Validate and apply' }).click();
+    expect(await page.locator('#policy-error').textContent()).toMatch(/^Line 3: /);
+    expect(await page.locator('.line-error').textContent()).toContain('effect: maybe');
+  });
+
   it('breaks no Content-Security-Policy rule on any page (htmx and uPlot included)', () => {
     expect(consoleErrors.filter((text) => /Content Security Policy|Refused to/i.test(text))).toEqual([]);
   });

@@ -18,6 +18,8 @@ describe('draftException', () => {
     expect(draft.after).toContain('unless:');
     expect(draft.after).toContain('^rm -rf build/$');
     expect(draft.before).toBe(orgYaml);
+    // Only the exception is new: the rest of the text is unchanged, so the diff shows just that.
+    expect(draft.after.startsWith(orgYaml)).toBe(true);
   });
 
   it('copies a pack rule the org policy extends, with the exception, so it replaces the rule in place', () => {

@@ -104,5 +104,10 @@ export function draftException(options: {
     // A rule with the pack rule's id replaces it in place (policy schema), so the copy carries the exception.
     rules.add(document.createNode({ ...packRule, unless: condition }));
   }
-  return { kind: 'diff', before, after: document.toString({ lineWidth: 0 }), condition };
+  return {
+    kind: 'diff',
+    before,
+    after: document.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    condition,
+  };
 }
