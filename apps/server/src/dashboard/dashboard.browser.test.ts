@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent } from '../testing/make-event.js';
 import { chromiumAvailable, launchChromium } from './testing/launch-chromium.js';
-import { readSample, runClaudeCodeHook } from './testing/run-claude-code-hook.js';
+import { readFixture, runClaudeCodeHook } from './testing/run-claude-code-hook.js';
 import { type DashboardFixture, startDashboardFixture } from './testing/start-dashboard-fixture.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
@@ -86,7 +86,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-hook-home-'));
     // A real Claude Code hook run: the prompt, then `rm -rf ~`, which the recommended pack denies.
     const prompt = {
-      ...readSample('cc-UserPromptSubmit.json'),
+      ...readFixture('claude-code-UserPromptSubmit.json'),
       session_id: sessionId,
       prompt: 'clean up my home',
     };
@@ -97,7 +97,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
       token: fixture.tokens.device,
       device: DEVICE,
     });
-    const pre = readSample('cc-PreToolUse.json');
+    const pre = readFixture('claude-code-PreToolUse.json');
     const hook = await runClaudeCodeHook({
       input: { ...pre, session_id: sessionId, tool_input: { command: 'rm -rf ~', description: 'clean up' } },
       home,
@@ -335,7 +335,7 @@ describe.runIf(run)('dashboard in Chromium', () => {
     expect(await page.getByRole('status').textContent()).toContain('Org policy saved');
 
     // The device fetches the org policy on its next delivery, then its hook denies curl by the org rule.
-    const pre = readSample('cc-PreToolUse.json');
+    const pre = readFixture('claude-code-PreToolUse.json');
     const run = (command: string) =>
       runClaudeCodeHook({
         input: { ...pre, session_id: sessionId, tool_input: { command, description: 'x' } },

@@ -7,15 +7,11 @@ import { flushSpool, resolveIngestSettings, resolveServerSettings } from '@warde
 const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
 /** The built Claude Code hook bundle, as `warden-claude-code hook` runs it. */
 export const CLAUDE_CODE_BIN = path.join(repoRoot, 'packages/claude-code/dist/bin.cjs');
-export const SAMPLES_DIR =
-  process.env.WARDEN_REFERENCE_SAMPLES ?? path.join(repoRoot, '../shared/reference/samples');
+const FIXTURES_DIR = fileURLToPath(new URL('../__fixtures__/', import.meta.url));
 
-export function readSample(name: string): Record<string, unknown> {
-  const file = [path.join(SAMPLES_DIR, name), path.join('/work/shared/reference/samples', name)].find(
-    (candidate) => fs.existsSync(candidate),
-  );
-  if (!file) throw new Error(`reference sample ${name} not found under ${SAMPLES_DIR}`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+/** A captured Claude Code hook input (copied from the reference samples), e.g. `claude-code-PreToolUse.json`. */
+export function readFixture(name: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, name), 'utf8')) as Record<string, unknown>;
 }
 
 /**
@@ -29,6 +25,11 @@ export async function runClaudeCodeHook(options: {
   token: string;
   device: string;
 }): Promise<{ stdout: string; exitCode: number | null }> {
+  if (!fs.existsSync(CLAUDE_CODE_BIN)) {
+    throw new Error(
+      `${CLAUDE_CODE_BIN} is missing: build it with \`pnpm --filter @warden/claude-code build\`.`,
+    );
+  }
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: options.home,
