@@ -17,6 +17,8 @@ const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 100_000);
 const QUERY_EVENTS = Number(process.env.BENCH_QUERY_EVENTS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const BATCH = 100;
+/** Which databases to measure (default both). */
+const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 
 function token() {
   return `wdn_${randomBytes(32).toString('base64url')}`;
@@ -264,57 +266,72 @@ async function createPgDatabase() {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-'));
 const results = { ingest: [], queries: [] };
 try {
-  results.ingest.push(await benchIngest({ label: 'sqlite', args: ['--data', path.join(dir, 'ingest')] }));
-  console.log(JSON.stringify(results.ingest.at(-1)));
-  const pgIngest = await createPgDatabase();
-  if (pgIngest) {
-    try {
-      results.ingest.push(await benchIngest({ label: 'postgres', args: ['--database', pgIngest.url] }));
+  if (INGEST_EVENTS > 0) {
+    if (DIALECTS.includes('sqlite')) {
+      results.ingest.push(await benchIngest({ label: 'sqlite', args: ['--data', path.join(dir, 'ingest')] }));
       console.log(JSON.stringify(results.ingest.at(-1)));
-    } finally {
-      await pgIngest.drop();
     }
-  } else
-    console.log(
-      'postgres: skipped (WARDEN_TEST_DATABASE_URL is not set; run `bash scripts/services.sh` and `source scripts/env.sh`)',
-    );
+    const pgIngest = DIALECTS.includes('postgres') ? await createPgDatabase() : undefined;
+    if (pgIngest) {
+      try {
+        results.ingest.push(await benchIngest({ label: 'postgres', args: ['--database', pgIngest.url] }));
+        console.log(JSON.stringify(results.ingest.at(-1)));
+      } finally {
+        await pgIngest.drop();
+      }
+    } else
+      console.log(
+        'postgres: skipped (WARDEN_TEST_DATABASE_URL is not set; run `bash scripts/services.sh` and `source scripts/env.sh`)',
+      );
+  }
 
   if (QUERY_EVENTS > 0) {
     const dataDir = path.join(dir, 'query');
-    results.queries.push(
-      await benchQueries({
-        label: 'sqlite',
-        args: ['--data', dataDir],
-        prepare: async () => {
-          const db = new DatabaseSync(path.join(dataDir, 'warden.db'));
-          const tenant = db.prepare('select id from tenants limit 1').get().id;
-          db.exec('PRAGMA synchronous = OFF');
-          const placeholders = `(${Array.from({ length: 23 }, () => '?').join(',')})`;
-          const statement = db.prepare(
-            `insert into events (${EVENT_COLUMNS}) values ${Array.from({ length: 500 }, () => placeholders).join(',')}`,
-          );
-          db.exec('begin');
-          const seeded = await seed({
-            count: QUERY_EVENTS,
-            multiInsert: async (rows) => {
-              const values = rows.flatMap((row) => [tenant, ...row]);
-              if (rows.length === 500) statement.run(...values);
-              else
-                db.prepare(
-                  `insert into events (${EVENT_COLUMNS}) values ${rows.map(() => placeholders).join(',')}`,
-                ).run(...values);
-            },
-          });
-          for (const statementText of aggregateSql(tenant)) db.exec(statementText);
-          db.exec('commit');
-          db.exec('ANALYZE');
-          db.close();
-          return seeded;
-        },
-      }),
-    );
-    console.log(JSON.stringify(results.queries.at(-1)));
-    const pgQuery = process.env.BENCH_PG_QUERIES === '0' ? undefined : await createPgDatabase();
+    if (DIALECTS.includes('sqlite'))
+      results.queries.push(
+        await benchQueries({
+          label: 'sqlite',
+          args: ['--data', dataDir],
+          prepare: async () => {
+            const db = new DatabaseSync(path.join(dataDir, 'warden.db'));
+            const tenant = db.prepare('select id from tenants limit 1').get().id;
+            // Bulk load: no WAL for one huge transaction, indexes built once at the end.
+            db.exec('PRAGMA journal_mode = DELETE');
+            db.exec('PRAGMA synchronous = OFF');
+            const indexes = db
+              .prepare(
+                "select sql from sqlite_master where type = 'index' and tbl_name = 'events' and sql is not null",
+              )
+              .all();
+            for (const { sql } of indexes) db.exec(`drop index ${/create index "?(\w+)"?/i.exec(sql)[1]}`);
+            const placeholders = `(${Array.from({ length: 23 }, () => '?').join(',')})`;
+            const statement = db.prepare(
+              `insert into events (${EVENT_COLUMNS}) values ${Array.from({ length: 500 }, () => placeholders).join(',')}`,
+            );
+            db.exec('begin');
+            const seeded = await seed({
+              count: QUERY_EVENTS,
+              multiInsert: async (rows) => {
+                const values = rows.flatMap((row) => [tenant, ...row]);
+                if (rows.length === 500) statement.run(...values);
+                else
+                  db.prepare(
+                    `insert into events (${EVENT_COLUMNS}) values ${rows.map(() => placeholders).join(',')}`,
+                  ).run(...values);
+              },
+            });
+            for (const statementText of aggregateSql(tenant)) db.exec(statementText);
+            db.exec('commit');
+            for (const { sql } of indexes) db.exec(sql);
+            db.exec('PRAGMA journal_mode = WAL');
+            db.exec('ANALYZE');
+            db.close();
+            return seeded;
+          },
+        }),
+      );
+    if (results.queries.length) console.log(JSON.stringify(results.queries.at(-1)));
+    const pgQuery = DIALECTS.includes('postgres') ? await createPgDatabase() : undefined;
     if (pgQuery) {
       try {
         results.queries.push(
@@ -325,6 +342,13 @@ try {
               const client = new pg.Client({ connectionString: pgQuery.url });
               await client.connect();
               const tenant = (await client.query('select id from tenants limit 1')).rows[0].id;
+              const indexes = (
+                await client.query(
+                  "select indexname, indexdef from pg_indexes where tablename = 'events' and indexname <> 'events_pk'",
+                )
+              ).rows;
+              for (const { indexname } of indexes) await client.query(`drop index ${indexname}`);
+              await client.query('set synchronous_commit = off');
               await client.query('begin');
               const seeded = await seed({
                 count: QUERY_EVENTS,
@@ -343,6 +367,7 @@ try {
               });
               for (const statementText of aggregateSql(tenant)) await client.query(statementText);
               await client.query('commit');
+              for (const { indexdef } of indexes) await client.query(indexdef);
               await client.query('ANALYZE');
               await client.end();
               return seeded;
