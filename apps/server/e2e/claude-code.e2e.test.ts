@@ -96,7 +96,8 @@ async function listEvents(query: string): Promise<ServerEvent[]> {
   return events;
 }
 
-describe('Claude Code reporting to a Warden server', () => {
+// Real agents on a shared 2-core machine: generous limits; nothing here asserts on time.
+describe('Claude Code reporting to a Warden server', { timeout: 300_000 }, () => {
   it("puts the session's events in GET /v1/events and GET /v1/sessions/:id, in order, with the device's facts", async () => {
     const guarded = await device('e2e-laptop-a');
     const { session, toolResults } = await run({

@@ -121,7 +121,7 @@ const execCommand = (cmd: string): ScriptedResponsesTurn => ({
   functionCall: { name: 'exec_command', arguments: { cmd } },
 });
 
-describe('Codex reporting to a Warden server', () => {
+describe('Codex reporting to a Warden server', { timeout: 300_000 }, () => {
   it("sends the session's events in order, and applies an org-policy deny on the next refresh", async () => {
     await run([execCommand('touch before.txt')]);
     expect(existsSync(path.join(guarded.workspace.project, 'before.txt'))).toBe(true);
