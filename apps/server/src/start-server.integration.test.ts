@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { createBackend, resolveServerSettings, type WardenEvent } from '@warden/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from './start-server.js';
 import { createTestToken } from './testing/create-test-token.js';
 import { makeEvent } from './testing/make-event.js';
@@ -152,6 +152,15 @@ describe.each(TEST_DIALECTS)('startServer (%s)', (dialect) => {
     });
     expect(put.status).toBe(403);
     expect(await put.json()).toMatchObject({ v: 1, error: { code: 'forbidden' } });
+  });
+
+  it('records when a token was last used', async () => {
+    await get('/v1/devices', viewer);
+    const tenant = await server.store.findTenant({ name: 'acme' });
+    await vi.waitFor(async () => {
+      const tokens = await server.store.listTokens({ tenantId: tenant?.id as string });
+      expect(tokens.find((token) => token.role === 'viewer')?.lastUsedAt).toEqual(expect.any(String));
+    });
   });
 
   it('scopes every query to the token’s tenant', async () => {
