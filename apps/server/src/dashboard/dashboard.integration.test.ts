@@ -198,6 +198,18 @@ describe.each(TEST_DIALECTS)('dashboard over HTTP on %s', (dialect) => {
     );
   });
 
+  it('bounds a text search to the last 24 hours unless From is set', async () => {
+    const cookie = await signIn(fixture, fixture.tokens.admin);
+    const recent = await (await fetch(`${fixture.url}/events?q=rm+-rf`, { headers: { cookie } })).text();
+    expect(recent).toContain('Text search covers the last 24 hours');
+    expect(recent).not.toContain(deny.id);
+    const older = await (
+      await fetch(`${fixture.url}/events?q=rm+-rf&since=2026-11-01T00:00`, { headers: { cookie } })
+    ).text();
+    expect(older).toContain(deny.id);
+    expect(older).not.toContain('Text search covers');
+  });
+
   it('exports exactly the filtered events as CSV and NDJSON', async () => {
     const cookie = await signIn(fixture, fixture.tokens.admin);
     const csv = await (

@@ -33,6 +33,13 @@ export const FILTER_KEYS = [
   'q',
 ] as const;
 
+/**
+ * A text search is a scan of the events' search text; without a time range it covers this much
+ * (newest first), so it answers in well under a second on a million events. Setting "From"
+ * searches further back.
+ */
+export const TEXT_SEARCH_DEFAULT_HOURS = 24;
+
 export interface ParsedEventQuery {
   /** The values as typed, for refilling the form. */
   values: Partial<Record<(typeof FILTER_KEYS)[number], string>>;
@@ -40,6 +47,8 @@ export interface ParsedEventQuery {
   cursor?: EventCursor;
   /** Problems to show next to the form (an unreadable time is ignored, not guessed). */
   problems: string[];
+  /** Set when a text search was limited to the last TEXT_SEARCH_DEFAULT_HOURS (no "From" given). */
+  searchWindowSince?: string;
 }
 
 function toIsoTime(value: string): string | undefined {
@@ -64,7 +73,10 @@ function decodeCursor(value: string): EventCursor | undefined {
 }
 
 /** Reads the events filters from a query string; nothing in it can make the query unbounded. */
-export function parseEventQuery(query: Record<string, string | undefined>): ParsedEventQuery {
+export function parseEventQuery(
+  query: Record<string, string | undefined>,
+  options: { now?: Date } = {},
+): ParsedEventQuery {
   const parsed = eventFilterQuerySchema.parse(query);
   const values: ParsedEventQuery['values'] = {};
   const filter: EventFilter = {};
@@ -86,8 +98,14 @@ export function parseEventQuery(query: Record<string, string | undefined>): Pars
       filter[key] = value;
     }
   }
+  let searchWindowSince: string | undefined;
+  if (filter.q && !filter.since) {
+    const now = options.now ?? new Date();
+    searchWindowSince = new Date(now.getTime() - TEXT_SEARCH_DEFAULT_HOURS * 3_600_000).toISOString();
+    filter.since = searchWindowSince;
+  }
   const cursor = parsed.cursor ? decodeCursor(parsed.cursor) : undefined;
-  return { values, filter, cursor, problems };
+  return { values, filter, cursor, problems, ...(searchWindowSince ? { searchWindowSince } : {}) };
 }
 
 /** The query string of a filter (without cursor), for links that keep the current view. */

@@ -66,7 +66,7 @@ export function streamEventExport(options: {
 }): Response {
   const { c, store, format } = options;
   const user = c.get('user');
-  const query = parseEventQuery(c.req.query());
+  const query = parseEventQuery(c.req.query(), { now: options.now });
   const encoder = new TextEncoder();
   let cursor = query.cursor;
   let sent = 0;

@@ -265,7 +265,7 @@ export function createDashboard(options: CreateDashboardOptions): Hono<Dashboard
 
   app.get('/events', async (c) => {
     const user = c.get('user');
-    const query = parseEventQuery(c.req.query());
+    const query = parseEventQuery(c.req.query(), { now: now() });
     const page = await store.listEvents({
       tenantId: user.tenantId,
       filter: query.filter,
@@ -343,7 +343,7 @@ export function createDashboard(options: CreateDashboardOptions): Hono<Dashboard
     );
   });
 
-  registerOverviewRoutes({ app, store, now });
+  registerOverviewRoutes({ app, store, db, now });
   registerFleetRoutes({ app, store, now });
   registerExceptionRoutes({ app, store, db });
   registerSettingsRoutes({ app, store, now, defaultSilentAfterSeconds: options.settings.silentAfterSeconds });

@@ -4,7 +4,11 @@ import { FilterForm } from '../components/filter-form.js';
 import { Time } from '../components/time-cell.js';
 import { clipText, shortText } from '../components/visible-text.js';
 import type { DashboardUser } from '../dashboard-user.js';
-import { filterQueryString, type ParsedEventQuery } from '../event-filter-query.js';
+import {
+  filterQueryString,
+  type ParsedEventQuery,
+  TEXT_SEARCH_DEFAULT_HOURS,
+} from '../event-filter-query.js';
 import { eventSummary } from '../event-summary.js';
 import { Layout } from '../layout.js';
 
@@ -78,6 +82,11 @@ export function EventsPage(props: {
           {problem}
         </p>
       ))}
+      {props.query.searchWindowSince ? (
+        <p class="muted" role="status">
+          Text search covers the last {TEXT_SEARCH_DEFAULT_HOURS} hours; set From to search further back.
+        </p>
+      ) : null}
       <div class="actions pager">
         <span class="muted">
           {props.events.length} event{props.events.length === 1 ? '' : 's'} on this page, newest first

@@ -1,13 +1,17 @@
 import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import type { Store } from '../../store/store.js';
 import type { DashboardEnv } from '../index.js';
 import { renderPage } from '../index.js';
 import { OVERVIEW_RANGES, OverviewPage, type OverviewRange } from '../pages/overview-page.js';
+import { listAgents } from '../queries/list-agents.js';
 
 /** `/`: decisions over time by effect, top rules and tools, hook latency, from the hourly tables. */
 export function registerOverviewRoutes(options: {
   app: Hono<DashboardEnv>;
   store: Store;
+  db: Kysely<Database>;
   now: () => Date;
 }): void {
   const { app, store } = options;
@@ -20,7 +24,7 @@ export function registerOverviewRoutes(options: {
     // Whole hours: the hourly tables answer exactly, and the chart's last point is the current hour.
     const until = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
     const since = new Date(until.getTime() - OVERVIEW_RANGES[range] * 3_600_000);
-    const [stats, fleet] = await Promise.all([
+    const [stats, agents] = await Promise.all([
       store.getStats({
         tenantId: user.tenantId,
         since: since.toISOString(),
@@ -28,9 +32,8 @@ export function registerOverviewRoutes(options: {
         ...(agent ? { agent } : {}),
         top: 10,
       }),
-      store.listDevices({ tenantId: user.tenantId, now: now.toISOString() }),
+      listAgents({ db: options.db, tenantId: user.tenantId }),
     ]);
-    const agents = [...new Set(fleet.devices.map((device) => device.agent))].sort();
     return renderPage(
       c,
       <OverviewPage
