@@ -29,6 +29,13 @@ function percentile(values, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)];
 }
 
+/** CPU seconds (user + system) the process has used: a rate that holds on a busy, shared machine. */
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function rssMb(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -124,6 +131,7 @@ async function benchIngest({ label, args }) {
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 100);
     const started = performance.now();
+    const cpuBefore = cpuSeconds(server.pid);
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (next < bodies.length) {
@@ -138,10 +146,14 @@ async function benchIngest({ label, args }) {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = cpuSeconds(server.pid) - cpuBefore;
     clearInterval(sampler);
     return {
       label,
       eventsPerSecond: Math.round(INGEST_EVENTS / seconds),
+      // Events per second of the server's own CPU time: what one core would sustain.
+      eventsPerServerCpuSecond: Math.round(INGEST_EVENTS / cpu),
+      loadAverage: os.loadavg()[0].toFixed(1),
       p50Ms: Number(percentile(latencies, 0.5).toFixed(1)),
       p99Ms: Number(percentile(latencies, 0.99).toFixed(1)),
       rssIdleMb: idle,
