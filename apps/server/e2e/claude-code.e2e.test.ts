@@ -145,12 +145,18 @@ describe('Claude Code reporting to a Warden server', { timeout: 300_000 }, () =>
     expect(forged.ok).toBe(false);
     expect(forged.problemCount).toBe(local.length);
 
-    const fleet = await server.admin<{ devices: Array<{ device: string; agent: string }> }>({
-      path: '/v1/devices',
-    });
-    expect(fleet.devices).toEqual(
-      expect.arrayContaining([expect.objectContaining({ device: 'e2e-laptop-a', agent: 'claude-code' })]),
+    // The fleet view is built from the client facts the hooks sent (the latest event's: once the
+    // sender has fetched the tenant's org policy, empty here, its ETag is part of the hash).
+    const fleet = await server.admin<{
+      devices: Array<{ device: string; agent: string; adapter: string | null; policyHash: string | null }>;
+    }>({ path: '/v1/devices' });
+    const laptop = fleet.devices.find(
+      (entry) => entry.device === 'e2e-laptop-a' && entry.agent === 'claude-code',
     );
+    expect(laptop).toMatchObject({
+      adapter: '@warden/claude-code@0.1.0',
+      policyHash: timeline.at(-1)!.client!.policyHash,
+    });
   });
 
   it('loses nothing and stores nothing twice when the server is stopped mid-session and started again', async () => {
