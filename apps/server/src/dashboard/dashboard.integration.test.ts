@@ -198,6 +198,41 @@ describe.each(TEST_DIALECTS)('dashboard over HTTP on %s', (dialect) => {
     );
   });
 
+  it('creates a token shown once, and suspends and resumes the tenant from Settings', async () => {
+    const cookie = await signIn(fixture, fixture.tokens.admin);
+    const post = async (path: string, form: Record<string, string>) => {
+      const page = await (await fetch(`${fixture.url}/settings`, { headers: { cookie } })).text();
+      return fetch(`${fixture.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, origin: fixture.url },
+        body: new URLSearchParams({ ...form, csrf: csrfOf(page) }),
+      });
+    };
+    const created = await (await post('/settings/tokens', { name: 'ci-laptop', role: 'device' })).text();
+    const token = /<code class="secret" id="new-token">(wdn_[A-Za-z0-9_-]{43})<\/code>/.exec(created)?.[1];
+    expect(token).toBeDefined();
+    const health = await fetch(`${fixture.url}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ v: 1, events: [makeEvent({ device: 'ci-laptop' })] }),
+    });
+    expect(health.status).toBe(200);
+    const later = await (await fetch(`${fixture.url}/settings`, { headers: { cookie } })).text();
+    expect(later).toContain('ci-laptop');
+    expect(later).not.toContain(token!);
+
+    expect((await post('/settings/suspend', { device: '', reason: 'incident 42' })).status).toBe(303);
+    expect(
+      await fixture.server.store.findSuspension({ tenantId: fixture.tenantId, device: 'any' }),
+    ).toMatchObject({
+      scope: 'tenant',
+      reason: 'incident 42',
+    });
+    expect((await post('/settings/resume', {})).status).toBe(303);
+    expect(await fixture.server.store.listSuspensions({ tenantId: fixture.tenantId })).toEqual([]);
+  });
+
   it('bounds a text search to the last 24 hours unless From is set', async () => {
     const cookie = await signIn(fixture, fixture.tokens.admin);
     const recent = await (await fetch(`${fixture.url}/events?q=rm+-rf`, { headers: { cookie } })).text();
