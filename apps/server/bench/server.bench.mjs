@@ -269,7 +269,16 @@ async function createPgDatabase() {
     drop: async () => {
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // An autovacuum worker (not ours to terminate) may hold the database for a moment.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (error) {
+          if (error.code !== '42501' || attempt >= 120) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
       await admin.end();
     },
   };

@@ -46,7 +46,16 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // An autovacuum worker (not ours to terminate) may hold the database for a moment.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            return;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '42501' || attempt >= 60) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+          }
+        }
       } finally {
         await client.end();
       }
