@@ -146,6 +146,7 @@ export async function flushDevice(guarded: GuardedWorkspace) {
     waitForLockMs: 30_000,
     home: config.home,
     env,
+    orgPolicy: true,
   });
 }
 

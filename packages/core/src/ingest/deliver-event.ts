@@ -141,7 +141,6 @@ export async function deliverEvent(options: {
       auditDir: config.auditEnabled ? config.auditDir : undefined,
       budgetMs,
       // The hook's small budget is for its events: the org policy is refreshed beside it, unawaited.
-      orgPolicy: false,
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
     if (server.backend === 'warden') {

@@ -51,8 +51,9 @@ export interface FlushSpoolOptions {
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
   /**
-   * Also refresh the org policy (`GET /v1/policy`, at most every `refreshSeconds`, always with
-   * `force`) before sending. Default: true for a Warden server.
+   * Also refresh the org policy (`GET /v1/policy`, at most every `refreshSeconds`; every time
+   * with `force`) before sending, on a Warden server. The background sender and `warden flush`
+   * set it; off by default, so other callers stay as they were.
    */
   orgPolicy?: boolean;
   /** Warden's home, where the org policy copy is kept; default: the spool's parent directory. */
@@ -167,7 +168,7 @@ class Flush {
    * the last copy stays in force.
    */
   private async refreshOrgPolicy(): Promise<void> {
-    if (this.options.orgPolicy === false || this.options.server.backend !== 'warden') return;
+    if (this.options.orgPolicy !== true || this.options.server.backend !== 'warden') return;
     if (!this.options.force && readSpoolState(this.spoolDir).nextAttemptAt > Date.now()) return;
     const timeoutMs = Math.min(5000, this.timeLeft);
     if (timeoutMs <= 0) return;

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     budgetMs: config.ingest.workerTimeoutMs,
     lingerMs: config.ingest.workerLingerMs,
     home: config.home,
+    orgPolicy: true,
   });
 }
 

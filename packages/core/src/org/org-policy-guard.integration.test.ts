@@ -63,6 +63,7 @@ async function flush() {
     budgetMs: 10_000,
     force: true,
     env: env(),
+    orgPolicy: true,
   });
 }
 
