@@ -60,7 +60,6 @@ export async function up(db: Kysely<any>): Promise<void> {
       .columns(['tenant_id', column, 'ts', 'id'])
       .execute();
   }
-  await db.schema.createIndex('events_received').on('events').columns(['received_at']).execute();
 
   await db.schema
     .createTable('devices')
