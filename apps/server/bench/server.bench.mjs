@@ -405,7 +405,7 @@ try {
   console.log('\nIngest over HTTP (batches of 100, %d in flight, %d events):', CONCURRENCY, INGEST_EVENTS);
   for (const row of results.ingest)
     console.log(
-      `  ${row.label.padEnd(9)} ${String(row.eventsPerSecond).padStart(7)} events/s  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  RSS idle ${row.rssIdleMb} MB, under load ${row.rssLoadMb} MB`,
+      `  ${row.label.padEnd(9)} ${String(row.eventsPerSecond).padStart(7)} events/s (${row.eventsPerServerCpuSecond} per server CPU-second, load average ${row.loadAverage})  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  RSS idle ${row.rssIdleMb} MB, under load ${row.rssLoadMb} MB`,
     );
   if (results.ingest.length === 2)
     console.log(
