@@ -20,6 +20,8 @@ describe('event-row', () => {
   it('normalises times and buckets them by hour', () => {
     expect(normalizeTimestamp('2026-12-01T10:20:30+02:00')).toBe('2026-12-01T08:20:30.000Z');
     expect(normalizeTimestamp('nope')).toBeUndefined();
+    expect(normalizeTimestamp('2026-12-01T08:20:30.123Z')).toBe('2026-12-01T08:20:30.123Z');
+    expect(normalizeTimestamp('2026-00-01T08:20:30.123Z')).toBeUndefined();
     expect(hourBucket('2026-12-01T08:20:30.000Z')).toBe('2026-12-01T08:00:00.000Z');
   });
 

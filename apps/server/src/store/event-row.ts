@@ -9,7 +9,12 @@ export function eventDevice(event: WardenEvent): string {
 }
 
 /** `ts` as a canonical ISO string (text order = time order), or undefined when it is no time. */
+const CANONICAL_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 export function normalizeTimestamp(value: string): string | undefined {
+  // What every Warden client sends (toISOString): already canonical, and Date.parse is slow.
+  if (CANONICAL_TIME.test(value)) return value;
   const time = Date.parse(value);
   if (!Number.isFinite(time)) return undefined;
   return new Date(time).toISOString();
