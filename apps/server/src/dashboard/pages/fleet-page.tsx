@@ -36,6 +36,9 @@ export function findDrift(options: { devices: DeviceHealth[]; orgEtag?: string }
   return drift;
 }
 
+/** Rows on the fleet page before "show all": keeps the page light on a large fleet. */
+export const FLEET_PAGE_ROWS = 200;
+
 export function FleetPage(props: {
   user: DashboardUser;
   csrfToken: string;
@@ -43,11 +46,19 @@ export function FleetPage(props: {
   silentAfterSeconds: number;
   orgEtag?: string;
   now: Date;
+  /** Show every row instead of the first FLEET_PAGE_ROWS (silent and drifting devices come first). */
+  all?: boolean;
 }) {
-  const devices = [...props.devices].sort(
-    (a, b) => Number(b.silent) - Number(a.silent) || a.lastSeen.localeCompare(b.lastSeen),
-  );
+  const devices = [...props.devices];
   const drift = findDrift({ devices, orgEtag: props.orgEtag });
+  // Silent first, then drifting, then the most recently seen: the rows that need someone on top.
+  devices.sort(
+    (a, b) =>
+      Number(b.silent) - Number(a.silent) ||
+      Number(drift.has(b)) - Number(drift.has(a)) ||
+      (a.silent ? a.lastSeen.localeCompare(b.lastSeen) : b.lastSeen.localeCompare(a.lastSeen)),
+  );
+  const shown = props.all ? devices : devices.slice(0, FLEET_PAGE_ROWS);
   const silent = devices.filter((device) => device.silent).length;
   const isAdmin = props.user.role === 'admin';
   return (
@@ -69,7 +80,7 @@ export function FleetPage(props: {
       </div>
       <div
         id="fleet-live"
-        hx-get="/fleet"
+        hx-get={props.all ? '/fleet?all=1' : '/fleet'}
         hx-trigger="every 30s, warden:refresh"
         hx-select="#fleet-live"
         hx-swap="outerHTML"
@@ -99,7 +110,7 @@ export function FleetPage(props: {
                 </tr>
               </thead>
               <tbody>
-                {devices.map((device) => {
+                {shown.map((device) => {
                   const drifting = drift.get(device);
                   return (
                     <tr class={device.silent ? 'silent warn' : undefined}>
@@ -146,6 +157,11 @@ export function FleetPage(props: {
             </table>
           </div>
         )}
+        {shown.length < devices.length ? (
+          <p class="pager">
+            Showing {shown.length} of {devices.length} rows. <a href="/fleet?all=1">Show all</a>
+          </p>
+        ) : null}
       </div>
     </Layout>
   );

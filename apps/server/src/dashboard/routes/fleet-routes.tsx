@@ -27,6 +27,7 @@ export function registerFleetRoutes(options: {
         silentAfterSeconds={fleet.silentAfterSeconds}
         orgEtag={org?.etag}
         now={now}
+        all={c.req.query('all') === '1'}
       />,
     );
   });

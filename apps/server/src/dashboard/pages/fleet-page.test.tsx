@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceHealth } from '../../store/store.js';
-import { findDrift } from './fleet-page.js';
+import { FleetPage, findDrift } from './fleet-page.js';
 
 function device(name: string, overrides: Partial<DeviceHealth> = {}): DeviceHealth {
   return {
@@ -34,5 +34,25 @@ describe('findDrift', () => {
       ['c', 'has not applied the org policy'],
       ['d', 'policy differs from most devices'],
     ]);
+  });
+});
+
+describe('FleetPage', () => {
+  it('puts silent devices on top and shows the first 200 rows with a link to all', async () => {
+    const devices = Array.from({ length: 250 }, (_, index) => device(`d-${index}`));
+    devices[240] = device('gone-quiet', { silent: true, lastSeen: '2026-11-01T00:00:00.000Z' });
+    const html = await (
+      <FleetPage
+        user={{ tenantId: 't', tenant: 'default', role: 'admin', name: 'admin', sessionId: 's' }}
+        csrfToken="x"
+        devices={devices}
+        silentAfterSeconds={3600}
+        now={new Date('2026-12-07T00:00:00.000Z')}
+      />
+    ).toString();
+    const rows = html.split('<tr').slice(2);
+    expect(rows[0]).toContain('gone-quiet');
+    expect(rows).toHaveLength(200);
+    expect(html).toContain('Showing 200 of 250 rows');
   });
 });
