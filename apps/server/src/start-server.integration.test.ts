@@ -1,6 +1,16 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { createBackend, resolveServerSettings, type WardenEvent } from '@warden/core';
+import {
+  anchorsResponseSchema,
+  createBackend,
+  decideResponseSchema,
+  errorResponseSchema,
+  eventBatchResponseSchema,
+  healthResponseSchema,
+  orgPolicyResponseSchema,
+  resolveServerSettings,
+  type WardenEvent,
+} from '@warden/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningServer, startServer } from './start-server.js';
 import { createTestToken } from './testing/create-test-token.js';
@@ -348,6 +358,33 @@ describe.each(TEST_DIALECTS)('startServer (%s)', (dialect) => {
       [1, 'hash-1'],
       [2, 'hash-2'],
     ]);
+  });
+
+  it('answers in the shapes core’s own schemas define', async () => {
+    const batch = await post(
+      '/v1/events',
+      device,
+      JSON.stringify({ v: 1, events: [makeEvent(), { id: 'broken' }] }),
+    );
+    expect(eventBatchResponseSchema.safeParse(await batch.json()).success).toBe(true);
+    const decided = await post(
+      '/v1/decide',
+      device,
+      JSON.stringify({ v: 1, event: makeEvent(), budgetMs: 1000 }),
+    );
+    expect(decideResponseSchema.safeParse(await decided.json()).success).toBe(true);
+    const policy = await get('/v1/policy', device, { 'x-warden-device': 'shape-box' });
+    expect(orgPolicyResponseSchema.safeParse(await policy.json()).success).toBe(true);
+    const anchors = await get('/v1/anchors?device=shape-box', device);
+    expect(anchorsResponseSchema.safeParse(await anchors.json()).success).toBe(true);
+    const health = await fetch(`${server.url}/v1/health`);
+    expect(healthResponseSchema.safeParse(await health.json()).success).toBe(true);
+    for (const response of [
+      await get('/v1/events', device),
+      await post('/v1/events', device, '{'),
+      await get('/v1/stats?since=never', viewer),
+    ])
+      expect(errorResponseSchema.safeParse(await response.json()).success).toBe(true);
   });
 
   it('answers unknown routes with a JSON 404', async () => {
