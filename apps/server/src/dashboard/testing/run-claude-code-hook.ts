@@ -52,6 +52,8 @@ export async function runClaudeCodeHook(options: {
     budgetMs: 10_000,
     force: true,
     waitForLockMs: 10_000,
+    // As the background sender and `warden flush` do: fetch the org policy the next hook applies.
+    orgPolicy: true,
     home,
     env,
   });
