@@ -3,7 +3,7 @@
 // same renderer, no query) measured in the same run. Full load is measured in Debian's Chromium
 // (navigation timing: HTML, CSS, scripts and charts) when it is installed, else over HTTP.
 // Run: pnpm --filter @warden/server build && node bench/dashboard.bench.mjs
-// BENCH_DASHBOARD_EVENTS sets the event count (default 1,000,000); BENCH_PG=0 skips PostgreSQL.
+// BENCH_DASHBOARD_EVENTS sets the event count (default 1,000,000); BENCH_SQLITE=0 / BENCH_PG=0 skip a database.
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -377,13 +377,14 @@ function report(result) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-dashboard-bench-'));
 try {
   const dataDir = path.join(dir, 'sqlite');
-  report(
-    await benchDatabase({
-      label: 'sqlite',
-      args: ['--data', dataDir],
-      seed: () => seedSqlite(path.join(dataDir, 'warden.db')),
-    }),
-  );
+  if (process.env.BENCH_SQLITE !== '0')
+    report(
+      await benchDatabase({
+        label: 'sqlite',
+        args: ['--data', dataDir],
+        seed: () => seedSqlite(path.join(dataDir, 'warden.db')),
+      }),
+    );
   const database = await createPgDatabase();
   if (database) {
     try {
