@@ -17,6 +17,7 @@ import {
   stopHookInputSchema,
   toolHookInputSchema,
 } from './hook-input-schema.js';
+import { PACKAGE_ID } from './package-id.js';
 
 /** The adapter id, also the `agent` of every event and audit record this package produces. */
 export const AGENT_SDK_ID = 'agent-sdk';
@@ -271,6 +272,7 @@ export function createHookAdapter(options: CreateHookAdapterOptions): AdapterV1<
   return {
     specificationVersion: 'v1',
     id: AGENT_SDK_ID,
+    package: PACKAGE_ID,
     parse: (call) => parseHookCall({ call, context: options.context }),
     render: (renderOptions) =>
       renderHookOutput({ ...renderOptions, maxResponseRetries: options.maxResponseRetries }),

@@ -8,6 +8,7 @@ import {
 } from '@warden/core';
 import { AGENT_SDK_ID } from './create-hook-adapter.js';
 import { canUseToolCallSchema } from './hook-input-schema.js';
+import { PACKAGE_ID } from './package-id.js';
 
 /** The hook event name recorded for `canUseTool` decisions, so the audit log tells the two paths apart. */
 export const CAN_USE_TOOL_EVENT = 'canUseTool';
@@ -35,6 +36,7 @@ export function createPermissionAdapter(options: { context?: RequestContext }): 
   return {
     specificationVersion: 'v1',
     id: AGENT_SDK_ID,
+    package: PACKAGE_ID,
     parse(call) {
       const parsed = canUseToolCallSchema.safeParse(call);
       if (!parsed.success) {

@@ -16,6 +16,7 @@ import {
   stopHookInputSchema,
   toolHookInputSchema,
 } from './hook-input-schema.js';
+import { PACKAGE_ID } from './package-id.js';
 
 const PHASES: Record<string, Phase> = {
   PreToolUse: 'tool_call',
@@ -259,6 +260,7 @@ export function createClaudeCodeAdapter(options: { id?: string } = {}): AdapterV
   return {
     specificationVersion: 'v1',
     id,
+    package: PACKAGE_ID,
     parse: (input) => parseClaudeCodeInput(input, id),
     render: renderClaudeCodeDecision,
   };

@@ -10,6 +10,7 @@ import {
 } from '@warden/core';
 import type * as z from 'zod/mini';
 import { type CodexHookEvent, codexHookInputSchema, isCodexHookEvent } from './hook-input-schema.js';
+import { PACKAGE_ID } from './package-id.js';
 
 const PHASES: Record<CodexHookEvent, Phase> = {
   SessionStart: 'session',
@@ -256,6 +257,7 @@ export function createCodexAdapter(options: CreateCodexAdapterOptions = {}): Ada
   return {
     specificationVersion: 'v1',
     id,
+    package: PACKAGE_ID,
     parse: (input) => parseCodexInput(input, id),
     render: (renderOptions) => renderCodexDecision({ ...renderOptions, askBehaviour: options.askBehaviour }),
   };

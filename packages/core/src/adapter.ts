@@ -23,6 +23,8 @@ export interface AdapterV1<TOutput> {
   readonly specificationVersion: 'v1';
   /** Adapter id, also the `agent` of its events: `claude-code`, `codex`, `agent-sdk`. */
   readonly id: string;
+  /** The adapter's package and version (`@warden/claude-code@0.2.0`), reported to the server's fleet view. */
+  readonly package?: string;
   parse(input: unknown): ParseResult;
   /** Must not throw, for any decision (including failure decisions) and any hook event name. */
   render(options: { hookEvent: string; decision: Decision; event?: GuardEvent }): TOutput;

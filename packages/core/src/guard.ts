@@ -11,6 +11,10 @@ import { applySessionTaint } from './detectors/session-taint.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
+import type { WardenEvent } from './ingest/warden-protocol.js';
+import { applyOrgPolicy } from './org/apply-org-policy.js';
+import { policyHash } from './org/policy-hash.js';
+import { resolveDeviceId } from './org/resolve-device-id.js';
 import { failurePolicySchema } from './policy/enums.js';
 import { loadProjectLayer } from './policy/load-project-layer.js';
 
@@ -69,6 +73,7 @@ const DEADLINE_RESERVE_MS = 100;
  */
 export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<GuardResult<TOutput>> {
   const env = options.env ?? process.env;
+  const started = performance.now();
   const warnings: string[] = [];
   const parsed = options.adapter.parse(options.input);
 
@@ -130,8 +135,27 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     });
   }
 
-  let remote: RemoteOutcome | undefined;
   const server = config?.server;
+  let orgPolicyEtag: string | undefined;
+  if (config && server?.backend === 'warden' && parsed.success) {
+    // The org policy the background refresh last stored; the hook itself never asks the server.
+    try {
+      const applied = await applyOrgPolicy({ event, decision, config, serverUrl: server.url });
+      decision = applied.decision;
+      orgPolicyEtag = applied.etag;
+      if (applied.warning) {
+        warnings.push(applied.warning);
+        event = { ...event, meta: { ...event.meta, orgPolicyWarning: applied.warning } };
+      }
+    } catch (error) {
+      const failed = failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+      warnings.push(`warden: the org policy could not be applied: ${(error as Error).message}`);
+      if (failed.policyEffect === 'deny')
+        decision = { ...failed, actions: decision.actions, trace: decision.trace };
+    }
+  }
+
+  let remote: RemoteOutcome | undefined;
   if (config && server?.decide && parsed.success && event.phase !== 'session') {
     if (decision.policyEffect === 'deny') {
       // A local deny stands whatever the server says: no need to ask.
@@ -215,6 +239,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     output = options.adapter.render({ hookEvent, decision: fallback });
     decision = fallback;
   }
+  const latencyMs = performance.now() - started;
 
   // The answer is ready; only now is the event handed on to the server.
   let delivery: DeliveryResult | undefined;
@@ -222,7 +247,15 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     const started = performance.now();
     try {
       const { deliverEvent } = await import('./ingest/deliver-event.js');
+      const client: NonNullable<WardenEvent['client']> = {
+        device: resolveDeviceId({ env }),
+        ...(options.adapter.package ? { adapter: options.adapter.package } : {}),
+        policyHash: policyHash({ policy: config.policy, orgEtag: orgPolicyEtag }),
+        ...(orgPolicyEtag ? { orgPolicyEtag } : {}),
+        latencyMs: Math.round(latencyMs * 100) / 100,
+      };
       delivery = await deliverEvent({
+        client,
         config,
         event,
         decision,

@@ -151,6 +151,20 @@ export {
   WARDEN_PROTOCOL_VERSION,
   wardenEventSchema,
 } from './ingest/warden-protocol.js';
+export type { OrgPolicyApplied } from './org/apply-org-policy.js';
+export { applyOrgPolicy, ORG_RULE_PREFIX, ORG_SUSPENDED_RULE_ID } from './org/apply-org-policy.js';
+export type { OrgPolicyCacheRead } from './org/org-policy-cache.js';
+export { orgPolicyCachePath, readOrgPolicyCache, writeOrgPolicyCache } from './org/org-policy-cache.js';
+export { policyHash } from './org/policy-hash.js';
+export type { OrgPolicyRefresh, RefreshOrgPolicyOptions } from './org/refresh-org-policy.js';
+export { DEFAULT_ORG_POLICY_REFRESH_SECONDS, refreshOrgPolicy } from './org/refresh-org-policy.js';
+export { resolveDeviceId } from './org/resolve-device-id.js';
+export type {
+  AnchorProblem,
+  ServerAuditVerification,
+  VerifyAgainstServerOptions,
+} from './org/verify-against-server.js';
+export { verifyAgainstServer } from './org/verify-against-server.js';
 export { BUILTIN_PACKS } from './packs/index.js';
 export { classifyPath, globReach, resolvePath, resolveSymlinks } from './paths/classify-path.js';
 export type { PathClass, PathContext } from './paths/types.js';

@@ -11,6 +11,7 @@ import type { FlushReport } from './flush-spool.js';
 import type { RemoteOutcome } from './remote-outcome.js';
 import { enqueueEvent, FLUSH_LOCK_FILE, FLUSH_LOCK_STALE_MS, listQueue, readSpoolState } from './spool.js';
 import { toWardenEvent } from './to-warden-event.js';
+import type { WardenEvent } from './warden-protocol.js';
 
 /**
  * How a hook hands its event to the server:
@@ -86,6 +87,8 @@ export async function deliverEvent(options: {
   decision: Decision;
   remote?: RemoteOutcome | undefined;
   anchor?: AuditAnchor | undefined;
+  /** What the server's fleet view needs to know about this hook (device, adapter, policy hash, latency). */
+  client?: WardenEvent['client'];
   delivery?: Delivery;
   env: NodeJS.ProcessEnv;
   /** Epoch ms the hook must answer by; an inline send is cut to fit. */
@@ -102,6 +105,7 @@ export async function deliverEvent(options: {
       decision: options.decision,
       ...(options.remote ? { remote: options.remote } : {}),
       ...(options.anchor ? { anchor: options.anchor } : {}),
+      ...(options.client ? { client: options.client } : {}),
     });
     const queued = enqueueEvent({
       spoolDir: ingest.spoolDir,
@@ -136,8 +140,21 @@ export async function deliverEvent(options: {
       ingest,
       auditDir: config.auditEnabled ? config.auditDir : undefined,
       budgetMs,
+      // The hook's small budget is for its events: the org policy is refreshed beside it, unawaited.
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
+    if (server.backend === 'warden') {
+      void import('../org/refresh-org-policy.js')
+        .then(({ refreshOrgPolicy }) =>
+          refreshOrgPolicy({
+            server,
+            home: config.home,
+            env: options.env,
+            ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+          }),
+        )
+        .catch(() => undefined);
+    }
     return { ...result, sender: 'inline', flush };
   } catch (error) {
     return {

@@ -5,6 +5,7 @@ import { type LockHandle, readLockOwner, tryAcquireLock } from '../audit/lock-fi
 import { readAuditLog } from '../audit/read-audit-log.js';
 import type { IngestSettings, ServerSettings } from '../config/server-settings.js';
 import { TransportError } from '../errors.js';
+import type { OrgPolicyRefresh } from '../org/refresh-org-policy.js';
 import { createBackend, type IngestBackend } from './backend.js';
 import { HttpStatusError } from './http-status-error.js';
 import {
@@ -49,6 +50,16 @@ export interface FlushSpoolOptions {
   backend?: IngestBackend;
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
+  /**
+   * Also refresh the org policy (`GET /v1/policy`, at most every `refreshSeconds`; every time
+   * with `force`) before sending, on a Warden server. The background sender and `warden flush`
+   * set it; off by default, so other callers stay as they were.
+   */
+  orgPolicy?: boolean;
+  /** Warden's home, where the org policy copy is kept; default: the spool's parent directory. */
+  home?: string;
+  /** The environment (`WARDEN_DEVICE_ID`); default `process.env`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface FlushReport {
@@ -71,6 +82,8 @@ export interface FlushReport {
   nextAttemptAt?: string;
   durationMs: number;
   messages: string[];
+  /** What the org policy refresh did, when it ran. */
+  orgPolicy?: OrgPolicyRefresh;
 }
 
 interface Entry {
@@ -132,6 +145,7 @@ class Flush {
           break;
         }
         try {
+          if (round === 0) await this.refreshOrgPolicy();
           await this.drain(lock);
         } finally {
           lock.release();
@@ -146,6 +160,33 @@ class Flush {
     writeCountHint(this.spoolDir, this.report.remaining);
     this.report.durationMs = Date.now() - this.started;
     return this.report;
+  }
+
+  /**
+   * The org policy rides along with the sender, which runs whenever hooks queue events and
+   * `warden flush` runs. Not while the spool backs off: the server is known to be away, and
+   * the last copy stays in force.
+   */
+  private async refreshOrgPolicy(): Promise<void> {
+    if (this.options.orgPolicy !== true || this.options.server.backend !== 'warden') return;
+    if (!this.options.force && readSpoolState(this.spoolDir).nextAttemptAt > Date.now()) return;
+    const timeoutMs = Math.min(5000, this.timeLeft);
+    if (timeoutMs <= 0) return;
+    const { refreshOrgPolicy } = await import('../org/refresh-org-policy.js');
+    const refresh = await refreshOrgPolicy({
+      server: this.options.server,
+      home: this.options.home ?? path.dirname(this.spoolDir),
+      ...(this.options.env ? { env: this.options.env } : {}),
+      ...(this.options.force ? { force: true } : {}),
+      timeoutMs,
+      ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
+    this.report.orgPolicy = refresh;
+    if (refresh.status === 'failed' && refresh.error)
+      this.report.messages.push(
+        `the org policy was not refreshed (the last copy stays in force): ${refresh.error}`,
+      );
   }
 
   private async acquire(): Promise<LockHandle | undefined> {

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     auditDir: config.auditEnabled ? config.auditDir : undefined,
     budgetMs: config.ingest.workerTimeoutMs,
     lingerMs: config.ingest.workerLingerMs,
+    home: config.home,
+    orgPolicy: true,
   });
 }
 

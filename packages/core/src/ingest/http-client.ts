@@ -30,6 +30,8 @@ export interface HttpRequest {
   query?: Record<string, string>;
   body?: unknown;
   gzip?: boolean;
+  /** Extra request headers (`if-none-match`, the device header). Never the token: that is the client's. */
+  headers?: Record<string, string>;
   signal: AbortSignal;
 }
 
@@ -85,6 +87,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const headers: Record<string, string> = {
         accept: 'application/json',
         'user-agent': 'warden',
+        ...request.headers,
       };
       const token = options.token?.reveal();
       if (token) headers.authorization = options.authScheme === 'bearer' ? `Bearer ${token}` : token;

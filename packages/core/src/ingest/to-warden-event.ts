@@ -53,6 +53,8 @@ export function toWardenEvent(options: {
   decision: Decision;
   remote?: RemoteOutcome;
   anchor?: AuditAnchor;
+  /** The hook's own facts for the fleet view. */
+  client?: WardenEvent['client'];
   redact?: boolean;
 }): WardenEvent {
   const { event, decision } = options;
@@ -101,6 +103,7 @@ export function toWardenEvent(options: {
     ...(options.anchor ? { audit: { seq: options.anchor.seq, hash: options.anchor.hash } } : {}),
     ...(event.context ? { context: event.context } : {}),
     ...(event.meta ? { meta: clean(event.meta) as Record<string, unknown> } : {}),
+    ...(options.client ? { client: options.client } : {}),
   };
 
   if (JSON.stringify(result).length > MAX_EVENT_BYTES) {

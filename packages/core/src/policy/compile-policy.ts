@@ -68,6 +68,8 @@ export interface CompiledPolicy {
   sources: string[];
   /** Detector settings, defaults filled in (absent: the defaults). */
   detectors?: DetectorSettings;
+  /** The rules as written, before compiling: what the policy hash covers. */
+  definition?: readonly ResolvedRule[];
 }
 
 export interface ResolvedRule {
@@ -272,5 +274,6 @@ export function compilePolicy(options: {
     defaultEffect: options.defaultEffect,
     sources: options.sources,
     detectors: resolveDetectorSettings(options.detectors ?? []),
+    definition: options.rules,
   };
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import type { DecideResponse, WardenEvent } from '../warden-protocol.js';
+import type { DecideResponse, OrgPolicyResponse, WardenEvent } from '../warden-protocol.js';
 
 /**
  * A real Warden protocol server on loopback for tests, with switchable misbehaviour:
@@ -34,6 +34,11 @@ export interface WardenTestServer {
   failNext: number;
   /** Event ids to refuse for good. */
   rejectIds: Set<string>;
+  /**
+   * The answer of `GET /v1/policy` (304 when `If-None-Match` names its etag); undefined: 404.
+   * Policy requests ignore `mode` and `failNext`, which are about event delivery.
+   */
+  orgPolicy: OrgPolicyResponse | undefined;
   /** Largest batch accepted; larger ones get 413. */
   maxBatch: number;
   /** Every event stored, by id (each id at most once). */
@@ -76,6 +81,7 @@ export async function startWardenTestServer(options: { token?: string } = {}): P
     verdict: { v: 1, effect: 'allow' },
     failNext: 0,
     rejectIds: new Set(),
+    orgPolicy: undefined,
     maxBatch: 1000,
     stored: new Map(),
     deliveries: new Map(),
@@ -116,6 +122,14 @@ export async function startWardenTestServer(options: { token?: string } = {}): P
 
     if (options.token && request.headers.authorization !== `Bearer ${options.token}`) {
       json(response, 401, { v: 1, error: { code: 'unauthorized', message: 'bad token' } });
+      notify(received);
+      return;
+    }
+    if (request.method === 'GET' && request.url === '/v1/policy') {
+      const policy = state.orgPolicy;
+      if (!policy) json(response, 404, { v: 1, error: { code: 'not_found', message: 'no such endpoint' } });
+      else if (request.headers['if-none-match'] === `"${policy.etag}"`) response.writeHead(304).end();
+      else json(response, 200, policy);
       notify(received);
       return;
     }

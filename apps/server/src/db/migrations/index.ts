@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely/migration';
+import * as dashboardWebSessions from '../../dashboard/db/web-sessions-migration.js';
+import * as initial from './001-initial.js';
+
+/**
+ * Every migration, in order. Names sort in application order; an applied migration is never
+ * edited, a change is a new entry. The dashboard appends its own here.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': initial,
+  '002-dashboard-web-sessions': dashboardWebSessions,
+};

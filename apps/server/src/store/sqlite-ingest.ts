@@ -1,0 +1,109 @@
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { WardenEvent } from '@warden/core';
+import type { EventsTable } from '../db/schema.js';
+import type { SqliteLock } from '../db/sqlite-dialect.js';
+import {
+  AGGREGATE_TABLES,
+  AGGREGATE_UPSERTS,
+  type AggregateTable,
+  groupAggregates,
+  upsertSql,
+} from './group-aggregates.js';
+
+const CHUNK = 100;
+
+const EVENT_COLUMNS: Array<keyof EventsTable> = [
+  'tenant_id',
+  'id',
+  'ts',
+  'received_at',
+  'agent',
+  'session',
+  'device',
+  'user',
+  'hook_event',
+  'phase',
+  'tool',
+  'effect',
+  'policy_effect',
+  'rule_id',
+  'mode',
+  'failure',
+  'audit_seq',
+  'audit_hash',
+  'latency_ms',
+  'adapter',
+  'policy_hash',
+  'search_text',
+  'body',
+];
+
+/**
+ * The ingest hot path on SQLite: prepared statements, one transaction per batch, no query
+ * building per row (Kysely compiling a 2,300-parameter insert per batch was most of the cost).
+ * Same SQL and the same "aggregate only what was inserted" rule as the Kysely path.
+ */
+export function createSqliteIngest(options: { sqlite: DatabaseSync; lock: SqliteLock }) {
+  const { sqlite, lock } = options;
+  const insertSql = (rows: number) =>
+    `insert into events (${EVENT_COLUMNS.map((column) => (column === 'user' ? '"user"' : column)).join(', ')}) values ${Array.from({ length: rows }, () => `(${EVENT_COLUMNS.map(() => '?').join(', ')})`).join(', ')} on conflict (tenant_id, id) do nothing returning id`;
+  let statements:
+    | { insertOne: StatementSync; insertChunk: StatementSync; upserts: Map<AggregateTable, StatementSync> }
+    | undefined;
+  const prepare = () => {
+    statements ??= {
+      insertOne: sqlite.prepare(insertSql(1)),
+      // One statement per 100 rows: about three times faster than 100 single-row calls.
+      insertChunk: sqlite.prepare(insertSql(CHUNK)),
+      upserts: new Map(AGGREGATE_TABLES.map(([table]) => [table, sqlite.prepare(upsertSql(table))])),
+    };
+    return statements;
+  };
+
+  return async function ingest(
+    tenantId: string,
+    entries: Array<{ row: EventsTable; event: WardenEvent }>,
+  ): Promise<Set<string>> {
+    const release = await lock.acquire();
+    try {
+      const { insertOne, insertChunk, upserts } = prepare();
+      sqlite.exec('begin immediate');
+      try {
+        const inserted = new Set<string>();
+        const fresh: typeof entries = [];
+        let index = 0;
+        for (; index + CHUNK <= entries.length; index += CHUNK) {
+          const values: SQLInputValue[] = [];
+          for (const entry of entries.slice(index, index + CHUNK))
+            for (const column of EVENT_COLUMNS) values.push(entry.row[column] as SQLInputValue);
+          for (const row of insertChunk.all(...values)) inserted.add((row as { id: string }).id);
+        }
+        for (; index < entries.length; index++) {
+          const row = insertOne.get(
+            ...EVENT_COLUMNS.map(
+              (column) => (entries[index] as (typeof entries)[number]).row[column] as SQLInputValue,
+            ),
+          );
+          if (row) inserted.add((row as { id: string }).id);
+        }
+        for (const entry of entries) if (inserted.has(entry.row.id)) fresh.push(entry);
+        if (fresh.length) {
+          const groups = groupAggregates(tenantId, fresh);
+          for (const [table, key] of AGGREGATE_TABLES) {
+            const statement = upserts.get(table) as StatementSync;
+            const columns = AGGREGATE_UPSERTS[table].columns as readonly string[];
+            for (const row of groups[key] as unknown as Array<Record<string, SQLInputValue>>)
+              statement.run(...columns.map((column) => row[column] as SQLInputValue));
+          }
+        }
+        sqlite.exec('commit');
+        return inserted;
+      } catch (error) {
+        if (sqlite.isTransaction) sqlite.exec('rollback');
+        throw error;
+      }
+    } finally {
+      release();
+    }
+  };
+}
