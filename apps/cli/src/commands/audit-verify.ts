@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import * as core from '@warden/core';
-import { listSegments, verifyAuditLog } from '@warden/core';
+import { listSegments, verifyAgainstServer, verifyAuditLog } from '@warden/core';
 import { resolveAuditDir } from '../audit-dir.js';
 import { type CliResponse, EXIT, fail, plural, respond } from '../cli-response.js';
 import type { CommandContext } from '../command-context.js';
@@ -11,11 +10,6 @@ export interface AuditVerifyOptions {
   server: boolean;
 }
 
-type VerifyAgainstServer = (options: { env: NodeJS.ProcessEnv; auditDir: string }) => Promise<{
-  ok: boolean;
-  message?: string;
-}>;
-
 /** `warden audit verify`: checks the hash chain; exit 1 with the first broken line. */
 export async function auditVerifyCommand(
   options: AuditVerifyOptions,
@@ -24,22 +18,27 @@ export async function auditVerifyCommand(
   const { json } = context;
   const auditDir = await resolveAuditDir({ env: context.env, dir: options.dir });
   if (options.server) {
-    // Provided by core's device layer; until that ships, say so instead of pretending.
-    const verifyAgainstServer = (core as unknown as { verifyAgainstServer?: VerifyAgainstServer })
-      .verifyAgainstServer;
-    if (typeof verifyAgainstServer !== 'function')
-      return fail(
-        'audit verify --server needs a newer @warden/core (verifyAgainstServer); update Warden',
-        EXIT.environment,
-        json,
-      );
     const result = await verifyAgainstServer({ env: context.env, auditDir });
+    // No server configured or reachable is an environment problem, not a verdict on the log.
+    if (result.error !== undefined)
+      return respond({
+        json,
+        data: result,
+        text: `Could not check the audit log against the server: ${result.error}`,
+        exitCode: EXIT.environment,
+        toStderr: true,
+      });
+    const problems = result.problems.map((problem) => `  seq ${problem.seq}: ${problem.message}\n`).join('');
+    const more =
+      result.problemCount > result.problems.length
+        ? `  … and ${result.problemCount - result.problems.length} more\n`
+        : '';
     return respond({
       json,
       data: result,
       text: result.ok
-        ? `Audit log matches the server's anchors.${result.message ? ` ${result.message}` : ''}`
-        : `Audit log does NOT match the server: ${result.message}`,
+        ? `Audit log matches the ${plural(result.anchors, 'anchor')} ${result.server} holds for device ${result.device}.`
+        : `Audit log does NOT match the server: ${plural(result.problemCount, 'line')} missing or rewritten (device ${result.device}, ${result.server}):\n${problems}${more}`,
       exitCode: result.ok ? EXIT.ok : EXIT.failed,
       toStderr: !result.ok,
     });

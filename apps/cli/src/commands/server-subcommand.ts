@@ -8,15 +8,26 @@ type RunServerCommand = (options: {
   stderr: NodeJS.WritableStream;
 }) => Promise<number>;
 
+/** node:sqlite announces itself as experimental on Node 22/24: noise for operators; other warnings stay. */
+function hideSqliteExperimentalWarning(): void {
+  const emitWarning = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (/SQLite is an experimental feature/.test(text)) return;
+    (emitWarning as (...args: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
 /**
  * `warden serve` and `warden server …`: handed to `@warden/server/cli` (runServerCommand), which
- * is an optional install; without it, a clear error (exit 2).
+ * a dependency of the CLI loaded only for these commands; without it, a clear error (exit 2).
  */
 export async function runServerSubcommand(
   options: { argv: string[] },
   context: CommandContext,
 ): Promise<CliResponse> {
   let runServerCommand: RunServerCommand | undefined;
+  hideSqliteExperimentalWarning();
   try {
     const specifier = '@warden/server/cli';
     ({ runServerCommand } = (await import(specifier)) as { runServerCommand?: RunServerCommand });
