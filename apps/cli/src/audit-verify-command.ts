@@ -18,7 +18,7 @@ async function defaultAuditDir(env: NodeJS.ProcessEnv): Promise<string> {
   }
 }
 
-/** `warden audit verify`: checks the hash chain; exit 1 with the first broken line. */
+/** `warden audit verify`: checks the hash chain and the head; exit 1 with every broken place. */
 export async function auditVerifyCommand(options: AuditVerifyOptions): Promise<CliResponse> {
   const auditDir = options.dir ? path.resolve(options.dir) : await defaultAuditDir(options.env);
   if (listSegments(auditDir).length === 0) {
@@ -27,7 +27,7 @@ export async function auditVerifyCommand(options: AuditVerifyOptions): Promise<C
   }
   const result = verifyAuditLog({ auditDir });
   if (options.json)
-    return { stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '', exitCode: result.ok ? 0 : 1 };
+    return { stdout: `${JSON.stringify(result, null, 2)}\n`, stderr: '', exitCode: result.exitCode };
   const notes = result.notes.map((note) => `Note: ${note}\n`).join('');
   if (result.ok) {
     return {
@@ -36,10 +36,16 @@ export async function auditVerifyCommand(options: AuditVerifyOptions): Promise<C
       exitCode: 0,
     };
   }
-  const problem = result.problem!;
+  const where = (problem: (typeof result.problems)[number]) =>
+    `${problem.file}${problem.line ? `:${problem.line}` : ''}${problem.seq ? ` (seq ${problem.seq})` : ''}`;
+  const [first, ...rest] = result.problems;
+  const lines = [
+    `Audit log BROKEN at ${where(first!)}: ${first!.message}\n`,
+    ...rest.map((problem) => `Also broken at ${where(problem)}: ${problem.message}\n`),
+  ];
   return {
     stdout: '',
-    stderr: `Audit log BROKEN at ${problem.file}${problem.line ? `:${problem.line}` : ''}${problem.seq ? ` (seq ${problem.seq})` : ''}: ${problem.message}\n${plural(result.records, 'record')} before it verified.\n${notes}`,
-    exitCode: 1,
+    stderr: `${lines.join('')}${plural(first!.seq ? first!.seq - 1 : result.records, 'record')} before it verified; ${plural(result.problems.length, 'problem')} in all.\n${notes}`,
+    exitCode: result.exitCode,
   };
 }

@@ -2,6 +2,7 @@ import type { Action } from './action.js';
 import { classifyEvent } from './classify/classify-event.js';
 import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
 import { detectSecrets } from './detectors/detect-secrets.js';
+import { AnalysisLimitError } from './errors.js';
 import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import { classifyPath } from './paths/classify-path.js';
@@ -24,8 +25,48 @@ export interface DecideConfig {
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
 
-function factsFor(options: { action: Action; event: GuardEvent; context: PathContext }): ActionFacts {
-  const { action, context } = options;
+/**
+ * Longest command the shell analysis takes on. Analysis cost grows with the command (every path
+ * operand is classified), and a command this long is not typed by anyone: beyond it the failure
+ * policy answers, with an `input.oversized` finding.
+ */
+export const MAX_ANALYZED_COMMAND_CHARS = 64 * 1024;
+/** Longest text (prompt, file content, answer) scanned for secrets; the rest is not scanned, and said so. */
+export const MAX_SCANNED_TEXT_CHARS = 1024 * 1024;
+
+export interface DecideOptions {
+  /** Epoch ms: analysis still running then is abandoned and the failure policy answers. */
+  deadline?: number;
+}
+
+/** Throws when the deadline has passed; called between units of work that can be long. */
+export function checkDeadline(deadline: number | undefined): void {
+  if (deadline !== undefined && Date.now() > deadline) {
+    throw new AnalysisLimitError({
+      limit: 'deadline',
+      message: "the analysis did not finish within the hook's deadline",
+      finding: { id: 'analysis.deadline', message: "analysis abandoned at the hook's deadline" },
+    });
+  }
+}
+
+function scannedText(text: string, findings: Finding[], subject: string): string {
+  if (text.length <= MAX_SCANNED_TEXT_CHARS) return text;
+  findings.push({
+    id: 'input.oversized',
+    message: `${text.length} characters; only the first ${MAX_SCANNED_TEXT_CHARS} were scanned`,
+    subject,
+  });
+  return text.slice(0, MAX_SCANNED_TEXT_CHARS);
+}
+
+function factsFor(options: {
+  action: Action;
+  event: GuardEvent;
+  context: PathContext;
+  deadline?: number;
+}): ActionFacts {
+  const { action, context, deadline } = options;
   const findings: Finding[] = [];
   let commands: CommandFacts[] = [];
   let paths: PathFacts[] = [];
@@ -33,10 +74,22 @@ function factsFor(options: { action: Action; event: GuardEvent; context: PathCon
 
   if (action.kind === 'shell.exec') {
     const command = action.resources.command ?? '';
+    if (command.length > MAX_ANALYZED_COMMAND_CHARS) {
+      throw new AnalysisLimitError({
+        limit: 'oversized',
+        message: `the command is ${command.length} characters long, more than the ${MAX_ANALYZED_COMMAND_CHARS} Warden analyses`,
+        finding: {
+          id: 'input.oversized',
+          message: `command of ${command.length} characters (limit ${MAX_ANALYZED_COMMAND_CHARS})`,
+          subject: 'command',
+        },
+      });
+    }
     text = command;
     const analysis = analyzeShell({ command, cwd: context.cwd, home: context.home });
+    checkDeadline(deadline);
     findings.push(...analysis.findings);
-    commands = shellCommandFacts({ analysis, context });
+    commands = shellCommandFacts({ analysis, context, ...(deadline !== undefined ? { deadline } : {}) });
     findings.push(...detectSecrets({ text: command, subject: 'command' }));
   } else {
     paths = (action.resources.paths ?? []).map((file) => ({
@@ -47,7 +100,13 @@ function factsFor(options: { action: Action; event: GuardEvent; context: PathCon
     if (action.resources.query) text = action.resources.query;
   }
   if (action.resources.text)
-    findings.push(...detectSecrets({ text: action.resources.text, subject: action.kind }));
+    findings.push(
+      ...detectSecrets({
+        text: scannedText(action.resources.text, findings, action.kind),
+        subject: action.kind,
+      }),
+    );
+  if (text.length > MAX_SCANNED_TEXT_CHARS) text = text.slice(0, MAX_SCANNED_TEXT_CHARS);
   return { action, commands, paths, findings, findingIds: findings.map((finding) => finding.id), text };
 }
 
@@ -56,7 +115,8 @@ function factsFor(options: { action: Action; event: GuardEvent; context: PathCon
  * restrictive effect wins (deny > ask > allow), so no allow can undo a deny by its position.
  * Throws only on a bug; callers use `decideSafely` to apply the failure policy.
  */
-export function decide(event: GuardEvent, config: DecideConfig): Decision {
+export function decide(event: GuardEvent, config: DecideConfig, options: DecideOptions = {}): Decision {
+  const { deadline } = options;
   const context: PathContext = { cwd: event.cwd, home: config.userHome, wardenHome: config.home };
   const actions = classifyEvent({ event, home: config.userHome });
   const trace: TraceEntry[] = [];
@@ -64,7 +124,8 @@ export function decide(event: GuardEvent, config: DecideConfig): Decision {
   let winner: { effect: Effect; ruleId: string; reason: string } | undefined;
 
   for (const action of actions) {
-    const facts = factsFor({ action, event, context });
+    checkDeadline(deadline);
+    const facts = factsFor({ action, event, context, ...(deadline !== undefined ? { deadline } : {}) });
     for (const finding of facts.findings) {
       if (!findings.some((known) => known.id === finding.id && known.subject === finding.subject))
         findings.push(finding);
@@ -129,10 +190,12 @@ export function failureDecision(options: {
 }
 
 /** `decide`, with every exception turned into a failure-policy decision. Never throws. */
-export function decideSafely(event: GuardEvent, config: DecideConfig): Decision {
+export function decideSafely(event: GuardEvent, config: DecideConfig, options: DecideOptions = {}): Decision {
   try {
-    return decide(event, config);
+    return decide(event, config, options);
   } catch (error) {
-    return failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+    const decision = failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+    // An input too large, or analysis cut off at the deadline, is recorded as a finding too.
+    return error instanceof AnalysisLimitError ? { ...decision, findings: [error.finding] } : decision;
   }
 }

@@ -40,6 +40,8 @@ export interface GuardResult<TOutput> {
   event: GuardEvent;
   /** Problems that did not change the decision but must be told (an audit write that failed). */
   warnings: string[];
+  /** Why the audit record of this answer could not be written; the user must be told (the agent's own channel). */
+  auditError?: string;
   /** The remote verdict asked for, when a server with remote evaluation is configured. */
   remote?: RemoteOutcome;
   /** What was done to get the event to the server, when one is configured. */
@@ -49,6 +51,16 @@ export interface GuardResult<TOutput> {
 function envFailure(env: NodeJS.ProcessEnv, phase: Phase): FailurePolicy {
   const parsed = failurePolicySchema.safeParse(env.WARDEN_FAILURE?.trim().toLowerCase());
   return parsed.success ? parsed.data : DEFAULT_FAILURE[phase];
+}
+
+/** A short, printable excerpt of an input that could not be parsed (the audit writer redacts it). */
+function excerptOf(input: unknown): string {
+  if (typeof input === 'string') return input.slice(0, 2048);
+  try {
+    return (JSON.stringify(input) ?? String(input)).slice(0, 2048);
+  } catch {
+    return '[not serialisable]';
+  }
 }
 
 /** The part of the hook's deadline kept back for recording and answering after a remote verdict. */
@@ -85,7 +97,12 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     event = parsed.event;
     hookEvent = event.hookEvent;
     decision = config
-      ? decideSafely(event, config)
+      ? decideSafely(
+          event,
+          config,
+          // Analysis stops early enough to leave time for recording and answering.
+          options.deadline !== undefined ? { deadline: options.deadline - DEADLINE_RESERVE_MS } : {},
+        )
       : failureDecision({ error: configError, failure: envFailure(env, event.phase) });
   } else {
     const phase = parsed.phase ?? 'tool_call';
@@ -99,6 +116,8 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
       cwd: parsed.cwd ?? process.cwd(),
       timestamp: new Date().toISOString(),
       raw: options.input,
+      // What could not be read is recorded too: redacted and cut by the audit writer, and marked.
+      meta: { unparsedInput: excerptOf(options.input) },
     };
     decision = failureDecision({
       error: parsed.error,
@@ -167,16 +186,22 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
   }
 
   let anchor: AuditAnchor | undefined;
+  let auditError: string | undefined;
   if (config?.auditEnabled ?? true) {
+    const home = config?.home ?? resolveWardenHome({ env });
     try {
-      const auditDir = config?.auditDir ?? `${resolveWardenHome({ env })}/audit`;
+      const auditDir = config?.auditDir ?? `${home}/audit`;
       anchor = writeAuditRecord({
         auditDir,
         entry: toAuditEntry({ event, decision, ...(remote ? { remote } : {}) }),
         ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
       });
     } catch (error) {
+      auditError = `Warden could not write its audit log, so this decision is not recorded: ${(error as Error).message}`;
       warnings.push(`warden: could not write the audit log: ${(error as Error).message}`);
+      const { recordAuditProblem } = await import('./audit/audit-health.js');
+      const health = recordAuditProblem({ home, kind: 'failure', message: (error as Error).message });
+      if (health) auditError += ` (${health.failures} failed audit write(s) so far; see \`warden status\`)`;
     }
   }
 
@@ -221,6 +246,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     decision,
     event,
     warnings,
+    ...(auditError ? { auditError } : {}),
     ...(remote ? { remote } : {}),
     ...(delivery ? { delivery } : {}),
   };

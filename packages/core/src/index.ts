@@ -3,6 +3,8 @@ export { ACTION_KINDS, actionKindSchema } from './action.js';
 export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
 export type { AuditHead } from './audit/audit-files.js';
 export { listSegments, readHead } from './audit/audit-files.js';
+export type { AuditHealth } from './audit/audit-health.js';
+export { readAuditHealth, recordAuditProblem } from './audit/audit-health.js';
 export type { AuditEntry, AuditRecord } from './audit/audit-record.js';
 export {
   AUDIT_RECORD_VERSION,
@@ -24,6 +26,7 @@ export {
   toAuditEntry,
   writeAuditRecord,
 } from './audit/write-audit-record.js';
+export { checkToolInput } from './classify/check-tool-input.js';
 export { classifyEvent, TOOL_TABLES } from './classify/classify-event.js';
 export { classifyClaudeCodeTool } from './classify/claude-code-tools.js';
 export { classifyCodexTool } from './classify/codex-tools.js';
@@ -57,7 +60,14 @@ export type { DecideConfig } from './decide.js';
 export { decide, decideSafely, failureDecision } from './decide.js';
 export type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
 export { detectSecrets, redactSecrets, SECRET_PATTERNS } from './detectors/detect-secrets.js';
-export { ConfigError, InvalidInputError, PolicyError, TransportError, WardenError } from './errors.js';
+export {
+  AnalysisLimitError,
+  ConfigError,
+  InvalidInputError,
+  PolicyError,
+  TransportError,
+  WardenError,
+} from './errors.js';
 export type { Finding } from './finding.js';
 export { formatIssue } from './format-issue.js';
 export { writeFileAtomically } from './fs/write-file-atomically.js';
@@ -138,6 +148,8 @@ export type {
   ResolvedRule,
 } from './policy/compile-policy.js';
 export { compilePolicy, compileRule } from './policy/compile-policy.js';
+export type { LinearRegex } from './policy/linear-regex.js';
+export { compileLinearRegex, loadRegexEngine, provideRegexEngine } from './policy/linear-regex.js';
 export { loadPolicy } from './policy/load-policy.js';
 export { parsePolicy } from './policy/parse-policy.js';
 export type { Conditions, Policy, Rule } from './policy/policy-schema.js';

@@ -23,21 +23,45 @@ const MAX_TEXT = 4096;
 /** A segment is closed and a new one started once it reaches this size. */
 export const DEFAULT_MAX_AUDIT_FILE_BYTES = 16 * 1024 * 1024;
 
-/** Replaces secrets in every string of a value and cuts long strings to `maxText` characters. */
-export function redactValue(value: unknown, maxText = MAX_TEXT): unknown {
+/** Deeper structures are cut: recursion must not be something a hook input can exhaust. */
+const MAX_DEPTH = 16;
+/** Characters of a string redacted before it is cut: a secret that straddles the cut is still found. */
+const REDACT_MARGIN = 1024;
+
+/**
+ * Replaces secrets in every string of a value and cuts long strings to `maxText` characters (the
+ * string is cut before it is redacted, so a 30 MB input costs no more than a short one). Keys are
+ * copied as own data properties, so a key such as `__proto__` stays data and cannot change the
+ * record's shape.
+ */
+export function redactValue(value: unknown, maxText = MAX_TEXT, depth = 0): unknown {
   if (typeof value === 'string') {
-    const redacted = redactSecrets(value);
-    return redacted.length > maxText
-      ? `${redacted.slice(0, maxText)}… [${redacted.length - maxText} more characters]`
-      : redacted;
+    const head = value.length > maxText + REDACT_MARGIN ? value.slice(0, maxText + REDACT_MARGIN) : value;
+    const redacted = redactSecrets(head);
+    const total = redacted.length + (value.length - head.length);
+    return total > maxText ? `${redacted.slice(0, maxText)}… [${total - maxText} more characters]` : redacted;
   }
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, maxText));
+  if (depth >= MAX_DEPTH && typeof value === 'object' && value !== null) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, maxText, depth + 1));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, redactValue(inner, maxText)]),
-    );
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      Object.defineProperty(copy, key, {
+        value: redactValue(inner, maxText, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return copy;
   }
   return value;
+}
+
+const PHASES = new Set<unknown>(['prompt', 'tool_call', 'tool_result', 'response', 'session']);
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : String(value ?? '');
 }
 
 /** What the audit log records about a decision: secrets redacted, long texts cut. */
@@ -47,15 +71,17 @@ export function toAuditEntry(options: {
   remote?: RemoteOutcome;
 }): AuditEntry {
   const { event, decision } = options;
+  // Whatever an adapter hands over, every field is written with the type verify expects: a value
+  // that JSON.stringify would drop or change (a function, undefined) must not break the chain.
   return {
-    id: event.id,
-    ts: event.timestamp,
-    agent: event.agent,
-    session: event.session,
-    hookEvent: event.hookEvent,
-    phase: event.phase,
-    cwd: event.cwd,
-    ...(event.tool ? { tool: event.tool.name } : {}),
+    id: text(event.id),
+    ts: text(event.timestamp),
+    agent: text(event.agent),
+    session: text(redactValue(event.session)),
+    hookEvent: text(redactValue(event.hookEvent, 256)),
+    phase: PHASES.has(event.phase) ? event.phase : 'session',
+    cwd: text(redactValue(event.cwd)),
+    ...(event.tool ? { tool: text(redactValue(event.tool.name, 256)) } : {}),
     actions: decision.actions.map((action) => ({
       kind: action.kind,
       ...(action.tool ? { tool: action.tool } : {}),

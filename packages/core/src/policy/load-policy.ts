@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PolicyError } from '../errors.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
+import { loadRegexEngine, rulesUseRegex } from './linear-regex.js';
 import type { Policy } from './policy-schema.js';
 import { type ResolvedPolicy, resolvePolicy } from './resolve-policy.js';
 
@@ -25,7 +26,16 @@ export async function loadPolicy(options: { file?: string; pack?: string }): Pro
   if (options.file) {
     const [yaml, { parsePolicy }] = await Promise.all([import('yaml'), import('./parse-policy.js')]);
     const loadFile = (file: string): Policy => parsePolicy({ text: readText(file), file, yaml });
-    return resolvePolicy({ policy: loadFile(options.file), source: options.file, loadFile });
+    const resolved = resolvePolicy({ policy: loadFile(options.file), source: options.file, loadFile });
+    // Only a policy with `matches` loads the regular expression engine (hook start-up).
+    if (rulesUseRegex(resolved.rules)) {
+      const [{ checkPolicyRegexes }] = await Promise.all([
+        import('./check-policy-regexes.js'),
+        loadRegexEngine(),
+      ]);
+      checkPolicyRegexes({ rules: resolved.rules, yaml });
+    }
+    return resolved;
   }
   const name = options.pack ?? 'recommended';
   const pack = BUILTIN_PACKS[name];
