@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PolicyError } from '../errors.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
+// Static, not lazy: a lazy bundle would carry its own copy of linear-regex.ts, without the engine.
+import { checkPolicyRegexes } from './check-policy-regexes.js';
 import { loadRegexEngine, rulesUseRegex } from './linear-regex.js';
 import type { Policy } from './policy-schema.js';
 import { type ResolvedPolicy, resolvePolicy } from './resolve-policy.js';
@@ -29,10 +31,7 @@ export async function loadPolicy(options: { file?: string; pack?: string }): Pro
     const resolved = resolvePolicy({ policy: loadFile(options.file), source: options.file, loadFile });
     // Only a policy with `matches` loads the regular expression engine (hook start-up).
     if (rulesUseRegex(resolved.rules)) {
-      const [{ checkPolicyRegexes }] = await Promise.all([
-        import('./check-policy-regexes.js'),
-        loadRegexEngine(),
-      ]);
+      await loadRegexEngine();
       checkPolicyRegexes({ rules: resolved.rules, yaml });
     }
     return resolved;
