@@ -98,3 +98,14 @@ export class AnalysisLimitError extends WardenError {
     this.finding = options.finding;
   }
 }
+
+/** Warden's home, a policy or the config is not private to the user (ssh's rule), so it is not used. */
+export class UnsafePathError extends WardenError {
+  readonly path: string;
+
+  constructor(options: { message: string; path: string }) {
+    super({ code: 'unsafe_path', message: options.message });
+    this.name = 'UnsafePathError';
+    this.path = options.path;
+  }
+}

@@ -5,6 +5,7 @@ import { DEFAULT_FAILURE, loadConfig, resolveWardenHome, type WardenConfig } fro
 import { createId } from './create-id.js';
 import { decideSafely, failureDecision } from './decide.js';
 import type { Decision, FailurePolicy } from './decision.js';
+import { UnsafePathError } from './errors.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
@@ -40,8 +41,11 @@ export interface GuardResult<TOutput> {
   event: GuardEvent;
   /** Problems that did not change the decision but must be told (an audit write that failed). */
   warnings: string[];
-  /** Why the audit record of this answer could not be written; the user must be told (the agent's own channel). */
-  auditError?: string;
+  /**
+   * What the user must be told in the agent's own channel (a system message): the audit record of
+   * this answer could not be written, Warden's home was refused, a lock problem was worked around.
+   */
+  userMessage?: string;
   /** The remote verdict asked for, when a server with remote evaluation is configured. */
   remote?: RemoteOutcome;
   /** What was done to get the event to the server, when one is configured. */
@@ -187,7 +191,10 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
 
   let anchor: AuditAnchor | undefined;
   let auditError: string | undefined;
-  if (config?.auditEnabled ?? true) {
+  if (configError instanceof UnsafePathError) {
+    // Nothing is written into a home that is not the user's own: the user is told instead.
+    auditError = `Warden is not writing its audit log: ${configError.message}`;
+  } else if (config?.auditEnabled ?? true) {
     const home = config?.home ?? resolveWardenHome({ env });
     try {
       const auditDir = config?.auditDir ?? `${home}/audit`;
@@ -196,6 +203,11 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
         entry: toAuditEntry({ event, decision, ...(remote ? { remote } : {}) }),
         ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
       });
+      if (anchor.notice) {
+        warnings.push(`warden: ${anchor.notice}`);
+        const { noteLockProblemOnce } = await import('./audit/audit-health.js');
+        if (noteLockProblemOnce({ home, message: anchor.notice })) auditError = `Warden: ${anchor.notice}.`;
+      }
     } catch (error) {
       auditError = `Warden could not write its audit log, so this decision is not recorded: ${(error as Error).message}`;
       warnings.push(`warden: could not write the audit log: ${(error as Error).message}`);
@@ -246,7 +258,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     decision,
     event,
     warnings,
-    ...(auditError ? { auditError } : {}),
+    ...(auditError ? { userMessage: auditError } : {}),
     ...(remote ? { remote } : {}),
     ...(delivery ? { delivery } : {}),
   };

@@ -75,3 +75,13 @@ export function recordAuditProblem(options: {
     return undefined;
   }
 }
+
+/**
+ * Records a lock problem that was worked around, once per distinct problem: true the first time
+ * (tell the user), false when the state file already holds it (the hook stays quiet).
+ */
+export function noteLockProblemOnce(options: { home: string; message: string }): boolean {
+  if (readAuditHealth({ home: options.home }).lastLockProblem === options.message.slice(0, 500)) return false;
+  recordAuditProblem({ home: options.home, kind: 'lock', message: options.message });
+  return true;
+}

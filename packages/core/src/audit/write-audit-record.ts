@@ -15,7 +15,7 @@ import {
   writeHead,
 } from './audit-files.js';
 import { AUDIT_RECORD_VERSION, type AuditEntry, GENESIS_HASH } from './audit-record.js';
-import { acquireLockSync } from './lock-file.js';
+import { acquireLockSync, type LockHandle, LockUnusableError } from './lock-file.js';
 import { sha256Hex } from './sha256.js';
 
 const MAX_TEXT = 4096;
@@ -114,7 +114,12 @@ export interface AuditAnchor {
   file: string;
   seq: number;
   hash: string;
+  /** A problem worked around while writing (a `.lock` that cannot be a lock), to be reported once. */
+  notice?: string;
 }
+
+/** Used by every writer while `.lock` is something that cannot be a lock (a directory). */
+export const AUDIT_FALLBACK_LOCK_FILE = '.lock-fallback';
 
 /** The last line of the newest non-empty segment, walking back past empty ones. */
 function lastRecord(auditDir: string, segments: string[]): Tail {
@@ -144,11 +149,17 @@ function lastRecord(auditDir: string, segments: string[]): Tail {
 export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor {
   const { auditDir } = options;
   mkdirSync(auditDir, { recursive: true, mode: 0o700 });
-  const lock = acquireLockSync({
-    path: path.join(auditDir, AUDIT_LOCK_FILE),
-    staleMs: 2000,
-    maxWaitMs: options.lockWaitMs ?? 5000,
-  });
+  const lockOptions = { staleMs: 2000, maxWaitMs: options.lockWaitMs ?? 5000 };
+  let notice: string | undefined;
+  let lock: LockHandle;
+  try {
+    lock = acquireLockSync({ path: path.join(auditDir, AUDIT_LOCK_FILE), ...lockOptions });
+  } catch (error) {
+    if (!(error instanceof LockUnusableError)) throw error;
+    // Every writer meets the same unusable `.lock`, so all of them serialise on the fallback.
+    notice = `${error.message}; the audit log uses ${AUDIT_FALLBACK_LOCK_FILE} instead until it is removed`;
+    lock = acquireLockSync({ path: path.join(auditDir, AUDIT_FALLBACK_LOCK_FILE), ...lockOptions });
+  }
   try {
     const segments = listSegments(auditDir);
     const tail = lastRecord(auditDir, segments);
@@ -187,7 +198,7 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
     }
     const hash = sha256Hex(json);
     writeHead(auditDir, { seq, hash, file });
-    return { file: path.join(auditDir, file), seq, hash };
+    return { file: path.join(auditDir, file), seq, hash, ...(notice ? { notice } : {}) };
   } finally {
     lock.release();
   }

@@ -5,6 +5,7 @@ import { createId } from '../create-id.js';
 import { failureDecision } from '../decide.js';
 import type { Decision } from '../decision.js';
 import { AnalysisLimitError } from '../errors.js';
+import { checkPrivatePath } from '../fs/check-private-path.js';
 import { guard } from '../guard.js';
 import type { Phase } from '../guard-event.js';
 import { failurePolicySchema } from '../policy/enums.js';
@@ -79,6 +80,9 @@ function recordFailedAnswer(options: {
   limit?: string;
 }): string | undefined {
   try {
+    const home = resolveWardenHome({ env: options.env });
+    const unsafe = checkPrivatePath({ path: home, role: "Warden's home" });
+    if (unsafe) return `not writing into it: ${unsafe}`;
     const event = {
       id: createId(),
       agent: options.agent,
@@ -96,7 +100,7 @@ function recordFailedAnswer(options: {
       },
     };
     writeAuditRecord({
-      auditDir: `${resolveWardenHome({ env: options.env })}/audit`,
+      auditDir: `${home}/audit`,
       entry: toAuditEntry({ event, decision: options.decision }),
       // The answer is already late or failing: do not wait long on other writers.
       lockWaitMs: 250,
@@ -207,7 +211,9 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
     const warnings = result.warnings.map((warning) => `${warning}\n`).join('');
     const output = { ...result.output, stderr: result.output.stderr + warnings };
     // A log that stopped is told to the user, not only to a debug log.
-    return result.auditError && output.exitCode === 0 ? withSystemMessage(output, result.auditError) : output;
+    return result.userMessage && output.exitCode === 0
+      ? withSystemMessage(output, result.userMessage)
+      : output;
   })();
 
   try {
