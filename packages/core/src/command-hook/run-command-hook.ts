@@ -27,6 +27,11 @@ export interface RunCommandHookOptions {
   eventDeadlineMs?: Readonly<Record<string, number>>;
   /** The phase of a native event name, for the failure policy when the input cannot be parsed. */
   phaseOf?: (hookEvent: string) => Phase;
+  /**
+   * Whether the agent accepts a `systemMessage` in its answer to this event (default: every event).
+   * Where it does not, messages for the user go to stderr only.
+   */
+  acceptsSystemMessage?: (hookEvent: string) => boolean;
 }
 
 function parseJson(text: string): { value: unknown } | { error: string } {
@@ -125,6 +130,10 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
   let timer: NodeJS.Timeout | undefined;
   let armForEvent: () => void = () => {};
 
+  const tellUser = (response: CommandHookResponse, message: string): CommandHookResponse =>
+    (options.acceptsSystemMessage?.(hookEvent) ?? true)
+      ? withSystemMessage(response, message)
+      : { ...response, stderr: `${response.stderr}warden: ${message}\n` };
   let inputText: string | undefined;
   // Set once guard has a decision: from then on guard itself writes the record.
   let decided = false;
@@ -148,7 +157,7 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
         ...(error instanceof AnalysisLimitError ? { limit: error.limit } : {}),
       });
       if (auditError) {
-        response = withSystemMessage(
+        response = tellUser(
           response,
           `Warden could not write its audit log, so this decision is not recorded: ${auditError}`,
         );
