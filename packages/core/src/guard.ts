@@ -1,6 +1,11 @@
 import type { Dispatcher } from 'undici';
 import type { AdapterV1 } from './adapter.js';
-import { type AuditAnchor, toAuditEntry, writeAuditRecord } from './audit/write-audit-record.js';
+import {
+  type AuditAnchor,
+  type AuditWriteTiming,
+  toAuditEntry,
+  writeAuditRecord,
+} from './audit/write-audit-record.js';
 import { DEFAULT_FAILURE, loadConfig, resolveWardenHome, type WardenConfig } from './config/load-config.js';
 import { createId } from './create-id.js';
 import { decideSafely, failureDecision } from './decide.js';
@@ -46,6 +51,8 @@ export interface GuardResult<TOutput> {
    * this answer could not be written, Warden's home was refused, a lock problem was worked around.
    */
   userMessage?: string;
+  /** How long the audit append waited for the lock and held it. */
+  auditTiming?: AuditWriteTiming;
   /** The remote verdict asked for, when a server with remote evaluation is configured. */
   remote?: RemoteOutcome;
   /** What was done to get the event to the server, when one is configured. */
@@ -191,6 +198,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
 
   let anchor: AuditAnchor | undefined;
   let auditError: string | undefined;
+  let auditTiming: AuditWriteTiming | undefined;
   if (configError instanceof UnsafePathError) {
     // Nothing is written into a home that is not the user's own: the user is told instead.
     auditError = `Warden is not writing its audit log: ${configError.message}`;
@@ -198,15 +206,22 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     const home = config?.home ?? resolveWardenHome({ env });
     try {
       const auditDir = config?.auditDir ?? `${home}/audit`;
+      let notice: string | undefined;
       anchor = writeAuditRecord({
         auditDir,
         entry: toAuditEntry({ event, decision, ...(remote ? { remote } : {}) }),
         ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
+        onNotice: (message) => {
+          notice = message;
+        },
+        onTiming: (timing) => {
+          auditTiming = timing;
+        },
       });
-      if (anchor.notice) {
-        warnings.push(`warden: ${anchor.notice}`);
+      if (notice) {
+        warnings.push(`warden: ${notice}`);
         const { noteLockProblemOnce } = await import('./audit/audit-health.js');
-        if (noteLockProblemOnce({ home, message: anchor.notice })) auditError = `Warden: ${anchor.notice}.`;
+        if (noteLockProblemOnce({ home, message: notice })) auditError = `Warden: ${notice}.`;
       }
     } catch (error) {
       auditError = `Warden could not write its audit log, so this decision is not recorded: ${(error as Error).message}`;
@@ -259,6 +274,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     event,
     warnings,
     ...(auditError ? { userMessage: auditError } : {}),
+    ...(auditTiming ? { auditTiming } : {}),
     ...(remote ? { remote } : {}),
     ...(delivery ? { delivery } : {}),
   };

@@ -19,7 +19,7 @@ export { readAuditLog } from './audit/read-audit-log.js';
 export { sha256Hex } from './audit/sha256.js';
 export type { AuditProblem, AuditProblemKind, AuditVerification } from './audit/verify-audit-log.js';
 export { verifyAuditLog } from './audit/verify-audit-log.js';
-export type { AuditAnchor, WriteAuditRecordOptions } from './audit/write-audit-record.js';
+export type { AuditAnchor, AuditWriteTiming, WriteAuditRecordOptions } from './audit/write-audit-record.js';
 export {
   DEFAULT_MAX_AUDIT_FILE_BYTES,
   redactValue,

@@ -107,6 +107,10 @@ export interface WriteAuditRecordOptions {
   maxFileBytes?: number;
   /** How long to wait for other writers before giving up (and reporting it). */
   lockWaitMs?: number;
+  /** Told about a problem worked around while writing (a `.lock` that cannot be a lock), to report once. */
+  onNotice?: (message: string) => void;
+  /** Told how long the lock was waited for and held (benchmarks, diagnostics). */
+  onTiming?: (timing: AuditWriteTiming) => void;
 }
 
 /** Where a record landed in the chain: servers receive this as an anchor. */
@@ -114,8 +118,12 @@ export interface AuditAnchor {
   file: string;
   seq: number;
   hash: string;
-  /** A problem worked around while writing (a `.lock` that cannot be a lock), to be reported once. */
-  notice?: string;
+}
+
+/** Where the time of one append went: waiting for other writers, and holding the lock. */
+export interface AuditWriteTiming {
+  lockWaitMs: number;
+  lockHeldMs: number;
 }
 
 /** Used by every writer while `.lock` is something that cannot be a lock (a directory). */
@@ -150,6 +158,9 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
   const { auditDir } = options;
   mkdirSync(auditDir, { recursive: true, mode: 0o700 });
   const lockOptions = { staleMs: 2000, maxWaitMs: options.lockWaitMs ?? 5000 };
+  // Serialised before the lock is taken: only what depends on the chain's end is done under it.
+  const body = JSON.stringify(options.entry).slice(1);
+  const waitStarted = performance.now();
   let notice: string | undefined;
   let lock: LockHandle;
   try {
@@ -160,6 +171,7 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
     notice = `${error.message}; the audit log uses ${AUDIT_FALLBACK_LOCK_FILE} instead until it is removed`;
     lock = acquireLockSync({ path: path.join(auditDir, AUDIT_FALLBACK_LOCK_FILE), ...lockOptions });
   }
+  const lockedAt = performance.now();
   try {
     const segments = listSegments(auditDir);
     const tail = lastRecord(auditDir, segments);
@@ -176,7 +188,8 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
         ? head.hash
         : sha256Hex(tail.line);
 
-    const json = JSON.stringify({ v: AUDIT_RECORD_VERSION, seq, prev, ...options.entry });
+    // Same bytes as JSON.stringify({ v, seq, prev, ...entry }): the entry's own keys follow.
+    const json = `{"v":${AUDIT_RECORD_VERSION},"seq":${seq},"prev":"${prev}"${body === '}' ? '' : ','}${body}`;
     // Append to the newest segment (even if empty: a rotation that crashed before its first line).
     let file = segments.at(-1) ?? segmentName(seq);
     let descriptor = openSync(path.join(auditDir, file), 'a', 0o600);
@@ -198,8 +211,10 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
     }
     const hash = sha256Hex(json);
     writeHead(auditDir, { seq, hash, file });
-    return { file: path.join(auditDir, file), seq, hash, ...(notice ? { notice } : {}) };
+    return { file: path.join(auditDir, file), seq, hash };
   } finally {
     lock.release();
+    options.onTiming?.({ lockWaitMs: lockedAt - waitStarted, lockHeldMs: performance.now() - lockedAt });
+    if (notice) options.onNotice?.(notice);
   }
 }
