@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HookInput } from '@anthropic-ai/claude-agent-sdk';
@@ -58,5 +58,15 @@ describe('agent-sdk adapters with malformed tool calls', () => {
     );
     const [record] = readAuditRecords(path.join(home, 'audit'));
     expect(record?.phase).toBe('session');
+  });
+
+  it('tells the user in a system message when the audit log cannot be written', async () => {
+    writeFileSync(path.join(home, 'audit'), 'not a directory');
+    const hooks = wardenHooks({ home, onWarning: () => {} });
+    const callback = hooks.PreToolUse![0]!.hooks[0]!;
+    const output = (await callback(preToolUseSample as unknown as HookInput, 'toolu_1', options)) as {
+      systemMessage?: string;
+    };
+    expect(output.systemMessage).toMatch(/could not write its audit log/);
   });
 });
