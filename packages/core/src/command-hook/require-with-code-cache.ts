@@ -18,25 +18,35 @@ const HEADER_BYTES = MAGIC.length + 16;
 const STALE_TEMPORARY_MS = 60_000;
 
 /**
- * A 64-bit fingerprint of the bundle's bytes (two 32-bit multiply-xor lanes): fast enough for every
- * hook start (a fraction of a millisecond for 200 KB, where loading `node:crypto` costs several).
- * It binds a cache to the exact bundle it was made from; V8 alone only compares source lengths.
- * Not a defence against a forger: that is the private home's job (checked before any cache is read).
+ * A 64-bit FNV-style hash of a short string (a path, a file identity): cheap enough for every
+ * hook start. Hashing the bundle's 200 KB of bytes is not: a cold JavaScript loop over them took
+ * twenty milliseconds, and loading `node:crypto` for it six.
  */
-export function bundleFingerprint(bytes: Uint8Array): string {
+function shortHash(text: string): string {
   let a = 0x811c9dc5 | 0;
-  let b = 0x01000193 ^ bytes.length;
-  for (let index = 0; index < bytes.length; index++) {
-    const byte = bytes[index]!;
-    a = Math.imul(a ^ byte, 0x01000193);
-    b = Math.imul(b ^ byte, 0x5bd1e995) ^ (b >>> 15);
+  let b = 0x01000193 ^ text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * What binds a cache to the exact bundle file it was made from: device, inode, size, and the
+ * modification and change times in nanoseconds. Any rewrite of the bytes changes the change time
+ * (which, unlike mtime, no one can set back), so a cache made from other bytes of the same length,
+ * which V8 itself would accept, is never used.
+ */
+export function bundleIdentity(file: string): string {
+  const stats = statSync(file, { bigint: true });
+  return shortHash(`${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`);
+}
+
 /** A short, stable tag of the bundle's location: each adapter's hook gets its own cache file. */
 function locationTag(file: string): string {
-  return bundleFingerprint(Buffer.from(path.resolve(file), 'utf8')).slice(0, 8);
+  return shortHash(path.resolve(file)).slice(0, 8);
 }
 
 /** Removes leftovers: this bundle's caches in the older naming, and temporary files of dead writers. */
@@ -88,8 +98,8 @@ function writeCacheAtomically(options: {
  * The cache lives in Warden's private home, and only a home that passes the ssh-style check is used
  * (a code cache is code). There is one cache file per bundle location (so the Claude Code and
  * Codex hooks do not evict each other), keyed by Node version and architecture; it starts with
- * the bundle's fingerprint, and a cache made from other bytes is ignored and replaced (V8 itself
- * accepts any cache of a source of the same length). Any problem falls back to a plain `require`.
+ * the bundle file's identity (`bundleIdentity`), and a cache made from another file or other bytes
+ * is ignored and replaced (V8 itself accepts any cache of a source of the same length). Any problem falls back to a plain `require`.
  */
 export function requireWithCodeCache(options: { file: string; cacheDir: string }): unknown {
   const { file, cacheDir } = options;
@@ -101,8 +111,8 @@ export function requireWithCodeCache(options: { file: string; cacheDir: string }
     ) {
       return createRequire(file)(file);
     }
-    const bytes = readFileSync(file);
-    const fingerprint = bundleFingerprint(bytes);
+    const fingerprint = bundleIdentity(file);
+    const source = readFileSync(file, 'utf8');
     const base = path.basename(file);
     const target = path.join(
       cacheDir,
@@ -118,7 +128,7 @@ export function requireWithCodeCache(options: { file: string; cacheDir: string }
       // No cache yet: this run writes it.
     }
     const script = new vm.Script(
-      `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`,
+      `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
       { filename: file, ...(cachedData ? { cachedData } : {}) },
     );
     const module = { exports: {} as unknown };
