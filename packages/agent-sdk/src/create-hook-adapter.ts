@@ -1,6 +1,7 @@
 import type { HookJSONOutput, PostToolUseHookSpecificOutput } from '@anthropic-ai/claude-agent-sdk';
 import {
   type AdapterV1,
+  checkToolInput,
   createId,
   type Decision,
   formatIssue,
@@ -81,12 +82,13 @@ function parseHookCall(options: { call: unknown; context: RequestContext | undef
         cause: base.error,
       }),
       hookEvent,
-      phase: hookEvent ? PHASES[hookEvent] : undefined,
+      phase: hookEvent && Object.hasOwn(PHASES, hookEvent) ? PHASES[hookEvent] : undefined,
     };
   }
 
   const hookEvent = base.data.hook_event_name;
-  const phase: Phase = PHASES[hookEvent] ?? 'session';
+  // Own keys only: an event named `constructor` must not read Object's prototype.
+  const phase: Phase = Object.hasOwn(PHASES, hookEvent) ? PHASES[hookEvent]! : 'session';
   const retries = typeof call.responseRetries === 'number' ? call.responseRetries : 0;
   const common: GuardEvent = {
     id: createId(),
@@ -116,6 +118,17 @@ function parseHookCall(options: { call: unknown; context: RequestContext | undef
     const parsed = toolHookInputSchema.safeParse(input);
     if (!parsed.success) return failed(parsed.error);
     const tool = parsed.data;
+    const problem = checkToolInput({ agent: AGENT_SDK_ID, tool: tool.tool_name, input: tool.tool_input });
+    if (problem) {
+      return {
+        success: false,
+        error: new InvalidInputError({ message: `Agent SDK ${hookEvent} input is invalid: ${problem}` }),
+        hookEvent,
+        phase,
+        session: base.data.session_id,
+        cwd: base.data.cwd,
+      };
+    }
     const useId = tool.tool_use_id ?? (typeof call.toolUseId === 'string' ? call.toolUseId : undefined);
     const response = tool.hook_event_name === 'PostToolUseFailure' ? tool.error : tool.tool_response;
     return {

@@ -1,6 +1,7 @@
 import type { PermissionResult } from '@anthropic-ai/claude-agent-sdk';
 import {
   type AdapterV1,
+  checkToolInput,
   createId,
   type Decision,
   InvalidInputError,
@@ -52,6 +53,17 @@ export function createPermissionAdapter(options: { context?: RequestContext }): 
         };
       }
       const { data } = parsed;
+      const problem = checkToolInput({ agent: AGENT_SDK_ID, tool: data.toolName, input: data.input });
+      if (problem) {
+        return {
+          success: false,
+          error: new InvalidInputError({ message: `Agent SDK canUseTool call is invalid: ${problem}` }),
+          hookEvent: CAN_USE_TOOL_EVENT,
+          phase: 'tool_call',
+          session: data.session,
+          cwd: data.cwd,
+        };
+      }
       return {
         success: true,
         event: {

@@ -101,6 +101,14 @@ export function wardenHooks(options: WardenHooksOptions = {}): WardenHooks {
         if (key.startsWith(`${stringField(input, 'session_id')}\u0000`)) responseRetries.delete(key);
       }
     }
+    // A log that stopped (or a lock problem worked around) is told to the user, as the CLI hooks do.
+    if (result.userMessage) {
+      const previous = 'systemMessage' in result.output ? result.output.systemMessage : undefined;
+      return {
+        ...result.output,
+        systemMessage: previous ? `${previous}\n${result.userMessage}` : result.userMessage,
+      };
+    }
     return result.output;
   };
 

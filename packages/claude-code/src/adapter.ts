@@ -1,6 +1,7 @@
 import {
   type AdapterV1,
   type CommandHookResponse,
+  checkToolInput,
   createId,
   type Decision,
   formatIssue,
@@ -31,7 +32,8 @@ const PHASES: Record<string, Phase> = {
 
 /** The phase of a Claude Code hook event; events Warden only records are `session`. */
 export function claudeCodePhaseOf(hookEvent: string): Phase {
-  return PHASES[hookEvent] ?? 'session';
+  // Own keys only: an event named `constructor` must not read Object's prototype.
+  return Object.hasOwn(PHASES, hookEvent) ? PHASES[hookEvent]! : 'session';
 }
 
 /** The hook events Warden installs for and renders decisions on. */
@@ -78,7 +80,8 @@ function parseClaudeCodeInput(input: unknown, agent: string): ParseResult {
         cause: base.error,
       }),
       hookEvent: typeof partial.hook_event_name === 'string' ? partial.hook_event_name : undefined,
-      phase: typeof partial.hook_event_name === 'string' ? PHASES[partial.hook_event_name] : undefined,
+      phase:
+        typeof partial.hook_event_name === 'string' ? claudeCodePhaseOf(partial.hook_event_name) : undefined,
     };
   }
   const hookEvent = base.data.hook_event_name;
@@ -106,10 +109,21 @@ function parseClaudeCodeInput(input: unknown, agent: string): ParseResult {
     cwd: base.data.cwd,
   });
 
+  const invalidToolInput = (message: string): ParseResult => ({
+    success: false,
+    error: new InvalidInputError({ message: `Claude Code ${hookEvent} input is invalid: ${message}` }),
+    hookEvent,
+    phase,
+    session: base.data.session_id,
+    cwd: base.data.cwd,
+  });
+
   if (phase === 'tool_call' || phase === 'tool_result') {
     const parsed = toolHookInputSchema.safeParse(input);
     if (!parsed.success) return failed(parsed.error);
     const tool = parsed.data;
+    const problem = checkToolInput({ agent, tool: tool.tool_name, input: tool.tool_input });
+    if (problem) return invalidToolInput(problem);
     const response = tool.hook_event_name === 'PostToolUseFailure' ? tool.error : tool.tool_response;
     const event: GuardEvent = {
       ...common,

@@ -1,8 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readAuditHealth, verifyAuditLog } from '@warden/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
@@ -30,7 +44,7 @@ describe('warden-claude-code hook (the built command)', () => {
   it('keeps a V8 code cache of the hook bundle in its private home, written once', () => {
     expect(hook()).toBe('');
     const [cache] = readdirSync(cacheDir());
-    expect(cache).toMatch(/^hook\.cjs-v\d+\.\d+\.\d+-.*\.v8cache$/);
+    expect(cache).toMatch(/^hook\.cjs-[0-9a-f]{8}-v\d+\.\d+\.\d+-.*\.v8cache$/);
     expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
     const file = path.join(cacheDir(), cache!);
     const written = statSync(file).mtimeMs;
@@ -45,6 +59,98 @@ describe('warden-claude-code hook (the built command)', () => {
     writeFileSync(file, 'not a code cache');
     expect(JSON.parse(hook('rm -rf /')).hookSpecificOutput.permissionDecision).toBe('deny');
     expect(readFileSync(file).toString()).not.toBe('not a code cache');
+  });
+
+  it('keeps one cache per adapter: the Codex hook does not evict this one', () => {
+    hook();
+    const codexBin = fileURLToPath(new URL('../../codex/dist/bin.cjs', import.meta.url));
+    const payload = { ...JSON.parse(input.toString()), turn_id: 't', model: 'm', permission_mode: 'default' };
+    execFileSync(process.execPath, [codexBin, 'hook'], {
+      input: JSON.stringify(payload),
+      env: { PATH: process.env.PATH, HOME: home },
+      encoding: 'utf8',
+    });
+    hook();
+    expect(readdirSync(cacheDir()).filter((name) => name.endsWith('.v8cache'))).toHaveLength(2);
+  });
+
+  it('never runs a cache made from other bytes of the same length', () => {
+    // A copy of the built hook whose deny message is changed, byte for byte the same length.
+    const copy = path.join(home, 'dist');
+    cpSync(path.dirname(bin), copy, { recursive: true });
+    const run = (command: string) =>
+      execFileSync(process.execPath, [path.join(copy, 'bin.cjs'), 'hook'], {
+        input: JSON.stringify({ ...JSON.parse(input.toString()), tool_input: { command } }),
+        env: { PATH: process.env.PATH, HOME: home },
+        encoding: 'utf8',
+      });
+    expect(run('rm -rf /')).toContain('Warden (');
+    const bundle = path.join(copy, 'hook.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    expect(source).toContain('Warden (');
+    const { atime, mtime } = statSync(bundle);
+    writeFileSync(bundle, source.replaceAll('Warden (', 'WARDEN ('));
+    // Same length and same mtime: only the content tells the two bundles apart.
+    utimesSync(bundle, atime, mtime);
+    expect(readFileSync(bundle).length).toBe(Buffer.byteLength(source));
+    // V8 alone would accept the first cache (same source length) and run the old code.
+    expect(run('rm -rf /')).toContain('WARDEN (');
+  });
+
+  it('removes its temporary file when writing the cache fails', () => {
+    // The cache's own name is taken by a directory: the rename fails on every run.
+    hook();
+    const [cache] = readdirSync(cacheDir());
+    rmSync(path.join(cacheDir(), cache!));
+    mkdirSync(path.join(cacheDir(), cache!));
+    for (let run = 0; run < 3; run++) expect(hook()).toBe('');
+    expect(readdirSync(cacheDir())).toEqual([cache]);
+  });
+});
+
+describe('warden-claude-code hook in a hostile home', () => {
+  const run = (env: Record<string, string>, command = 'ls') =>
+    spawnSync(process.execPath, [bin, 'hook'], {
+      input: JSON.stringify({ ...JSON.parse(input.toString()), tool_input: { command } }),
+      env: { PATH: process.env.PATH ?? '', HOME: home, ...env },
+      encoding: 'utf8',
+    });
+
+  it("refuses a WARDEN_HOME that is a link to another user's folder, and blocks by the failure policy", () => {
+    const other = path.join(home, 'other-user');
+    mkdirSync(other, { mode: 0o700 });
+    writeFileSync(path.join(other, 'config.yaml'), 'mode: observe\n');
+    chownSync(other, 4242, 4242);
+    const link = path.join(home, 'linked-home');
+    symlinkSync(other, link);
+    const result = run({ WARDEN_HOME: link }, 'rm -rf /');
+    const output = JSON.parse(result.stdout);
+    expect(output.hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(output.hookSpecificOutput.permissionDecisionReason).toMatch(/belongs to user 4242/);
+    expect(output.systemMessage).toMatch(/not writing its audit log/);
+    // Nothing was written into the other user's folder.
+    expect(readdirSync(other)).toEqual(['config.yaml']);
+  });
+
+  it('refuses a policy file others can write', () => {
+    const policy = path.join(home, 'policy.yaml');
+    writeFileSync(policy, 'extends: observe\n');
+    chmodSync(policy, 0o666);
+    const result = JSON.parse(run({ WARDEN_POLICY: policy }, 'ls').stdout);
+    expect(result.hookSpecificOutput.permissionDecision).toBe('deny');
+    expect(result.hookSpecificOutput.permissionDecisionReason).toMatch(/writable by everyone.*chmod go-w/);
+  });
+
+  it('works around a .lock that is a directory at once, and says so once', () => {
+    const audit = path.join(home, '.warden', 'audit');
+    mkdirSync(path.join(audit, '.lock'), { recursive: true });
+    const first = run({});
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout).systemMessage).toMatch(/\.lock is a directory/);
+    const second = run({});
+    expect(second.stdout).toBe('');
+    expect(verifyAuditLog({ auditDir: audit })).toMatchObject({ ok: true, records: 2 });
+    expect(readAuditHealth({ home: path.join(home, '.warden') })).toMatchObject({ lockProblems: 1 });
   });
 });
 

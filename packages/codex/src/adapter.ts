@@ -1,6 +1,7 @@
 import {
   type AdapterV1,
   type CommandHookResponse,
+  checkToolInput,
   createId,
   type Decision,
   type GuardEvent,
@@ -118,6 +119,15 @@ function parseCodexInput(input: unknown, agent: string): ParseResult {
     raw: input,
   };
   if (phase === 'tool_call' || phase === 'tool_result') {
+    const problem = checkToolInput({ agent, tool: data.tool_name as string, input: data.tool_input });
+    if (problem) {
+      return {
+        success: false,
+        error: new InvalidInputError({ message: `Codex ${hookEvent} input is invalid: ${problem}` }),
+        ...partial,
+        phase,
+      };
+    }
     event.tool = {
       name: data.tool_name as string,
       input: data.tool_input,

@@ -34,5 +34,7 @@ export function runCodexHook(options: RunCodexHookOptions = {}): Promise<Command
     deadlineMs: options.deadlineMs,
     eventDeadlineMs: SHORT_EVENT_DEADLINES,
     phaseOf: codexPhaseOf,
+    // Codex has no output schema for SessionEnd: anything printed there is an error.
+    acceptsSystemMessage: (hookEvent) => hookEvent !== 'SessionEnd',
   });
 }

@@ -4,6 +4,7 @@ import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decisi
 import { applyDetectorActions } from './detectors/apply-detector-actions.js';
 import { detectText, textsOf } from './detectors/detect-text.js';
 import { DEFAULT_DETECTOR_SETTINGS, type DetectorPhase } from './detectors/detectors-settings.js';
+import { AnalysisLimitError } from './errors.js';
 import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import { classifyPath } from './paths/classify-path.js';
@@ -35,18 +36,54 @@ export interface DecideConfig {
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
 
+/**
+ * Longest command the shell analysis takes on. Analysis cost grows with the command (every path
+ * operand is classified), and a command this long is not typed by anyone: beyond it the failure
+ * policy answers, with an `input.oversized` finding.
+ */
+export const MAX_ANALYZED_COMMAND_CHARS = 64 * 1024;
+/** Longest text (prompt, file content, answer) scanned for secrets; the rest is not scanned, and said so. */
+export const MAX_SCANNED_TEXT_CHARS = 1024 * 1024;
+
+export interface DecideOptions {
+  /** Epoch ms: analysis still running then is abandoned and the failure policy answers. */
+  deadline?: number;
+}
+
+/** Throws when the deadline has passed; called between units of work that can be long. */
+export function checkDeadline(deadline: number | undefined): void {
+  if (deadline !== undefined && Date.now() > deadline) {
+    throw new AnalysisLimitError({
+      limit: 'deadline',
+      message: "the analysis did not finish within the hook's deadline",
+      finding: { id: 'analysis.deadline', message: "analysis abandoned at the hook's deadline" },
+    });
+  }
+}
+
+function scannedText(text: string, findings: Finding[], subject: string): string {
+  if (text.length <= MAX_SCANNED_TEXT_CHARS) return text;
+  findings.push({
+    id: 'input.oversized',
+    message: `${text.length} characters; only the first ${MAX_SCANNED_TEXT_CHARS} were scanned`,
+    subject,
+  });
+  return text.slice(0, MAX_SCANNED_TEXT_CHARS);
+}
+
 function factsFor(options: {
   action: Action;
   event: GuardEvent;
   context: PathContext;
   policy: CompiledPolicy;
+  deadline?: number;
 }): ActionFacts {
-  const { action, context } = options;
+  const { action, context, deadline } = options;
   // Detectors run on prompts, tool inputs, tool outputs and answers; session events have no text.
   const phase = options.event.phase === 'session' ? undefined : (options.event.phase as DetectorPhase);
   const settings = options.policy.detectors ?? DEFAULT_DETECTOR_SETTINGS;
   const detect = (text: string, subject: string) =>
-    phase ? detectText({ text, phase, settings, subject }) : [];
+    phase ? detectText({ text: scannedText(text, findings, subject), phase, settings, subject }) : [];
   const findings: Finding[] = [];
   let commands: CommandFacts[] = [];
   let paths: PathFacts[] = [];
@@ -54,10 +91,22 @@ function factsFor(options: {
 
   if (action.kind === 'shell.exec') {
     const command = action.resources.command ?? '';
+    if (command.length > MAX_ANALYZED_COMMAND_CHARS) {
+      throw new AnalysisLimitError({
+        limit: 'oversized',
+        message: `the command is ${command.length} characters long, more than the ${MAX_ANALYZED_COMMAND_CHARS} Warden analyses`,
+        finding: {
+          id: 'input.oversized',
+          message: `command of ${command.length} characters (limit ${MAX_ANALYZED_COMMAND_CHARS})`,
+          subject: 'command',
+        },
+      });
+    }
     text = command;
     const analysis = analyzeShell({ command, cwd: context.cwd, home: context.home });
+    checkDeadline(deadline);
     findings.push(...analysis.findings);
-    commands = shellCommandFacts({ analysis, context });
+    commands = shellCommandFacts({ analysis, context, ...(deadline !== undefined ? { deadline } : {}) });
     findings.push(...detect(command, 'command'));
   } else {
     paths = (action.resources.paths ?? []).map((file) => ({
@@ -72,6 +121,7 @@ function factsFor(options: {
   if (output !== undefined) findings.push(...detect(textsOf(output).join('\n'), action.kind));
   else if (action.resources.text) findings.push(...detect(action.resources.text, action.kind));
   if (action.resources.url) findings.push(...detect(action.resources.url, 'url'));
+  if (text.length > MAX_SCANNED_TEXT_CHARS) text = text.slice(0, MAX_SCANNED_TEXT_CHARS);
   return { action, commands, paths, findings, findingIds: findings.map((finding) => finding.id), text };
 }
 
@@ -80,7 +130,8 @@ function factsFor(options: {
  * restrictive effect wins (deny > ask > allow), so no allow can undo a deny by its position.
  * Throws only on a bug; callers use `decideSafely` to apply the failure policy.
  */
-export function decide(event: GuardEvent, config: DecideConfig): Decision {
+export function decide(event: GuardEvent, config: DecideConfig, options: DecideOptions = {}): Decision {
+  const { deadline } = options;
   const context: PathContext = { cwd: event.cwd, home: config.userHome, wardenHome: config.home };
   const actions = classifyEvent({ event, home: config.userHome });
   const trace: TraceEntry[] = [];
@@ -88,7 +139,14 @@ export function decide(event: GuardEvent, config: DecideConfig): Decision {
   let winner: { effect: Effect; ruleId: string; reason: string } | undefined;
 
   for (const action of actions) {
-    const facts = factsFor({ action, event, context, policy: config.policy });
+    checkDeadline(deadline);
+    const facts = factsFor({
+      action,
+      event,
+      context,
+      policy: config.policy,
+      ...(deadline !== undefined ? { deadline } : {}),
+    });
     for (const finding of facts.findings) {
       if (!findings.some((known) => known.id === finding.id && known.subject === finding.subject))
         findings.push(finding);
@@ -158,12 +216,18 @@ export function failureDecision(options: {
 }
 
 /** `decide`, with every exception turned into a failure-policy decision. Never throws. */
-export function decideSafely(event: GuardEvent, config: DecideConfig): Decision {
+export function decideSafely(event: GuardEvent, config: DecideConfig, options: DecideOptions = {}): Decision {
   try {
     if ((config.layers && config.layers.length > 1) || config.suspended)
-      return decideLayered({ event, config, decideOne: decide });
-    return decide(event, config);
+      return decideLayered({
+        event,
+        config,
+        decideOne: (layerEvent, layerConfig) => decide(layerEvent, layerConfig, options),
+      });
+    return decide(event, config, options);
   } catch (error) {
-    return failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+    const decision = failureDecision({ error, failure: config.failure[event.phase], mode: config.mode });
+    // An input too large, or analysis cut off at the deadline, is recorded as a finding too.
+    return error instanceof AnalysisLimitError ? { ...decision, findings: [error.finding] } : decision;
   }
 }

@@ -75,3 +75,37 @@ export class TransportError extends WardenError {
     this.isRetryable = options.isRetryable;
   }
 }
+
+/**
+ * The analysis was cut off: the hook's deadline came first (`deadline`), or the input is too large
+ * to analyse within one (`oversized`). The failure policy answers; `finding` is recorded with it.
+ */
+export class AnalysisLimitError extends WardenError {
+  readonly limit: 'deadline' | 'oversized';
+  readonly finding: { id: string; message: string; subject?: string };
+
+  constructor(options: {
+    limit: 'deadline' | 'oversized';
+    message: string;
+    finding: { id: string; message: string; subject?: string };
+  }) {
+    super({
+      code: options.limit === 'deadline' ? 'deadline_exceeded' : 'input_oversized',
+      message: options.message,
+    });
+    this.name = 'AnalysisLimitError';
+    this.limit = options.limit;
+    this.finding = options.finding;
+  }
+}
+
+/** Warden's home, a policy or the config is not private to the user (ssh's rule), so it is not used. */
+export class UnsafePathError extends WardenError {
+  readonly path: string;
+
+  constructor(options: { message: string; path: string }) {
+    super({ code: 'unsafe_path', message: options.message });
+    this.name = 'UnsafePathError';
+    this.path = options.path;
+  }
+}

@@ -1,6 +1,11 @@
 import type { Dispatcher } from 'undici';
 import type { AdapterV1 } from './adapter.js';
-import { type AuditAnchor, toAuditEntry, writeAuditRecord } from './audit/write-audit-record.js';
+import {
+  type AuditAnchor,
+  type AuditWriteTiming,
+  toAuditEntry,
+  writeAuditRecord,
+} from './audit/write-audit-record.js';
 import { DEFAULT_FAILURE, loadConfig, resolveWardenHome, type WardenConfig } from './config/load-config.js';
 import { createId } from './create-id.js';
 import { decideSafely, failureDecision } from './decide.js';
@@ -8,6 +13,7 @@ import type { Decision, FailurePolicy } from './decision.js';
 import { DEFAULT_DETECTOR_SETTINGS } from './detectors/detectors-settings.js';
 import { prepareDetectors } from './detectors/prepare-detectors.js';
 import { applySessionTaint } from './detectors/session-taint.js';
+import { UnsafePathError } from './errors.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
@@ -48,6 +54,13 @@ export interface GuardResult<TOutput> {
   event: GuardEvent;
   /** Problems that did not change the decision but must be told (an audit write that failed). */
   warnings: string[];
+  /**
+   * What the user must be told in the agent's own channel (a system message): the audit record of
+   * this answer could not be written, Warden's home was refused, a lock problem was worked around.
+   */
+  userMessage?: string;
+  /** How long the audit append waited for the lock and held it. */
+  auditTiming?: AuditWriteTiming;
   /** The remote verdict asked for, when a server with remote evaluation is configured. */
   remote?: RemoteOutcome;
   /** What was done to get the event to the server, when one is configured. */
@@ -57,6 +70,16 @@ export interface GuardResult<TOutput> {
 function envFailure(env: NodeJS.ProcessEnv, phase: Phase): FailurePolicy {
   const parsed = failurePolicySchema.safeParse(env.WARDEN_FAILURE?.trim().toLowerCase());
   return parsed.success ? parsed.data : DEFAULT_FAILURE[phase];
+}
+
+/** A short, printable excerpt of an input that could not be parsed (the audit writer redacts it). */
+function excerptOf(input: unknown): string {
+  if (typeof input === 'string') return input.slice(0, 2048);
+  try {
+    return (JSON.stringify(input) ?? String(input)).slice(0, 2048);
+  } catch {
+    return '[not serialisable]';
+  }
 }
 
 /** The part of the hook's deadline kept back for recording and answering after a remote verdict. */
@@ -104,7 +127,12 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     if (config && configError === undefined) {
       const settings = config.policy.detectors ?? DEFAULT_DETECTOR_SETTINGS;
       await prepareDetectors({ event, settings });
-      decision = decideSafely(event, config);
+      decision = decideSafely(
+        event,
+        config,
+        // Analysis stops early enough to leave time for recording and answering.
+        options.deadline !== undefined ? { deadline: options.deadline - DEADLINE_RESERVE_MS } : {},
+      );
       const tainted = applySessionTaint({ event, decision, home: config.home, settings });
       decision = tainted.decision;
       if (tainted.warning) warnings.push(tainted.warning);
@@ -127,6 +155,8 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
       cwd: parsed.cwd ?? process.cwd(),
       timestamp: new Date().toISOString(),
       raw: options.input,
+      // What could not be read is recorded too: redacted and cut by the audit writer, and marked.
+      meta: { unparsedInput: excerptOf(options.input) },
     };
     decision = failureDecision({
       error: parsed.error,
@@ -214,16 +244,38 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
   }
 
   let anchor: AuditAnchor | undefined;
-  if (config?.auditEnabled ?? true) {
+  let auditError: string | undefined;
+  let auditTiming: AuditWriteTiming | undefined;
+  if (configError instanceof UnsafePathError) {
+    // Nothing is written into a home that is not the user's own: the user is told instead.
+    auditError = `Warden is not writing its audit log: ${configError.message}`;
+  } else if (config?.auditEnabled ?? true) {
+    const home = config?.home ?? resolveWardenHome({ env });
     try {
-      const auditDir = config?.auditDir ?? `${resolveWardenHome({ env })}/audit`;
+      const auditDir = config?.auditDir ?? `${home}/audit`;
+      let notice: string | undefined;
       anchor = writeAuditRecord({
         auditDir,
         entry: toAuditEntry({ event, decision, ...(remote ? { remote } : {}) }),
         ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
+        onNotice: (message) => {
+          notice = message;
+        },
+        onTiming: (timing) => {
+          auditTiming = timing;
+        },
       });
+      if (notice) {
+        warnings.push(`warden: ${notice}`);
+        const { noteLockProblemOnce } = await import('./audit/audit-health.js');
+        if (noteLockProblemOnce({ home, message: notice })) auditError = `Warden: ${notice}.`;
+      }
     } catch (error) {
+      auditError = `Warden could not write its audit log, so this decision is not recorded: ${(error as Error).message}`;
       warnings.push(`warden: could not write the audit log: ${(error as Error).message}`);
+      const { recordAuditProblem } = await import('./audit/audit-health.js');
+      const health = recordAuditProblem({ home, kind: 'failure', message: (error as Error).message });
+      if (health) auditError += ` (${health.failures} failed audit write(s) so far; see \`warden status\`)`;
     }
   }
 
@@ -277,6 +329,8 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     decision,
     event,
     warnings,
+    ...(auditError ? { userMessage: auditError } : {}),
+    ...(auditTiming ? { auditTiming } : {}),
     ...(remote ? { remote } : {}),
     ...(delivery ? { delivery } : {}),
   };

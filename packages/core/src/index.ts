@@ -3,6 +3,8 @@ export { ACTION_KINDS, actionKindSchema } from './action.js';
 export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
 export type { AuditHead } from './audit/audit-files.js';
 export { listSegments, readHead } from './audit/audit-files.js';
+export type { AuditHealth } from './audit/audit-health.js';
+export { readAuditHealth, recordAuditProblem } from './audit/audit-health.js';
 export type { AuditEntry, AuditRecord } from './audit/audit-record.js';
 export {
   AUDIT_RECORD_VERSION,
@@ -17,13 +19,14 @@ export { readAuditLog } from './audit/read-audit-log.js';
 export { sha256Hex } from './audit/sha256.js';
 export type { AuditProblem, AuditProblemKind, AuditVerification } from './audit/verify-audit-log.js';
 export { verifyAuditLog } from './audit/verify-audit-log.js';
-export type { AuditAnchor, WriteAuditRecordOptions } from './audit/write-audit-record.js';
+export type { AuditAnchor, AuditWriteTiming, WriteAuditRecordOptions } from './audit/write-audit-record.js';
 export {
   DEFAULT_MAX_AUDIT_FILE_BYTES,
   redactValue,
   toAuditEntry,
   writeAuditRecord,
 } from './audit/write-audit-record.js';
+export { checkToolInput } from './classify/check-tool-input.js';
 export { classifyEvent, TOOL_TABLES } from './classify/classify-event.js';
 export { classifyClaudeCodeTool } from './classify/claude-code-tools.js';
 export { classifyCodexTool } from './classify/codex-tools.js';
@@ -82,7 +85,14 @@ export { PII_KINDS, scanPii } from './detectors/pii/scan-pii.js';
 export { redactText } from './detectors/redact-text.js';
 export { redactToolOutput } from './detectors/redact-tool-output.js';
 export { scanSecrets } from './detectors/secrets/scan-secrets.js';
-export { ConfigError, InvalidInputError, PolicyError, TransportError, WardenError } from './errors.js';
+export {
+  AnalysisLimitError,
+  ConfigError,
+  InvalidInputError,
+  PolicyError,
+  TransportError,
+  WardenError,
+} from './errors.js';
 export type { Finding } from './finding.js';
 export { formatIssue } from './format-issue.js';
 export { writeFileAtomically } from './fs/write-file-atomically.js';
@@ -180,6 +190,8 @@ export type {
 export { compilePolicy, compileRule } from './policy/compile-policy.js';
 export { decideLayered, SUSPENDED_RULE_ID } from './policy/decide-layered.js';
 export { findProjectPolicy, PROJECT_POLICY_PATH } from './policy/find-project-policy.js';
+export type { LinearRegex } from './policy/linear-regex.js';
+export { compileLinearRegex, loadRegexEngine, provideRegexEngine } from './policy/linear-regex.js';
 export { loadPolicy } from './policy/load-policy.js';
 export type { LayeredConfig } from './policy/load-project-layer.js';
 export { loadProjectLayer } from './policy/load-project-layer.js';

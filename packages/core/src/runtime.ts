@@ -4,6 +4,7 @@
 // Everything here is also exported from index.ts.
 export type { Action, ActionKind, ActionResources } from './action.js';
 export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
+export { checkToolInput } from './classify/check-tool-input.js';
 export { classifyEvent } from './classify/classify-event.js';
 export { parseMcpToolName } from './classify/tool-table.js';
 export { finishAfterCrash, finishProcess } from './command-hook/finish-process.js';
@@ -19,7 +20,14 @@ export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-co
 export { createId } from './create-id.js';
 export { decide, decideSafely, failureDecision } from './decide.js';
 export type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
-export { ConfigError, InvalidInputError, PolicyError, TransportError, WardenError } from './errors.js';
+export {
+  AnalysisLimitError,
+  ConfigError,
+  InvalidInputError,
+  PolicyError,
+  TransportError,
+  WardenError,
+} from './errors.js';
 export type { Finding } from './finding.js';
 export { formatIssue } from './format-issue.js';
 export { writeFileAtomically } from './fs/write-file-atomically.js';

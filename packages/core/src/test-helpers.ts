@@ -1,7 +1,9 @@
+import { RE2JS } from 're2js';
 import { DEFAULT_FAILURE } from './config/load-config.js';
 import type { DecideConfig } from './decide.js';
 import type { GuardEvent } from './guard-event.js';
 import { compilePolicy } from './policy/compile-policy.js';
+import { provideRegexEngine } from './policy/linear-regex.js';
 import type { Policy } from './policy/policy-schema.js';
 import { resolvePolicy } from './policy/resolve-policy.js';
 
@@ -13,6 +15,7 @@ export function configFor(
   policy: Policy = { extends: 'recommended' },
   mode: 'enforce' | 'observe' = 'enforce',
 ): DecideConfig {
+  provideRegexEngine(RE2JS);
   const resolved = resolvePolicy({
     policy,
     source: 'test-policy.yaml',

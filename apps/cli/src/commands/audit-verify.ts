@@ -10,7 +10,7 @@ export interface AuditVerifyOptions {
   server: boolean;
 }
 
-/** `warden audit verify`: checks the hash chain; exit 1 with the first broken line. */
+/** `warden audit verify`: checks the hash chain; exit 1 with every broken place and a head that does not match. */
 export async function auditVerifyCommand(
   options: AuditVerifyOptions,
   context: CommandContext,
@@ -61,11 +61,19 @@ export async function auditVerifyCommand(
       text: `Audit log intact: ${plural(result.records, 'record')} in ${plural(result.files.length, 'file')}, seq 1 to ${result.lastSeq}, last hash ${result.lastHash.slice(0, 16)}…\n${notes}`,
     });
   }
-  const problem = result.problem!;
+  const where = (problem: (typeof result.problems)[number]) =>
+    `${problem.file}${problem.line ? `:${problem.line}` : ''}${problem.seq ? ` (seq ${problem.seq})` : ''}`;
+  const [first, ...rest] = result.problems;
+  const lines = first
+    ? [
+        `Audit log BROKEN at ${where(first)}: ${first.message}\n`,
+        ...rest.map((problem) => `Also broken at ${where(problem)}: ${problem.message}\n`),
+      ]
+    : ['Audit log BROKEN\n'];
   return respond({
     json,
     data: result,
-    text: `Audit log BROKEN at ${problem.file}${problem.line ? `:${problem.line}` : ''}${problem.seq ? ` (seq ${problem.seq})` : ''}: ${problem.message}\n${plural(result.records, 'record')} before it verified.\n${notes}`,
+    text: `${lines.join('')}${plural(first?.seq ? first.seq - 1 : result.records, 'record')} before it verified; ${plural(result.problems.length, 'problem')} in all.\n${notes}`,
     exitCode: EXIT.failed,
     toStderr: true,
   });

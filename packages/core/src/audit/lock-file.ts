@@ -1,6 +1,7 @@
 import {
   closeSync,
   linkSync,
+  lstatSync,
   openSync,
   readFileSync,
   renameSync,
@@ -137,7 +138,32 @@ function createHandle(path: string, content: string): LockHandle {
   };
 }
 
-/** Takes the lock if it is free (or stale), without waiting. */
+/**
+ * The lock path exists but is not a file a lock can be (a directory, a link, a FIFO): waiting
+ * would never end, so callers are told at once and can work around it.
+ */
+export class LockUnusableError extends Error {
+  readonly path: string;
+  constructor(path: string, what: string) {
+    super(`${path} is ${what}, not a lock file, so it cannot serve as a lock`);
+    this.name = 'LockUnusableError';
+    this.path = path;
+  }
+}
+
+function describeNonFile(path: string): string | undefined {
+  try {
+    const stats = lstatSync(path);
+    if (stats.isFile()) return undefined;
+    if (stats.isDirectory()) return 'a directory';
+    if (stats.isSymbolicLink()) return 'a symbolic link';
+    return 'a special file';
+  } catch {
+    return undefined;
+  }
+}
+
+/** Takes the lock if it is free (or stale), without waiting. Throws LockUnusableError when it never can be. */
 export function tryAcquireLock(options: { path: string; staleMs: number }): LockHandle | undefined {
   const content = `${process.pid} ${host()} ${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -146,6 +172,8 @@ export function tryAcquireLock(options: { path: string; staleMs: number }): Lock
       descriptor = openSync(options.path, 'wx', 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const what = describeNonFile(options.path);
+      if (what) throw new LockUnusableError(options.path, what);
       const owner = readLockOwner(options.path);
       if (owner && !isStale(owner, options.staleMs)) return undefined;
       if (owner) breakStaleLock(options.path, owner);

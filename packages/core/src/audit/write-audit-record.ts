@@ -15,7 +15,7 @@ import {
   writeHead,
 } from './audit-files.js';
 import { AUDIT_RECORD_VERSION, type AuditEntry, GENESIS_HASH } from './audit-record.js';
-import { acquireLockSync } from './lock-file.js';
+import { acquireLockSync, type LockHandle, LockUnusableError } from './lock-file.js';
 import { sha256Hex } from './sha256.js';
 
 const MAX_TEXT = 4096;
@@ -23,21 +23,45 @@ const MAX_TEXT = 4096;
 /** A segment is closed and a new one started once it reaches this size. */
 export const DEFAULT_MAX_AUDIT_FILE_BYTES = 16 * 1024 * 1024;
 
-/** Replaces secrets in every string of a value and cuts long strings to `maxText` characters. */
-export function redactValue(value: unknown, maxText = MAX_TEXT): unknown {
+/** Deeper structures are cut: recursion must not be something a hook input can exhaust. */
+const MAX_DEPTH = 16;
+/** Characters of a string redacted before it is cut: a secret that straddles the cut is still found. */
+const REDACT_MARGIN = 1024;
+
+/**
+ * Replaces secrets in every string of a value and cuts long strings to `maxText` characters (the
+ * string is cut before it is redacted, so a 30 MB input costs no more than a short one). Keys are
+ * copied as own data properties, so a key such as `__proto__` stays data and cannot change the
+ * record's shape.
+ */
+export function redactValue(value: unknown, maxText = MAX_TEXT, depth = 0): unknown {
   if (typeof value === 'string') {
-    const redacted = redactSecrets(value);
-    return redacted.length > maxText
-      ? `${redacted.slice(0, maxText)}… [${redacted.length - maxText} more characters]`
-      : redacted;
+    const head = value.length > maxText + REDACT_MARGIN ? value.slice(0, maxText + REDACT_MARGIN) : value;
+    const redacted = redactSecrets(head);
+    const total = redacted.length + (value.length - head.length);
+    return total > maxText ? `${redacted.slice(0, maxText)}… [${total - maxText} more characters]` : redacted;
   }
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, maxText));
+  if (depth >= MAX_DEPTH && typeof value === 'object' && value !== null) return '[nested too deep]';
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, maxText, depth + 1));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, redactValue(inner, maxText)]),
-    );
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      Object.defineProperty(copy, key, {
+        value: redactValue(inner, maxText, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return copy;
   }
   return value;
+}
+
+const PHASES = new Set<unknown>(['prompt', 'tool_call', 'tool_result', 'response', 'session']);
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : String(value ?? '');
 }
 
 /** What the audit log records about a decision: secrets redacted, long texts cut. */
@@ -47,15 +71,17 @@ export function toAuditEntry(options: {
   remote?: RemoteOutcome;
 }): AuditEntry {
   const { event, decision } = options;
+  // Whatever an adapter hands over, every field is written with the type verify expects: a value
+  // that JSON.stringify would drop or change (a function, undefined) must not break the chain.
   return {
-    id: event.id,
-    ts: event.timestamp,
-    agent: event.agent,
-    session: event.session,
-    hookEvent: event.hookEvent,
-    phase: event.phase,
-    cwd: event.cwd,
-    ...(event.tool ? { tool: event.tool.name } : {}),
+    id: text(event.id),
+    ts: text(event.timestamp),
+    agent: text(event.agent),
+    session: text(redactValue(event.session)),
+    hookEvent: text(redactValue(event.hookEvent, 256)),
+    phase: PHASES.has(event.phase) ? event.phase : 'session',
+    cwd: text(redactValue(event.cwd)),
+    ...(event.tool ? { tool: text(redactValue(event.tool.name, 256)) } : {}),
     actions: decision.actions.map((action) => ({
       kind: action.kind,
       ...(action.tool ? { tool: action.tool } : {}),
@@ -81,6 +107,10 @@ export interface WriteAuditRecordOptions {
   maxFileBytes?: number;
   /** How long to wait for other writers before giving up (and reporting it). */
   lockWaitMs?: number;
+  /** Told about a problem worked around while writing (a `.lock` that cannot be a lock), to report once. */
+  onNotice?: (message: string) => void;
+  /** Told how long the lock was waited for and held (benchmarks, diagnostics). */
+  onTiming?: (timing: AuditWriteTiming) => void;
 }
 
 /** Where a record landed in the chain: servers receive this as an anchor. */
@@ -89,6 +119,15 @@ export interface AuditAnchor {
   seq: number;
   hash: string;
 }
+
+/** Where the time of one append went: waiting for other writers, and holding the lock. */
+export interface AuditWriteTiming {
+  lockWaitMs: number;
+  lockHeldMs: number;
+}
+
+/** Used by every writer while `.lock` is something that cannot be a lock (a directory). */
+export const AUDIT_FALLBACK_LOCK_FILE = '.lock-fallback';
 
 /** The last line of the newest non-empty segment, walking back past empty ones. */
 function lastRecord(auditDir: string, segments: string[]): Tail {
@@ -118,11 +157,21 @@ function lastRecord(auditDir: string, segments: string[]): Tail {
 export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor {
   const { auditDir } = options;
   mkdirSync(auditDir, { recursive: true, mode: 0o700 });
-  const lock = acquireLockSync({
-    path: path.join(auditDir, AUDIT_LOCK_FILE),
-    staleMs: 2000,
-    maxWaitMs: options.lockWaitMs ?? 5000,
-  });
+  const lockOptions = { staleMs: 2000, maxWaitMs: options.lockWaitMs ?? 5000 };
+  // Serialised before the lock is taken: only what depends on the chain's end is done under it.
+  const body = JSON.stringify(options.entry).slice(1);
+  const waitStarted = performance.now();
+  let notice: string | undefined;
+  let lock: LockHandle;
+  try {
+    lock = acquireLockSync({ path: path.join(auditDir, AUDIT_LOCK_FILE), ...lockOptions });
+  } catch (error) {
+    if (!(error instanceof LockUnusableError)) throw error;
+    // Every writer meets the same unusable `.lock`, so all of them serialise on the fallback.
+    notice = `${error.message}; the audit log uses ${AUDIT_FALLBACK_LOCK_FILE} instead until it is removed`;
+    lock = acquireLockSync({ path: path.join(auditDir, AUDIT_FALLBACK_LOCK_FILE), ...lockOptions });
+  }
+  const lockedAt = performance.now();
   try {
     const segments = listSegments(auditDir);
     const tail = lastRecord(auditDir, segments);
@@ -139,7 +188,8 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
         ? head.hash
         : sha256Hex(tail.line);
 
-    const json = JSON.stringify({ v: AUDIT_RECORD_VERSION, seq, prev, ...options.entry });
+    // Same bytes as JSON.stringify({ v, seq, prev, ...entry }): the entry's own keys follow.
+    const json = `{"v":${AUDIT_RECORD_VERSION},"seq":${seq},"prev":"${prev}"${body === '}' ? '' : ','}${body}`;
     // Append to the newest segment (even if empty: a rotation that crashed before its first line).
     let file = segments.at(-1) ?? segmentName(seq);
     let descriptor = openSync(path.join(auditDir, file), 'a', 0o600);
@@ -164,5 +214,7 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
     return { file: path.join(auditDir, file), seq, hash };
   } finally {
     lock.release();
+    options.onTiming?.({ lockWaitMs: lockedAt - waitStarted, lockHeldMs: performance.now() - lockedAt });
+    if (notice) options.onNotice?.(notice);
   }
 }

@@ -1,11 +1,19 @@
 import { constants, openSync, read } from 'node:fs';
-import { InvalidInputError } from '../errors.js';
+import { AnalysisLimitError } from '../errors.js';
 
 /** Hook inputs carry whole files (Write content, apply_patch); beyond this the input is refused. */
 export const MAX_HOOK_INPUT_BYTES = 32 * 1024 * 1024;
 
-function tooLarge(maxBytes: number): InvalidInputError {
-  return new InvalidInputError({ message: `hook input is larger than ${maxBytes} bytes` });
+function tooLarge(maxBytes: number): AnalysisLimitError {
+  return new AnalysisLimitError({
+    limit: 'oversized',
+    message: `hook input is larger than ${maxBytes} bytes`,
+    finding: {
+      id: 'input.oversized',
+      message: `hook input over ${maxBytes} bytes, not read to its end`,
+      subject: 'input',
+    },
+  });
 }
 
 /**

@@ -10,62 +10,140 @@ import {
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { checkPrivatePath } from '../fs/check-private-path.js';
+
+const MAGIC = 'WARDENV8';
+const HEADER_BYTES = MAGIC.length + 16;
+/** Temporary files older than this are leftovers of a process that died while writing. */
+const STALE_TEMPORARY_MS = 60_000;
+
+/**
+ * A 64-bit FNV-style hash of a short string (a path, a file identity): cheap enough for every
+ * hook start. Hashing the bundle's 200 KB of bytes is not: a cold JavaScript loop over them took
+ * twenty milliseconds, and loading `node:crypto` for it six.
+ */
+function shortHash(text: string): string {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x01000193 ^ text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * What binds a cache to the exact bundle file it was made from: device, inode, size, and the
+ * modification and change times in nanoseconds. Any rewrite of the bytes changes the change time
+ * (which, unlike mtime, no one can set back), so a cache made from other bytes of the same length,
+ * which V8 itself would accept, is never used.
+ */
+export function bundleIdentity(file: string): string {
+  const stats = statSync(file, { bigint: true });
+  return shortHash(`${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`);
+}
+
+/** A short, stable tag of the bundle's location: each adapter's hook gets its own cache file. */
+function locationTag(file: string): string {
+  return shortHash(path.resolve(file)).slice(0, 8);
+}
+
+/** Removes leftovers: this bundle's caches in the older naming, and temporary files of dead writers. */
+function cleanCacheDir(cacheDir: string, base: string, target: string): void {
+  const oldNaming = new RegExp(
+    `^${base.replace(/\./g, '\\.')}-v\\d+\\.\\d+\\.\\d+-[^-]+-\\d+-\\d+\\.v8cache$`,
+  );
+  for (const name of readdirSync(cacheDir)) {
+    const full = path.join(cacheDir, name);
+    if (full === target) continue;
+    try {
+      if (oldNaming.test(name)) unlinkSync(full);
+      else if (name.endsWith('.tmp') && Date.now() - statSync(full).mtimeMs > STALE_TEMPORARY_MS)
+        unlinkSync(full);
+    } catch {
+      // Removed by another process meanwhile.
+    }
+  }
+}
+
+/** Writes the cache through a temporary file and a rename; the temporary never outlives a failure. */
+function writeCacheAtomically(options: {
+  cacheDir: string;
+  target: string;
+  header: Buffer;
+  data: Buffer;
+}): void {
+  mkdirSync(options.cacheDir, { recursive: true, mode: 0o700 });
+  const temporary = `${options.target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(temporary, Buffer.concat([options.header, options.data]), { mode: 0o600 });
+    renameSync(temporary, options.target);
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Renamed into place (the usual case), or never created.
+    }
+  }
+}
 
 /**
  * Loads a CommonJS bundle the way `require` would, but through `vm.Script` with a V8 code cache
  * written when the process exits, after the bundle has run. Node's own compile cache only holds
  * what V8 compiled before the module ran; a hook's cost is mostly functions compiled lazily on
  * their first call (parsing the input, the shell analysis, the decision, the audit append), and a
- * cache taken after a run holds those too. The cache lives in Warden's private home (a code cache
- * is not something to read from a directory other users can write), keyed by the Node version
- * and the bundle's size and mtime; V8 itself rejects a cache that does not match the source.
- * Any problem falls back to a plain `require`.
+ * cache taken after a run holds those too.
+ *
+ * The cache lives in Warden's private home, and only a home that passes the ssh-style check is used
+ * (a code cache is code). There is one cache file per bundle location (so the Claude Code and
+ * Codex hooks do not evict each other), keyed by Node version and architecture; it starts with
+ * the bundle file's identity (`bundleIdentity`), and a cache made from another file or other bytes
+ * is ignored and replaced (V8 itself accepts any cache of a source of the same length). Any problem falls back to a plain `require`.
  */
 export function requireWithCodeCache(options: { file: string; cacheDir: string }): unknown {
   const { file, cacheDir } = options;
-  let cacheFile: string | undefined;
   try {
-    const stats = statSync(file);
-    const prefix = `${path.basename(file)}-`;
-    cacheFile = path.join(
+    const home = path.dirname(cacheDir);
+    if (
+      checkPrivatePath({ path: home, role: 'home' }) ||
+      checkPrivatePath({ path: cacheDir, role: 'cache' })
+    ) {
+      return createRequire(file)(file);
+    }
+    const fingerprint = bundleIdentity(file);
+    const source = readFileSync(file, 'utf8');
+    const base = path.basename(file);
+    const target = path.join(
       cacheDir,
-      `${prefix}${process.version}-${process.arch}-${stats.size}-${Math.floor(stats.mtimeMs)}.v8cache`,
+      `${base}-${locationTag(file)}-${process.version}-${process.arch}.v8cache`,
     );
     let cachedData: Buffer | undefined;
     try {
-      cachedData = readFileSync(cacheFile);
+      const cached = readFileSync(target);
+      if (cached.subarray(0, HEADER_BYTES).toString('latin1') === `${MAGIC}${fingerprint}`) {
+        cachedData = cached.subarray(HEADER_BYTES);
+      }
     } catch {
       // No cache yet: this run writes it.
     }
-    const source = readFileSync(file, 'utf8');
     const script = new vm.Script(
       `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-      {
-        filename: file,
-        cachedData,
-      },
+      { filename: file, ...(cachedData ? { cachedData } : {}) },
     );
     const module = { exports: {} as unknown };
     const run = script.runInThisContext() as (...args: unknown[]) => void;
     run(module.exports, createRequire(file), module, file, path.dirname(file));
     if (!cachedData || script.cachedDataRejected) {
-      const target = cacheFile;
       process.once('exit', () => {
         try {
-          mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-          const temporary = `${target}.${process.pid}.tmp`;
-          writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
-          renameSync(temporary, target);
-          // Caches of earlier versions of the bundle are of no use any more.
-          for (const name of readdirSync(cacheDir)) {
-            if (
-              name.startsWith(prefix) &&
-              name.endsWith('.v8cache') &&
-              path.join(cacheDir, name) !== target
-            ) {
-              unlinkSync(path.join(cacheDir, name));
-            }
-          }
+          writeCacheAtomically({
+            cacheDir,
+            target,
+            header: Buffer.from(`${MAGIC}${fingerprint}`, 'latin1'),
+            data: script.createCachedData(),
+          });
+          cleanCacheDir(cacheDir, base, target);
         } catch {
           // The cache is an optimisation only.
         }

@@ -1,9 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AdapterV1, CommandHookResponse } from '../adapter.js';
+import { readAuditHealth } from '../audit/audit-health.js';
+import { readAuditLog } from '../audit/read-audit-log.js';
+
+const records = (auditDir: string) => [...readAuditLog({ auditDir })].map((line) => line.record);
+
 import { InvalidInputError } from '../errors.js';
 import { runCommandHook } from './run-command-hook.js';
 
@@ -75,9 +89,81 @@ describe('runCommandHook', () => {
       const response = await runCommandHook({ adapter, descriptor, env: env(), deadlineMs: 150 });
       expect(response.exitCode).toBe(2);
       expect(response.stderr).toMatch(/no decision within \d+ ms/);
+      // The deadline answer is in the audit log too, marked as such.
+      const logged = records(path.join(home, '.warden', 'audit'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({
+        effect: 'deny',
+        ruleId: 'warden.failure',
+        findings: [{ id: 'analysis.deadline' }],
+        meta: { answeredBy: 'deadline' },
+      });
     } finally {
       writeSync(descriptor, '\n');
       closeSync(descriptor);
     }
+  });
+
+  it('records an answer to input that is not JSON, redacted and cut', async () => {
+    const secret = 'AKIAIOSFODNN7EXAMPLE';
+    await runCommandHook({ adapter, input: `<html> ${secret} ${'x'.repeat(10_000)}`, env: env() });
+    const [record] = records(path.join(home, '.warden', 'audit'));
+    expect(record).toMatchObject({ effect: 'deny', failure: { policy: 'closed' } });
+    const unparsed = String(record!.meta?.unparsedInput);
+    expect(unparsed).not.toContain(secret);
+    expect(unparsed.length).toBeLessThan(5000);
+  });
+
+  it('refuses input over the size limit by the failure policy and records it as oversized', async () => {
+    const fifo = path.join(home, 'big.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const descriptor = openSync(fifo, 'r+');
+    const writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let settled = false;
+      const pending = runCommandHook({ adapter, descriptor, env: env(), deadlineMs: 20_000 }).finally(() => {
+        settled = true;
+      });
+      // Feed more than MAX_HOOK_INPUT_BYTES until the reader gives up on it.
+      for (let written = 0; !settled && written < 40 * 1024 * 1024; ) {
+        try {
+          written += writeSync(writer, chunk);
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      }
+      const response = await pending;
+      expect(response.exitCode).toBe(2);
+      const [record] = records(path.join(home, '.warden', 'audit'));
+      expect(record).toMatchObject({
+        findings: [{ id: 'input.oversized' }],
+        meta: { answeredBy: 'oversized' },
+      });
+    } finally {
+      closeSync(writer);
+      closeSync(descriptor);
+    }
+  });
+
+  it('tells the user in a system message when the audit log cannot be written, and counts it', async () => {
+    // The audit directory is a file: every write fails.
+    mkdirSync(path.join(home, '.warden'), { recursive: true });
+    writeFileSync(path.join(home, '.warden', 'audit'), 'not a directory');
+    const response = await runCommandHook({
+      adapter,
+      input: JSON.stringify({ hook_event_name: 'Pre', command: 'ls' }),
+      env: env(),
+    });
+    expect(response.exitCode).toBe(0);
+    expect(JSON.parse(response.stdout).systemMessage).toMatch(
+      /could not write its audit log.*1 failed audit write/,
+    );
+    await runCommandHook({
+      adapter,
+      input: JSON.stringify({ hook_event_name: 'Pre', command: 'ls' }),
+      env: env(),
+    });
+    expect(readAuditHealth({ home: path.join(home, '.warden') })).toMatchObject({ failures: 2 });
   });
 });

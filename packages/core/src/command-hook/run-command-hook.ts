@@ -1,6 +1,11 @@
 import type { AdapterV1, CommandHookResponse } from '../adapter.js';
-import { DEFAULT_FAILURE } from '../config/load-config.js';
+import { toAuditEntry, writeAuditRecord } from '../audit/write-audit-record.js';
+import { DEFAULT_FAILURE, resolveWardenHome } from '../config/load-config.js';
+import { createId } from '../create-id.js';
 import { failureDecision } from '../decide.js';
+import type { Decision } from '../decision.js';
+import { AnalysisLimitError } from '../errors.js';
+import { checkPrivatePath } from '../fs/check-private-path.js';
 import { guard } from '../guard.js';
 import type { Phase } from '../guard-event.js';
 import { failurePolicySchema } from '../policy/enums.js';
@@ -22,6 +27,11 @@ export interface RunCommandHookOptions {
   eventDeadlineMs?: Readonly<Record<string, number>>;
   /** The phase of a native event name, for the failure policy when the input cannot be parsed. */
   phaseOf?: (hookEvent: string) => Phase;
+  /**
+   * Whether the agent accepts a `systemMessage` in its answer to this event (default: every event).
+   * Where it does not, messages for the user go to stderr only.
+   */
+  acceptsSystemMessage?: (hookEvent: string) => boolean;
 }
 
 function parseJson(text: string): { value: unknown } | { error: string } {
@@ -29,6 +39,80 @@ function parseJson(text: string): { value: unknown } | { error: string } {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
     return { error: (error as Error).message };
+  }
+}
+
+/**
+ * Adds a message for the user to an answer, in the channel both command-hook agents show the user:
+ * the universal `systemMessage` field of the JSON answer (Claude Code and Codex alike). An answer
+ * that blocks by exit code 2 carries it on stderr, where the agents read the reason.
+ */
+export function withSystemMessage(response: CommandHookResponse, message: string): CommandHookResponse {
+  if (response.exitCode === 0) {
+    const trimmed = response.stdout.trim();
+    if (trimmed === '') return { ...response, stdout: `${JSON.stringify({ systemMessage: message })}\n` };
+    try {
+      const value = JSON.parse(trimmed) as unknown;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        const record = value as Record<string, unknown>;
+        const systemMessage =
+          typeof record.systemMessage === 'string' ? `${record.systemMessage}\n${message}` : message;
+        return { ...response, stdout: `${JSON.stringify({ ...record, systemMessage })}\n` };
+      }
+    } catch {
+      // Plain text: the message goes to stderr below.
+    }
+  }
+  return { ...response, stderr: `${response.stderr}warden: ${message}\n` };
+}
+
+/** A short excerpt of the raw input for the record of an answer given without a parsed event. */
+function excerpt(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : text.slice(0, 2048);
+}
+
+/**
+ * The record of an answer that `guard` did not get to give (deadline, unreadable or oversized
+ * input, a bug): every answer is in the audit log. Returns why it could not be written, if so.
+ */
+function recordFailedAnswer(options: {
+  env: NodeJS.ProcessEnv;
+  agent: string;
+  hookEvent: string;
+  phase: Phase;
+  decision: Decision;
+  input: string | undefined;
+  limit?: string;
+}): string | undefined {
+  try {
+    const home = resolveWardenHome({ env: options.env });
+    const unsafe = checkPrivatePath({ path: home, role: "Warden's home" });
+    if (unsafe) return `not writing into it: ${unsafe}`;
+    const event = {
+      id: createId(),
+      agent: options.agent,
+      hookEvent: options.hookEvent,
+      phase: options.phase,
+      session: 'unknown',
+      cwd: process.cwd(),
+      timestamp: new Date().toISOString(),
+      raw: undefined,
+      meta: {
+        answeredBy: options.limit ?? 'failure',
+        ...(options.input !== undefined
+          ? { unparsedInput: excerpt(options.input), inputChars: options.input.length }
+          : {}),
+      },
+    };
+    writeAuditRecord({
+      auditDir: `${home}/audit`,
+      entry: toAuditEntry({ event, decision: options.decision }),
+      // The answer is already late or failing: do not wait long on other writers.
+      lockWaitMs: 250,
+    });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
   }
 }
 
@@ -46,12 +130,39 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
   let timer: NodeJS.Timeout | undefined;
   let armForEvent: () => void = () => {};
 
+  const tellUser = (response: CommandHookResponse, message: string): CommandHookResponse =>
+    (options.acceptsSystemMessage?.(hookEvent) ?? true)
+      ? withSystemMessage(response, message)
+      : { ...response, stderr: `${response.stderr}warden: ${message}\n` };
+  let inputText: string | undefined;
+  // Set once guard has a decision: from then on guard itself writes the record.
+  let decided = false;
+
   const failed = (error: unknown): CommandHookResponse => {
     const configured = failurePolicySchema.safeParse(env.WARDEN_FAILURE?.trim().toLowerCase());
     // Input that never arrived or cannot be read is treated as the most guarded phase.
     const phase = hookEvent === 'unknown' ? 'tool_call' : (options.phaseOf?.(hookEvent) ?? 'tool_call');
     const failure = configured.success ? configured.data : DEFAULT_FAILURE[phase];
-    const response = adapter.render({ hookEvent, decision: failureDecision({ error, failure }) });
+    let decision = failureDecision({ error, failure });
+    if (error instanceof AnalysisLimitError) decision = { ...decision, findings: [error.finding] };
+    let response = adapter.render({ hookEvent, decision });
+    if (!decided) {
+      const auditError = recordFailedAnswer({
+        env,
+        agent: adapter.id,
+        hookEvent,
+        phase,
+        decision,
+        input: inputText,
+        ...(error instanceof AnalysisLimitError ? { limit: error.limit } : {}),
+      });
+      if (auditError) {
+        response = tellUser(
+          response,
+          `Warden could not write its audit log, so this decision is not recorded: ${auditError}`,
+        );
+      }
+    }
     // After the rendered answer: on exit 2 the agents read stderr's first part as the reason.
     return {
       ...response,
@@ -66,7 +177,16 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
     const arm = (milliseconds: number) => {
       clearTimeout(timer);
       timer = setTimeout(
-        () => resolve(failed(new Error(`no decision within ${Date.now() - startedAt} ms`))),
+        () =>
+          resolve(
+            failed(
+              new AnalysisLimitError({
+                limit: 'deadline',
+                message: `no decision within ${Date.now() - startedAt} ms`,
+                finding: { id: 'analysis.deadline', message: "answered at the hook's deadline" },
+              }),
+            ),
+          ),
         Math.max(0, milliseconds),
       );
     };
@@ -79,6 +199,7 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
 
   const work = (async (): Promise<CommandHookResponse> => {
     const text = options.input ?? (await readStandardInput({ descriptor: options.descriptor }));
+    inputText = text;
     const json = parseJson(text);
     const input = 'value' in json ? json.value : text;
     if (typeof input === 'object' && input !== null) {
@@ -92,9 +213,16 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
       input,
       env,
       deadline: startedAt + Math.min(deadlineMs, eventDeadline ?? deadlineMs),
+      onDecision: () => {
+        decided = true;
+      },
     });
     const warnings = result.warnings.map((warning) => `${warning}\n`).join('');
-    return { ...result.output, stderr: result.output.stderr + warnings };
+    const output = { ...result.output, stderr: result.output.stderr + warnings };
+    // A log that stopped is told to the user, not only to a debug log.
+    return result.userMessage && output.exitCode === 0
+      ? withSystemMessage(output, result.userMessage)
+      : output;
   })();
 
   try {

@@ -1,10 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
+import { RE2JS } from 're2js';
 import type { FailurePolicy, Mode } from '../decision.js';
 import { ConfigError, PolicyError } from '../errors.js';
 import type { Phase } from '../guard-event.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
+import { checkPolicyRegexes } from '../policy/check-policy-regexes.js';
 import { type CompiledPolicy, compilePolicy } from '../policy/compile-policy.js';
+import { provideRegexEngine } from '../policy/linear-regex.js';
 import { type Policy, policySchema } from '../policy/policy-schema.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
 import { DEFAULT_FAILURE, resolveWardenHome, type WardenConfig } from './load-config.js';
@@ -102,6 +105,11 @@ export function createConfig(options: CreateConfigOptions = {}): WardenConfig {
         });
       }),
   });
+
+  // In-process embedders build synchronously, so they get the regex engine up front; a policy
+  // expression it cannot run (backreferences, look-around) is refused here.
+  provideRegexEngine(RE2JS);
+  checkPolicyRegexes({ rules: resolved.rules });
 
   const userHome = path.resolve(options.userHome ?? os.homedir());
   const home = path.resolve(options.home ?? resolveWardenHome({ userHome }));

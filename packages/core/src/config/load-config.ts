@@ -6,6 +6,7 @@ import type { DecideConfig } from '../decide.js';
 import type { FailurePolicy, Mode } from '../decision.js';
 import { ConfigError, WardenError } from '../errors.js';
 import { formatIssue } from '../format-issue.js';
+import { assertPrivatePath } from '../fs/check-private-path.js';
 import type { Phase } from '../guard-event.js';
 import { compilePolicy } from '../policy/compile-policy.js';
 import { failurePolicySchema, modeSchema } from '../policy/enums.js';
@@ -91,11 +92,14 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
   const env = options.env ?? process.env;
   const userHome = path.resolve(options.userHome ?? env.HOME ?? os.homedir());
   const home = resolveWardenHome({ env, userHome });
+  // ssh's rule: a home, config or policy another user can write is not obeyed.
+  assertPrivatePath({ path: home, role: "Warden's home" });
   const configPath = path.join(home, 'config.yaml');
 
   let file: ConfigFile = {};
   let configFile: string | undefined;
   if (existsSync(configPath)) {
+    assertPrivatePath({ path: configPath, role: 'the config file' });
     configFile = configPath;
     // Only a configured machine pays for the YAML parser and the config schema.
     const [yaml, { configFileSchema }] = await Promise.all([
@@ -149,6 +153,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
     policyFile = path.join(home, USER_POLICY_FILE);
   }
 
+  if (policyFile) assertPrivatePath({ path: policyFile, role: 'the policy file' });
   let resolved: Awaited<ReturnType<typeof loadPolicy>>;
   try {
     resolved = await loadPolicy(policyFile ? { file: policyFile } : { pack });

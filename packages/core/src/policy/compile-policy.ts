@@ -10,6 +10,7 @@ import type { Phase } from '../guard-event.js';
 import type { PathClass } from '../paths/types.js';
 import type { TargetAccess } from '../shell/types.js';
 import { compileHostPattern, compileNameGlob, compileNameGlobs, pathGlobToRegex } from './glob.js';
+import { compileLinearRegex } from './linear-regex.js';
 import type { Conditions, Rule } from './policy-schema.js';
 
 /** What the engine knows about one action when it tests rules against it. */
@@ -138,7 +139,8 @@ function compileConditions(conditions: Conditions, home: string, everyCommand = 
   const mcpServers = conditions.mcpServers && compileNameGlobs(conditions.mcpServers);
   const mcpTools = conditions.mcpTools && compileNameGlobs(conditions.mcpTools);
   const findings = conditions.findings?.map(compileNameGlob);
-  const matches = conditions.matches?.map((source) => new RegExp(source, 'i'));
+  // Linear-time matching: a policy's expression must not be able to hold a hook past its deadline.
+  const matches = conditions.matches?.map(compileLinearRegex);
   const subcommands = conditions.subcommands && compileNameGlobs(conditions.subcommands);
   const via = conditions.via && compileNameGlobs(conditions.via);
   const access = conditions.access && new Set<TargetAccess>(conditions.access);

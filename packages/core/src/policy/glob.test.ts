@@ -58,3 +58,21 @@ describe('compileNameGlob fast paths', () => {
     expect(compileNameGlobs(['rm', 'shred'])('rmdir')).toBe(false);
   });
 });
+
+describe('compileNameGlob on hostile values', () => {
+  it('matches a many-star glob against a long argument in linear time', () => {
+    const glob = compileNameGlob('*a*a*a*a*b');
+    // A backtracking regular expression takes minutes on this; the two-pointer match, microseconds.
+    expect(glob('a'.repeat(20_000))).toBe(false);
+    expect(glob(`${'a'.repeat(20_000)}b`)).toBe(true);
+  });
+
+  it('keeps the meaning of * and ?: any run and one character, never a line break', () => {
+    expect(compileNameGlob('g?t*sh')('git-push')).toBe(true);
+    expect(compileNameGlob('g?t*sh')('gt-push')).toBe(false);
+    expect(compileNameGlob('a*b*c')('axxbyyc')).toBe(true);
+    expect(compileNameGlob('a*b*c')('axxcyyb')).toBe(false);
+    expect(compileNameGlob('a*b?')('a\nbc')).toBe(false);
+    expect(compileNameGlob('a*b?')('aXbc')).toBe(true);
+  });
+});

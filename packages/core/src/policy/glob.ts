@@ -17,12 +17,49 @@ export function compileNameGlob(pattern: string): (value: string) => boolean {
       return (value) => value.includes(middle);
     }
   }
-  const source = pattern
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : escapeRegex(char)))
-    .join('');
-  const regex = new RegExp(`^${source}$`);
-  return (value) => regex.test(value);
+  // Not a regular expression: `^.*a.*a.*a.*b$` backtracks polynomially, and a 2,000-character
+  // argument held a hook for minutes. The two-pointer match below is O(pattern × value).
+  const patternHasTerminator = LINE_TERMINATOR.test(pattern);
+  let regex: RegExp | undefined;
+  return (value) => {
+    if (!LINE_TERMINATOR.test(value)) return wildcardMatch(pattern, value);
+    // `*` and `?` never matched a line break (they were `.`): only a literal one in the pattern can.
+    if (!patternHasTerminator) return false;
+    regex ??= new RegExp(
+      `^${pattern
+        .split('')
+        .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : escapeRegex(char)))
+        .join('')}$`,
+    );
+    return regex.test(value);
+  };
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** `*` (any run) and `?` (one character) over a whole value, in time linear in pattern × value. */
+function wildcardMatch(pattern: string, value: string): boolean {
+  let p = 0;
+  let v = 0;
+  let star = -1;
+  let mark = 0;
+  while (v < value.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === value[v])) {
+      p++;
+      v++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = v;
+    } else if (star !== -1) {
+      // Let the last `*` take one more character and retry what follows it.
+      p = star + 1;
+      v = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 export function compileNameGlobs(patterns: readonly string[]): (value: string) => boolean {

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { PolicyError } from '../errors.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
+// Static, not lazy: a lazy bundle would carry its own copy of linear-regex.ts, without the engine.
+import { checkPolicyRegexes } from './check-policy-regexes.js';
+import { loadRegexEngine, rulesUseRegex } from './linear-regex.js';
 import type { Policy } from './policy-schema.js';
 import { type ResolvedPolicy, resolvePolicy } from './resolve-policy.js';
 
@@ -25,7 +28,13 @@ export async function loadPolicy(options: { file?: string; pack?: string }): Pro
   if (options.file) {
     const [yaml, { parsePolicy }] = await Promise.all([import('yaml'), import('./parse-policy.js')]);
     const loadFile = (file: string): Policy => parsePolicy({ text: readText(file), file, yaml });
-    return resolvePolicy({ policy: loadFile(options.file), source: options.file, loadFile });
+    const resolved = resolvePolicy({ policy: loadFile(options.file), source: options.file, loadFile });
+    // Only a policy with `matches` loads the regular expression engine (hook start-up).
+    if (rulesUseRegex(resolved.rules)) {
+      await loadRegexEngine();
+      checkPolicyRegexes({ rules: resolved.rules, yaml });
+    }
+    return resolved;
   }
   const name = options.pack ?? 'recommended';
   const pack = BUILTIN_PACKS[name];

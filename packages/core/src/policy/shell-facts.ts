@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AnalysisLimitError } from '../errors.js';
 import { classifyPath } from '../paths/classify-path.js';
 import type { PathContext } from '../paths/types.js';
 import type { ShellAnalysis } from '../shell/types.js';
@@ -13,11 +14,21 @@ import type { CommandFacts, PathFacts } from './compile-policy.js';
 export function shellCommandFacts(options: {
   analysis: ShellAnalysis;
   context: PathContext;
+  /** Epoch ms: classifying paths (a file system call each) stops there, see checkDeadline. */
+  deadline?: number;
 }): CommandFacts[] {
-  const { analysis, context } = options;
+  const { analysis, context, deadline } = options;
   const root = path.resolve(context.cwd);
+  let classified = 0;
   return analysis.commands.map((command) => {
     const paths: PathFacts[] = command.targets.map((target) => {
+      if (deadline !== undefined && ++classified % 64 === 0 && Date.now() > deadline) {
+        throw new AnalysisLimitError({
+          limit: 'deadline',
+          message: "the analysis did not finish within the hook's deadline",
+          finding: { id: 'analysis.deadline', message: "analysis abandoned at the hook's deadline" },
+        });
+      }
       const classes = classifyPath({ path: target.resolved, ...context });
       if (target.unknownLocation) classes.push('unknown');
       // The project directory itself, or all of it (`rm -rf .`, `rm -rf *` at the top).
