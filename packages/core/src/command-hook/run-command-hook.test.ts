@@ -105,7 +105,8 @@ describe('runCommandHook', () => {
   });
 
   it('records an answer to input that is not JSON, redacted and cut', async () => {
-    const secret = 'AKIAIOSFODNN7EXAMPLE';
+    // Not the documentation key (AKIA…EXAMPLE), which the secrets detector rightly leaves alone.
+    const secret = ['AKIA', 'IOSFODNN7', 'EXAMPLQ'].join('');
     await runCommandHook({ adapter, input: `<html> ${secret} ${'x'.repeat(10_000)}`, env: env() });
     const [record] = records(path.join(home, '.warden', 'audit'));
     expect(record).toMatchObject({ effect: 'deny', failure: { policy: 'closed' } });

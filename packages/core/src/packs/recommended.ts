@@ -38,15 +38,29 @@ export const recommendedPack: Policy = {
       reason: 'Agents may not switch the guard off. Ask the user if the guard is in the way.',
     },
     {
-      // The launcher's way out and the npx route to the same commands.
+      // The launcher's way out, run by name or as a script (`sh ~/.warden/bin/warden-off`).
       id: 'guard.no-switch-off',
       effect: 'deny',
       actions: ['shell.exec'],
+      when: { programs: ['warden-off'] },
+      reason: 'Agents may not switch the guard off. Ask the user if the guard is in the way.',
+    },
+    {
+      id: 'guard.no-switch-off-script',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { paths: ['**/warden-off'] },
+      reason: 'Agents may not switch the guard off. Ask the user if the guard is in the way.',
+    },
+    {
+      // The package runners' route to the same commands: `npx @warden/cli uninstall`.
+      id: 'guard.no-uninstall-npx',
+      effect: 'deny',
+      actions: ['shell.exec'],
       when: {
-        matches: [
-          '(^|[\\s/;&|(])warden-off\\b',
-          '@warden/(cli|claude-code|codex)(@\\S*)?\\s+(uninstall|disable|resume|trust)\\b',
-        ],
+        programs: ['cli', 'cli@*', 'claude-code', 'claude-code@*', 'codex', 'codex@*'],
+        via: ['npx', 'pnpx', 'bunx', 'pnpm*', 'yarn*', 'npm*'],
+        args: ['uninstall', 'disable', 'resume', 'trust'],
       },
       reason: 'Agents may not switch the guard off. Ask the user if the guard is in the way.',
     },

@@ -1,3 +1,4 @@
+import { compilePattern } from '../compile-pattern.js';
 import type { DetectorMatch } from '../detector-match.js';
 import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
 import { atrRules as atrRuleData } from './atr-rules.generated.js';
@@ -20,11 +21,9 @@ function atrRules(): CompiledAtrRule[] {
     const regexes: RegExp[] = [];
     for (const { pattern, flags } of rule.patterns) {
       if (hasNestedUnboundedQuantifier(pattern)) continue;
-      try {
-        regexes.push(new RegExp(pattern, flags));
-      } catch {
-        // A pattern this Node cannot compile (regexp modifiers need Node 23+) is skipped, not fatal.
-      }
+      // A pattern this Node cannot compile at all is skipped, not fatal.
+      const regex = compilePattern(pattern, flags);
+      if (regex) regexes.push(regex);
     }
     if (regexes.length > 0)
       compiled.push({ id: rule.id, title: rule.title, category: rule.category, regexes });

@@ -1,3 +1,4 @@
+import { compilePattern } from '../compile-pattern.js';
 import type { DetectorMatch } from '../detector-match.js';
 import type { ExternalSecretRule } from './external-rule.js';
 import { gitleaksData } from './gitleaks-rules.generated.js';
@@ -46,7 +47,9 @@ function prepare() {
     })),
   ];
   const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
-  const globalAllow = gitleaks.globalAllow.map((entry) => new RegExp(entry.pattern, entry.flags));
+  const globalAllow = gitleaks.globalAllow.flatMap(
+    (entry) => compilePattern(entry.pattern, entry.flags) ?? [],
+  );
   prepared = { rules, keywords, globalAllow, globalStopwords: gitleaks.globalStopwords };
   return prepared;
 }
@@ -54,17 +57,13 @@ function prepare() {
 function compile(rule: PreparedRule): RegExp | null {
   if (rule.regex !== undefined) return rule.regex;
   const source = rule.source!;
-  try {
-    // `d` gives capture group offsets, so only the secret itself is redacted.
-    rule.regex = new RegExp(source.pattern, `${source.flags}gd`);
-    rule.allow = (source.allow ?? []).map((entry) => ({
-      regex: new RegExp(entry.pattern, entry.flags),
-      target: entry.target,
-    }));
-  } catch {
-    // A pattern this Node cannot compile (regexp modifiers need Node 23+) is skipped, not fatal.
-    rule.regex = null;
-  }
+  // `d` gives capture group offsets, so only the secret itself is redacted. A pattern this Node
+  // cannot compile at all is skipped, not fatal.
+  rule.regex = compilePattern(source.pattern, `${source.flags}gd`);
+  rule.allow = (source.allow ?? []).flatMap((entry) => {
+    const regex = compilePattern(entry.pattern, entry.flags);
+    return regex ? [{ regex, target: entry.target }] : [];
+  });
   return rule.regex;
 }
 
