@@ -112,9 +112,11 @@ describe('command-line errors', () => {
     expect(help.exitCode).toBe(0);
     expect(help.stdout).toMatch(/Exit codes: 0 ok, 1 a check failed.*2 usage error, 3 environment problem/);
     expect(help.stdout).toMatch(/serve .*@warden\/server/);
-    const serve = await cli(['serve', '--port', '8080']);
-    expect(serve).toMatchObject({ exitCode: 2 });
-    expect(serve.stderr).toMatch(/install @warden\/server/);
+    // Routed to @warden/server, whose own flag check answers (no server is started).
+    expect(await cli(['serve', '--port', 'notaport'])).toMatchObject({ exitCode: 2 });
+    const tokens = await cli(['server', 'token', 'create', '--tenant', 'acme', '--role', 'viewer']);
+    expect(tokens.exitCode, tokens.stderr).toBe(0);
+    expect(tokens.stdout).toMatch(/wdn_[A-Za-z0-9_-]{43}/);
   });
 });
 
@@ -381,7 +383,10 @@ describe('--json on the remaining commands', () => {
       ],
     });
     expect(json((await cli(['flush', '--json'])).stdout)).toEqual({ sent: 0, remaining: 0, server: null });
-    expect(json((await cli(['serve', '--json'])).stdout)).toMatchObject({ error: { code: 'usage' } });
+    expect(json((await cli(['server', 'token', 'list', '--json'])).stdout)).toEqual({ tokens: [] });
+    expect(json((await cli(['server', 'suspend', '--json'])).stdout)).toMatchObject({
+      error: { code: 'usage' },
+    });
     const status = json((await cli(['status', '--json'])).stdout);
     expect(status).toMatchObject({ suspended: null, project: { root: repo, trust: 'trusted' } });
   });
@@ -532,6 +537,26 @@ describe('warden install, uninstall and doctor', () => {
     const broken = await cli(['doctor']);
     expect(broken.stdout).toMatch(/FAIL claude-code +the hook command cannot start/);
     expect(broken.exitCode).toBe(1);
+
+    // A hook that denies only because Warden cannot evaluate anything blocks every call: not enforcing.
+    mkdirSync(path.join(home, 'failing'), { recursive: true });
+    const failing = path.join(home, 'failing', 'warden-claude-code');
+    const failureDeny = {
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'deny',
+        permissionDecisionReason: 'Warden (warden.failure): Warden could not evaluate this action',
+      },
+    };
+    writeFileSync(failing, `#!/bin/sh\ncat >/dev/null\necho '${JSON.stringify(failureDeny)}'\n`, {
+      mode: 0o755,
+    });
+    writeFileSync(settings, text.replaceAll(result.agents[0]!.launcher, failing));
+    const failed = await cli(['doctor']);
+    expect(failed.stdout).toMatch(/denied only by the failure policy: Warden cannot evaluate tool calls/);
+    expect(failed.stdout).toMatch(/claude-code: NOT ENFORCING/);
+    expect(failed.exitCode).toBe(1);
+    writeFileSync(settings, text);
 
     const removed = await cli(['uninstall', 'claude-code']);
     expect(removed.stdout).toMatch(/Removed Warden from .*settings\.json/);

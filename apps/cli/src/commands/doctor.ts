@@ -76,6 +76,14 @@ function runCanary(options: {
   const denied =
     result.status === 2 || specific.permissionDecision === 'deny' || output?.decision === 'block';
   if (/Warden cannot run/.test(stderr)) return { denied, started: false, detail: stderr.split('\n')[0]! };
+  const reason = String(specific.permissionDecisionReason ?? output?.reason ?? stderr);
+  // Denied by the failure policy is not enforcement: the engine fails, so every tool call is blocked.
+  if (denied && reason.includes('(warden.failure)'))
+    return {
+      denied: false,
+      started: true,
+      detail: `denied only by the failure policy: Warden cannot evaluate tool calls, so it blocks every one (${reason.split('\n')[0]?.slice(0, 240)})`,
+    };
   return {
     denied,
     started: true,

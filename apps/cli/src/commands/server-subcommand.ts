@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { type CliResponse, EXIT, fail } from '../cli-response.js';
 import type { CommandContext } from '../command-context.js';
 
@@ -40,11 +41,23 @@ export async function runServerSubcommand(
       EXIT.usage,
       context.json,
     );
+  // `serve` runs until stopped: its output (the one-time admin token, where it listens) goes out as
+  // it comes. The other commands answer once, through the CLI's response like every command.
+  const live = options.argv[0] === 'serve';
+  const captured = { stdout: '', stderr: '' };
+  const sink = (name: 'stdout' | 'stderr') =>
+    new Writable({
+      write(chunk: Buffer | string, _encoding, callback) {
+        if (live) process[name].write(chunk);
+        else captured[name] += chunk.toString();
+        callback();
+      },
+    });
   const exitCode = await runServerCommand({
     argv: options.argv,
     env: context.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: sink('stdout'),
+    stderr: sink('stderr'),
   });
-  return { stdout: '', stderr: '', exitCode };
+  return { ...captured, exitCode };
 }
