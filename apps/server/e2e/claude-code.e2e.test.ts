@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listQueue, readAuditLog, verifyAgainstServer, verifyAuditLog, writeAuditRecord } from '@warden/core';
 import { runClaude, type ScriptedAnthropicTurn, startScriptedAnthropicServer } from '@warden/test-utils';
@@ -275,5 +275,44 @@ describe('Claude Code reporting to a Warden server', { timeout: 300_000 }, () =>
     });
     expect(resumed.messageRequests).toBeGreaterThan(0);
     expect(resumed.toolResults[0]!.isError).toBe(false);
+  });
+
+  it("shows a denial from the session in the dashboard's inbox and its session timeline", async () => {
+    const guarded = await device('e2e-laptop-d');
+    const victim = path.join(guarded.workspace.home, 'important');
+    mkdirSync(victim);
+    writeFileSync(path.join(victim, 'keep.txt'), 'kept');
+    const { session, toolResults } = await run({
+      guarded,
+      script: [{ toolUse: { name: 'Bash', input: { command: `cd / && bash -c "rm -rf ${victim}"` } } }],
+    });
+    expect(toolResults[0]!.isError).toBe(true);
+    expect(existsSync(path.join(victim, 'keep.txt'))).toBe(true);
+    expect((await flushDevice(guarded)).remaining).toBe(0);
+    const denied = (await sessionEvents(session)).find((event) => event.decision.effect === 'deny')!;
+    expect(denied).toBeDefined();
+
+    // Sign in as a person would (admin token, then the session cookie), and read the inbox.
+    const login = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: server.url },
+      body: new URLSearchParams({ token: server.adminToken, next: '/denials' }),
+    });
+    expect(login.status).toBe(303);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const inbox = await fetch(`${server.url}/denials`, { headers: { cookie } });
+    expect(inbox.status).toBe(200);
+    const inboxHtml = await inbox.text();
+    expect(inboxHtml).toContain(denied.decision.ruleId);
+    expect(inboxHtml).toContain('e2e-laptop-d');
+
+    const timeline = await fetch(`${server.url}/sessions/${encodeURIComponent(session)}`, {
+      headers: { cookie },
+    });
+    expect(timeline.status).toBe(200);
+    const timelineHtml = await timeline.text();
+    expect(timelineHtml).toContain(denied.decision.ruleId);
+    expect(timelineHtml).toContain('rm -rf');
   });
 });
