@@ -2,14 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { status } from '@warden/codex';
 import {
   createAgentWorkspace,
+  runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
 } from '@warden/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CODEX_BIN, runCodex } from './run-codex.js';
 import {
   flushDevice,
   type GuardedWorkspace,
@@ -17,6 +18,9 @@ import {
   startWardenServerHarness,
   type WardenServerHarness,
 } from './warden-server-harness.js';
+
+/** The Codex CLI from npm (`@openai/codex`, a devDependency of this package). */
+const CODEX_BIN = fileURLToPath(new URL('../node_modules/.bin/codex', import.meta.url));
 
 // The real Codex CLI 0.169.0, offline against a scripted Responses model, with Warden installed
 // by `warden-codex install` (hooks trusted the way a user does it in /hooks) and reporting to a
@@ -103,6 +107,7 @@ async function run(script: ScriptedResponsesTurn[]) {
         .join(''),
     );
     const result = await runCodex({
+      codexPath: CODEX_BIN,
       prompt: 'do it',
       cwd: guarded.workspace.project,
       home: guarded.workspace.home,

@@ -6,12 +6,15 @@ import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
+  runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
 } from '@warden/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { status } from '../src/install.js';
-import { CODEX_BIN, runCodex } from './run-codex.js';
+
+/** The Codex CLI from npm (`@openai/codex`, a devDependency of this package). */
+const CODEX_BIN = fileURLToPath(new URL('../node_modules/.bin/codex', import.meta.url));
 
 // The real Codex CLI (0.169.0 from npm), a scripted Responses API model on loopback, and Warden
 // installed by its own `warden-codex install` into a throwaway HOME / CODEX_HOME. Trust is given
@@ -127,6 +130,7 @@ async function run(options: {
     const installOutput = options.withWarden ? installWarden(context, { trust: options.trust ?? true }) : '';
     options.prepare?.(context);
     const result = await runCodex({
+      codexPath: CODEX_BIN,
       prompt: options.prompt ?? 'do it',
       cwd: context.workspace.project,
       home: context.workspace.home,

@@ -10,6 +10,7 @@ export {
   resolveClaudeCodeBinary,
   runClaude,
 } from './run-claude.ts';
+export { type RunCodexOptions, type RunCodexResult, runCodex } from './run-codex.ts';
 export {
   type ReceivedToolResult,
   type RecordedAnthropicRequest,

@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-/** The Codex CLI from npm (`@openai/codex`, a devDependency of this package). */
-export const CODEX_BIN = fileURLToPath(new URL('../node_modules/.bin/codex', import.meta.url));
 
 export interface RunCodexOptions {
+  /** The `codex` binary (each package resolves its own `@openai/codex` devDependency). */
+  codexPath: string;
   prompt: string;
   cwd: string;
   home: string;
   codexHome: string;
   /** Extra `codex exec` arguments. */
   args?: string[];
+  /** Variables the test adds to the clean environment (a Warden server's URL and token). */
+  extraEnv?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -24,8 +24,9 @@ export interface RunCodexResult {
 }
 
 /**
- * Runs `codex exec` headless with a clean environment: only PATH, HOME, CODEX_HOME and the dummy
- * API key of the scripted provider, so nothing of the developer's own Codex set-up leaks in.
+ * Runs `codex exec` headless with a clean environment: only PATH, HOME, CODEX_HOME, the dummy
+ * API key of the scripted provider and what the test adds, so nothing of the developer's own
+ * Codex set-up leaks in.
  */
 export function runCodex(options: RunCodexOptions): Promise<RunCodexResult> {
   const args = [
@@ -37,13 +38,14 @@ export function runCodex(options: RunCodexOptions): Promise<RunCodexResult> {
     ...(options.args ?? []),
     options.prompt,
   ];
-  const child = spawn(CODEX_BIN, args, {
+  const child = spawn(options.codexPath, args, {
     cwd: options.cwd,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: options.home,
       CODEX_HOME: options.codexHome,
       MOCK_API_KEY: 'dummy',
+      ...options.extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
