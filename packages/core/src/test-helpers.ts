@@ -14,6 +14,7 @@ export const TEST_PROJECT = '/home/dev/project';
 export function configFor(
   policy: Policy = { extends: 'recommended' },
   mode: 'enforce' | 'observe' = 'enforce',
+  userHome: string = TEST_HOME,
 ): DecideConfig {
   provideRegexEngine(RE2JS);
   const resolved = resolvePolicy({
@@ -31,12 +32,12 @@ export function configFor(
       defaultEffect: resolved.defaultEffect ?? 'allow',
       sources: resolved.sources,
       detectors: resolved.detectors,
-      home: TEST_HOME,
+      home: userHome,
     }),
     mode,
     failure: { ...DEFAULT_FAILURE },
-    home: `${TEST_HOME}/.warden`,
-    userHome: TEST_HOME,
+    home: `${userHome}/.warden`,
+    userHome,
   };
 }
 

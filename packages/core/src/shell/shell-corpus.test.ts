@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FAILURE } from '../config/load-config.js';
-import { type DecideConfig, decide } from '../decide.js';
-import type { GuardEvent } from '../guard-event.js';
-import { compilePolicy } from '../policy/compile-policy.js';
-import { resolvePolicy } from '../policy/resolve-policy.js';
+import { decide } from '../decide.js';
+import { bash, configFor } from '../test-helpers.js';
 import { SHELL_CORPUS } from './__fixtures__/shell-corpus.js';
 import { analyzeShell } from './analyze-shell.js';
 
@@ -12,45 +9,8 @@ const HOME = '/home/u';
 // Findings that describe rather than warn: an allowed command may carry them.
 const INFORMATIONAL = new Set(['shell.inline_code']);
 
-function recommended(): DecideConfig {
-  const resolved = resolvePolicy({
-    policy: { extends: 'recommended' },
-    source: 'shell-corpus',
-    loadFile: () => {
-      throw new Error('no files in this test');
-    },
-  });
-  return {
-    policy: compilePolicy({
-      rules: resolved.rules,
-      mode: 'enforce',
-      failure: 'closed',
-      defaultEffect: resolved.defaultEffect ?? 'allow',
-      sources: resolved.sources,
-      home: HOME,
-    }),
-    mode: 'enforce',
-    failure: { ...DEFAULT_FAILURE },
-    home: `${HOME}/.warden`,
-    userHome: HOME,
-  };
-}
-
-function bash(command: string, cwd: string): GuardEvent {
-  return {
-    id: 'corpus',
-    agent: 'claude-code',
-    hookEvent: 'PreToolUse',
-    phase: 'tool_call',
-    session: 'corpus',
-    cwd,
-    timestamp: '2026-11-21T10:00:00.000Z',
-    tool: { name: 'Bash', input: { command } },
-  };
-}
-
 describe('shell corpus', () => {
-  const config = recommended();
+  const config = configFor({ extends: 'recommended' }, 'enforce', HOME);
 
   it('holds at least 400 commands, dangerous and benign', () => {
     expect(SHELL_CORPUS.length).toBeGreaterThanOrEqual(400);
@@ -69,7 +29,7 @@ describe('shell corpus', () => {
       for (const finding of entry.findings ?? []) expect(findings).toContain(finding);
       if (entry.effect === 'allow') expect(findings.filter((id) => !INFORMATIONAL.has(id))).toEqual([]);
 
-      const decision = decide(bash(entry.command, cwd), config);
+      const decision = decide(bash(entry.command, { cwd }), config);
       expect({ effect: decision.effect, ruleId: decision.ruleId }).toEqual({
         effect: entry.effect,
         ruleId: entry.rule ?? 'default',
