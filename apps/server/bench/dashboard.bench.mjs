@@ -4,17 +4,14 @@
 // (navigation timing: HTML, CSS, scripts and charts) when it is installed, else over HTTP.
 // Run: pnpm --filter @warden/server build && node bench/dashboard.bench.mjs
 // BENCH_DASHBOARD_EVENTS sets the event count (default 1,000,000); BENCH_SQLITE=0 / BENCH_PG=0 skip a database.
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createPgDatabase, percentile, startServer } from './bench-support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const bin = path.join(here, '..', 'dist', 'bin.js');
 const EVENTS = Number(process.env.BENCH_DASHBOARD_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_DASHBOARD_RUNS ?? 15);
 const CHROMIUM = process.env.WARDEN_TEST_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,11 +28,6 @@ const RULES = [
   'secrets.read-file',
   'shell.git-push-delete',
 ];
-
-function percentile(values, fraction) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * fraction) - 1))];
-}
 
 /** One stored event as the events table holds it, spread over the last 30 days. */
 function eventRow(index, base) {
@@ -120,31 +112,6 @@ function aggregateSql(tenant, dialect) {
     `insert into denial_groups (tenant_id, rule_id, device, agent, count, first_seen, last_seen, last_event_id, last_reason, severity, triage_state, triage_by, triage_at) select tenant_id, rule_id, device, agent, count(*), min(ts), max(ts), max(id), 'Rule ' || rule_id || '.', case when min(effect) = 'deny' then 'high' else 'medium' end, 'open', null, null from events where tenant_id = '${tenant}' and effect <> 'allow' group by tenant_id, rule_id, device, agent`,
     `insert into anchors (tenant_id, device, seq, hash, event_id, ts) select tenant_id, device, audit_seq, audit_hash, id, ts from events where tenant_id = '${tenant}'`,
   ];
-}
-
-async function startServer({ args, adminToken }) {
-  const child = spawn(process.execPath, ['--no-warnings', bin, 'serve', '--port', '0', '--json', ...args], {
-    env: { ...process.env, WARDEN_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]).url);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 async function seedSqlite(file) {
@@ -327,37 +294,6 @@ async function benchDatabase({ label, args, seed }) {
   }
 }
 
-async function createPgDatabase() {
-  const adminUrl = process.env.WARDEN_TEST_DATABASE_URL;
-  if (!adminUrl || process.env.BENCH_PG === '0') return undefined;
-  const name = `warden_dash_bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      // FORCE cannot end an autovacuum worker without superuser rights: wait for it, then drop plainly.
-      for (let attempt = 0; attempt < 10; attempt++) {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        try {
-          await admin.query(`DROP DATABASE IF EXISTS ${name}${attempt === 0 ? ' WITH (FORCE)' : ''}`);
-          return;
-        } catch (error) {
-          if (attempt === 9) console.error(`could not drop ${name}: ${error.message}`);
-        } finally {
-          await admin.end();
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-      }
-    },
-  };
-}
-
 function report(result) {
   const baseline = result.http['sign-in (baseline, no query)'].ttfbP50;
   console.log(
@@ -385,7 +321,8 @@ try {
         seed: () => seedSqlite(path.join(dataDir, 'warden.db')),
       }),
     );
-  const database = await createPgDatabase();
+  const database =
+    process.env.BENCH_PG === '0' ? undefined : await createPgDatabase({ prefix: 'warden_dash_bench' });
   if (database) {
     try {
       report(

@@ -2,17 +2,14 @@
 // SQLite and PostgreSQL, query p95 with 1,000,000 stored events, and server RSS idle and under
 // load. The server runs as its own process (dist/bin.js), as `warden serve` would.
 // Run: pnpm --filter @warden/server build && pnpm --filter @warden/server bench
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { createPgDatabase, percentile, startServer } from './bench-support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const bin = path.join(here, '..', 'dist', 'bin.js');
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 100_000);
 const QUERY_EVENTS = Number(process.env.BENCH_QUERY_EVENTS ?? 1_000_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -22,11 +19,6 @@ const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
 
 function token() {
   return `wdn_${randomBytes(32).toString('base64url')}`;
-}
-
-function percentile(values, fraction) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)];
 }
 
 /** CPU seconds (user + system) the process has used: a rate that holds on a busy, shared machine. */
@@ -76,33 +68,6 @@ function makeEvent(index, base, prefix) {
       policyHash: 'abc123',
       latencyMs: 5 + (index % 40),
     },
-  };
-}
-
-async function startServer({ args, adminToken }) {
-  const child = spawn(process.execPath, ['--no-warnings', bin, 'serve', '--port', '0', '--json', ...args], {
-    env: { ...process.env, WARDEN_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const line = out.split('\n')[0];
-      if (out.includes('\n')) resolve(JSON.parse(line).url);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  return {
-    url,
-    pid: child.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
   };
 }
 
@@ -254,36 +219,6 @@ async function benchQueries({ label, args, prepare }) {
   }
 }
 
-async function createPgDatabase() {
-  const adminUrl = process.env.WARDEN_TEST_DATABASE_URL;
-  if (!adminUrl) return undefined;
-  const name = `warden_bench_${randomBytes(4).toString('hex')}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      // An autovacuum worker (not ours to terminate) may hold the database for a moment.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          break;
-        } catch (error) {
-          if (error.code !== '42501' || attempt >= 120) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-        }
-      }
-      await admin.end();
-    },
-  };
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-'));
 const results = { ingest: [], queries: [] };
 try {
@@ -292,7 +227,9 @@ try {
       results.ingest.push(await benchIngest({ label: 'sqlite', args: ['--data', path.join(dir, 'ingest')] }));
       console.log(JSON.stringify(results.ingest.at(-1)));
     }
-    const pgIngest = DIALECTS.includes('postgres') ? await createPgDatabase() : undefined;
+    const pgIngest = DIALECTS.includes('postgres')
+      ? await createPgDatabase({ prefix: 'warden_bench' })
+      : undefined;
     if (pgIngest) {
       try {
         results.ingest.push(await benchIngest({ label: 'postgres', args: ['--database', pgIngest.url] }));
@@ -352,7 +289,9 @@ try {
         }),
       );
     if (results.queries.length) console.log(JSON.stringify(results.queries.at(-1)));
-    const pgQuery = DIALECTS.includes('postgres') ? await createPgDatabase() : undefined;
+    const pgQuery = DIALECTS.includes('postgres')
+      ? await createPgDatabase({ prefix: 'warden_bench' })
+      : undefined;
     if (pgQuery) {
       try {
         results.queries.push(
