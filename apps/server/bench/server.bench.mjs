@@ -197,7 +197,12 @@ async function benchQueries({ label, args, prepare }) {
     const queries = {
       'events list (newest 100)': '/v1/events?limit=100',
       'events list (agent+effect filter)': '/v1/events?agent=codex&effect=deny&limit=100',
-      'events list (q search)': '/v1/events?q=%2Ftmp%2F99999&limit=100',
+      'events list (device filter)': '/v1/events?device=laptop-7&limit=100',
+      'events list (rule filter)': '/v1/events?rule=no-secrets&limit=100',
+      'events list (q, rare text)': '/v1/events?q=%2Ftmp%2F99999&limit=100',
+      'events list (q, rarer text)': '/v1/events?q=tmp%2F123456%0A&limit=100',
+      'events list (q, common text)': '/v1/events?q=no+rule+matched&limit=100',
+      'events list (q, no match)': '/v1/events?q=kubectl+delete&limit=100',
       'session timeline (200 events)': `/v1/sessions/${sessionOfInterest}`,
       'stats (7 days, hourly)': '/v1/stats?bucket=hour&since=7d',
     };
@@ -261,7 +266,13 @@ try {
                 "select sql from sqlite_master where type = 'index' and tbl_name = 'events' and sql is not null",
               )
               .all();
-            for (const { sql } of indexes) db.exec(`drop index ${/create index "?(\w+)"?/i.exec(sql)[1]}`);
+            for (const { sql } of indexes)
+              db.exec(`drop index ${/create (?:unique )?index "?(\w+)"?/i.exec(sql)[1]}`);
+            // The text index is rebuilt once at the end rather than row by row through its triggers.
+            const triggers = db
+              .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'events'")
+              .all();
+            for (const { name } of triggers) db.exec(`drop trigger ${name}`);
             const placeholders = `(${Array.from({ length: 23 }, () => '?').join(',')})`;
             const statement = db.prepare(
               `insert into events (${EVENT_COLUMNS}) values ${Array.from({ length: 500 }, () => placeholders).join(',')}`,
@@ -281,6 +292,8 @@ try {
             for (const statementText of aggregateSql(tenant)) db.exec(statementText);
             db.exec('commit');
             for (const { sql } of indexes) db.exec(sql);
+            for (const { sql } of triggers) db.exec(sql);
+            if (triggers.length) db.exec("insert into events_fts (events_fts) values ('rebuild')");
             db.exec('PRAGMA journal_mode = WAL');
             db.exec('ANALYZE');
             db.close();

@@ -36,6 +36,30 @@ function toStoredEvent(row: { body: string; received_at: string }): StoredEvent 
   return { ...(JSON.parse(row.body) as WardenEvent), receivedAt: row.received_at };
 }
 
+/** Above this many trigram candidates a text search walks the events newest first instead. */
+const TEXT_CANDIDATE_LIMIT = 20_000;
+/** At most this many trigrams of the search text are looked up (the LIKE check is exact anyway). */
+const MAX_TRIGRAMS = 24;
+
+/**
+ * An FTS5 query for the trigram index: every distinct three-character window of the text, each a
+ * quoted single token, ANDed (the table keeps no positions, so no phrase queries). Undefined for
+ * text shorter than three characters, which a trigram index cannot narrow.
+ */
+export function trigramMatch(text: string): string | undefined {
+  const trigrams = new Set<string>();
+  const characters = [...text];
+  for (let index = 0; index + 3 <= characters.length; index++)
+    trigrams.add(characters.slice(index, index + 3).join(''));
+  if (!trigrams.size) return undefined;
+  let chosen = [...trigrams];
+  if (chosen.length > MAX_TRIGRAMS) {
+    const step = chosen.length / MAX_TRIGRAMS;
+    chosen = Array.from({ length: MAX_TRIGRAMS }, (_, index) => chosen[Math.floor(index * step)] as string);
+  }
+  return chosen.map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(' AND ');
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
@@ -61,6 +85,15 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
     options.database.sqlite && options.database.sqliteLock
       ? createSqliteIngest({ sqlite: options.database.sqlite, lock: options.database.sqliteLock })
       : undefined;
+
+  async function countTextCandidates(match: string): Promise<number> {
+    const result = await sql<{
+      count: number;
+    }>`select count(*) as count from (select rowid from events_fts where events_fts match ${match} limit ${TEXT_CANDIDATE_LIMIT + 1})`.execute(
+      db,
+    );
+    return Number(result.rows[0]?.count ?? 0);
+  }
 
   async function updateAggregates(trx: Db, groups: AggregateRows) {
     for (const [table, key] of AGGREGATE_TABLES) {
@@ -246,8 +279,17 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
       if (filter.since) query = query.where('ts', '>=', filter.since);
       if (filter.until) query = query.where('ts', '<', filter.until);
       if (filter.q) {
-        const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
+        const needle = filter.q.toLowerCase();
+        const pattern = `%${escapeLike(needle)}%`;
         query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+        // SQLite: the trigram index gives the candidates when they are few (a rare term), and the
+        // page is read from them; a common term fills a page fast walking newest first, so there
+        // the index is skipped. PostgreSQL's planner makes the same choice with pg_trgm itself.
+        const match = dialect === 'sqlite' ? trigramMatch(needle) : undefined;
+        if (match && (await countTextCandidates(match)) <= TEXT_CANDIDATE_LIMIT)
+          query = query.where(
+            sql<boolean>`seq in (select rowid from events_fts where events_fts match ${match})`,
+          );
       }
       if (cursor) {
         const op = order === 'desc' ? '<' : '>';

@@ -11,6 +11,7 @@ import {
 } from './group-aggregates.js';
 
 const CHUNK = 100;
+const UPSERT_SIZES = [64, 16, 4, 1] as const;
 
 const EVENT_COLUMNS: Array<keyof EventsTable> = [
   'tenant_id',
@@ -47,17 +48,26 @@ export function createSqliteIngest(options: { sqlite: DatabaseSync; lock: Sqlite
   const { sqlite, lock } = options;
   const insertSql = (rows: number) =>
     `insert into events (${EVENT_COLUMNS.map((column) => (column === 'user' ? '"user"' : column)).join(', ')}) values ${Array.from({ length: rows }, () => `(${EVENT_COLUMNS.map(() => '?').join(', ')})`).join(', ')} on conflict (tenant_id, id) do nothing returning id`;
-  let statements:
-    | { insertOne: StatementSync; insertChunk: StatementSync; upserts: Map<AggregateTable, StatementSync> }
-    | undefined;
+  let statements: { insertOne: StatementSync; insertChunk: StatementSync } | undefined;
   const prepare = () => {
     statements ??= {
       insertOne: sqlite.prepare(insertSql(1)),
       // One statement per 100 rows: about three times faster than 100 single-row calls.
       insertChunk: sqlite.prepare(insertSql(CHUNK)),
-      upserts: new Map(AGGREGATE_TABLES.map(([table]) => [table, sqlite.prepare(upsertSql(table))])),
     };
     return statements;
+  };
+  // Aggregate rows go in multi-row upserts of these sizes (largest first): a few statements per
+  // table and batch instead of one per row, from a small fixed set of prepared statements.
+  const upserts = new Map<string, StatementSync>();
+  const upsert = (table: AggregateTable, rows: number) => {
+    const key = `${table}:${rows}`;
+    let statement = upserts.get(key);
+    if (!statement) {
+      statement = sqlite.prepare(upsertSql(table, rows));
+      upserts.set(key, statement);
+    }
+    return statement;
   };
 
   return async function ingest(
@@ -66,7 +76,7 @@ export function createSqliteIngest(options: { sqlite: DatabaseSync; lock: Sqlite
   ): Promise<Set<string>> {
     const release = await lock.acquire();
     try {
-      const { insertOne, insertChunk, upserts } = prepare();
+      const { insertOne, insertChunk } = prepare();
       sqlite.exec('begin immediate');
       try {
         const inserted = new Set<string>();
@@ -90,10 +100,17 @@ export function createSqliteIngest(options: { sqlite: DatabaseSync; lock: Sqlite
         if (fresh.length) {
           const groups = groupAggregates(tenantId, fresh);
           for (const [table, key] of AGGREGATE_TABLES) {
-            const statement = upserts.get(table) as StatementSync;
             const columns = AGGREGATE_UPSERTS[table].columns as readonly string[];
-            for (const row of groups[key] as unknown as Array<Record<string, SQLInputValue>>)
-              statement.run(...columns.map((column) => row[column] as SQLInputValue));
+            const rows = groups[key] as unknown as Array<Record<string, SQLInputValue>>;
+            let offset = 0;
+            for (const size of UPSERT_SIZES) {
+              for (; offset + size <= rows.length; offset += size) {
+                const values: SQLInputValue[] = [];
+                for (const row of rows.slice(offset, offset + size))
+                  for (const column of columns) values.push(row[column] as SQLInputValue);
+                upsert(table, size).run(...values);
+              }
+            }
           }
         }
         sqlite.exec('commit');

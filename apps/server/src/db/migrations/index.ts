@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as dashboardWebSessions from '../../dashboard/db/web-sessions-migration.js';
 import * as initial from './001-initial.js';
+import * as leanEventIndexes from './003-lean-event-indexes.js';
 
 /**
  * Every migration, in order. Names sort in application order; an applied migration is never
@@ -9,4 +10,5 @@ import * as initial from './001-initial.js';
 export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-dashboard-web-sessions': dashboardWebSessions,
+  '003-lean-event-indexes': leanEventIndexes,
 };
