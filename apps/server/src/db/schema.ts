@@ -43,6 +43,10 @@ export interface TokensTable {
   revoked_at: string | null;
 }
 
+/**
+ * On SQLite the table also has `seq integer primary key` (the rowid the `events_fts` trigram
+ * index points at, filled by SQLite); PostgreSQL has no such column, so it is not typed here.
+ */
 export interface EventsTable {
   tenant_id: string;
   id: string;
@@ -145,6 +149,8 @@ export interface DenialGroupsTable {
   triage_state: string;
   triage_by: string | null;
   triage_at: string | null;
+  /** When an acknowledged group's denial came back (the event's time); null once triaged again. */
+  reopened_at: string | null;
 }
 
 export interface OrgPolicyTable {

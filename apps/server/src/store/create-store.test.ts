@@ -314,16 +314,82 @@ describe.each(TEST_DIALECTS)('createStore (%s)', (dialect) => {
         ruleId: 'no-secrets',
         device: 'anchor-dev',
         agent: 'claude-code',
-        state: 'resolved',
+        state: 'acknowledged',
         by: 'ana',
         at: new Date().toISOString(),
       }),
     ).toBe(true);
     expect(
-      (await store.listDenialGroups({ tenantId, triageState: 'resolved', limit: 10 })).map(
+      (await store.listDenialGroups({ tenantId, triageState: 'acknowledged', limit: 10 })).map(
         (entry) => entry.ruleId,
       ),
     ).toEqual(['no-secrets']);
+  });
+
+  it('reopens an acknowledged denial group when the same denial comes back, never an ignored one', async () => {
+    const deny = (device: string, ts: string) =>
+      makeEvent({
+        device,
+        ts,
+        decision: {
+          effect: 'deny',
+          policyEffect: 'deny',
+          ruleId: 'no-force-push',
+          reason: 'force push',
+          mode: 'enforce',
+          findings: [],
+        },
+      });
+    const groupOf = async (device: string) =>
+      (await store.listDenialGroups({ tenantId, limit: 100 })).find(
+        (entry) => entry.ruleId === 'no-force-push' && entry.device === device,
+      );
+    const triage = (device: string, state: string, at: string) =>
+      store.triageDenialGroup({
+        tenantId,
+        ruleId: 'no-force-push',
+        device,
+        agent: 'claude-code',
+        state,
+        by: 'ana',
+        at,
+      });
+    const receivedAt = new Date().toISOString();
+
+    await store.ingestEvents({ tenantId, events: [deny('ack-dev', '2026-12-01T10:00:00.000Z')], receivedAt });
+    await triage('ack-dev', 'acknowledged', '2026-12-01T11:00:00.000Z');
+    // A spool catching up with a denial from before the acknowledgement changes nothing.
+    await store.ingestEvents({ tenantId, events: [deny('ack-dev', '2026-12-01T10:30:00.000Z')], receivedAt });
+    expect(await groupOf('ack-dev')).toMatchObject({
+      triageState: 'acknowledged',
+      count: 2,
+      reopenedAt: null,
+    });
+    // The denial comes back after it: open again, and the group says when and who had acknowledged it.
+    await store.ingestEvents({ tenantId, events: [deny('ack-dev', '2026-12-01T12:00:00.000Z')], receivedAt });
+    expect(await groupOf('ack-dev')).toMatchObject({
+      triageState: 'open',
+      count: 3,
+      reopenedAt: '2026-12-01T12:00:00.000Z',
+      triageBy: 'ana',
+      triageAt: '2026-12-01T11:00:00.000Z',
+    });
+    // Triaging again clears the reopening.
+    await triage('ack-dev', 'acknowledged', '2026-12-01T13:00:00.000Z');
+    expect(await groupOf('ack-dev')).toMatchObject({ triageState: 'acknowledged', reopenedAt: null });
+
+    await store.ingestEvents({
+      tenantId,
+      events: [deny('mute-dev', '2026-12-01T10:00:00.000Z')],
+      receivedAt,
+    });
+    await triage('mute-dev', 'ignored', '2026-12-01T11:00:00.000Z');
+    await store.ingestEvents({
+      tenantId,
+      events: [deny('mute-dev', '2026-12-01T12:00:00.000Z')],
+      receivedAt,
+    });
+    expect(await groupOf('mute-dev')).toMatchObject({ triageState: 'ignored', count: 2, reopenedAt: null });
   });
 
   it('stores the org policy with history, tokens, settings and deletes old events in batches', async () => {

@@ -503,6 +503,7 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
           triageState: row.triage_state,
           triageBy: row.triage_by,
           triageAt: row.triage_at,
+          reopenedAt: row.reopened_at,
         }),
       );
     },
@@ -510,7 +511,7 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
     async triageDenialGroup({ tenantId, ruleId, device, agent, state, by, at }) {
       const result = await db
         .updateTable('denial_groups')
-        .set({ triage_state: state, triage_by: by, triage_at: at })
+        .set({ triage_state: state, triage_by: by, triage_at: at, reopened_at: null })
         .where('tenant_id', '=', tenantId)
         .where('rule_id', '=', ruleId)
         .where('device', '=', device)

@@ -131,6 +131,7 @@ export function groupAggregates(
           triage_state: 'open',
           triage_by: null,
           triage_at: null,
+          reopened_at: null,
         });
       } else {
         group.count++;
@@ -159,6 +160,9 @@ export function groupAggregates(
     anchors: sorted(anchors),
   };
 }
+
+const REOPENS =
+  "denial_groups.triage_state in ('acknowledged', 'resolved') and (denial_groups.triage_at is null or excluded.last_seen > denial_groups.triage_at)";
 
 const newer = (column: string) =>
   `case when excluded.last_seen >= devices.last_seen then excluded.${column} else devices.${column} end`;
@@ -240,6 +244,7 @@ export const AGGREGATE_UPSERTS = {
       'triage_state',
       'triage_by',
       'triage_at',
+      'reopened_at',
     ],
     conflict: ['tenant_id', 'rule_id', 'device', 'agent'],
     set: {
@@ -253,9 +258,12 @@ export const AGGREGATE_UPSERTS = {
       last_reason:
         'case when excluded.last_seen >= denial_groups.last_seen then excluded.last_reason else denial_groups.last_reason end',
       severity: "case when excluded.severity = 'high' then 'high' else denial_groups.severity end",
-      // A resolved group that fires again needs a look again; a dismissed one stays dismissed.
-      triage_state:
-        "case when denial_groups.triage_state = 'resolved' then 'open' else denial_groups.triage_state end",
+      // The triage state machine: an acknowledged group whose denial comes back (an event newer
+      // than the acknowledgement) is open again and says when; an ignored group stays ignored; a
+      // late event from before the acknowledgement (a spool catching up) reopens nothing.
+      // 'resolved' is no state the dashboard sets; older databases may hold it: treated alike.
+      triage_state: `case when ${REOPENS} then 'open' else denial_groups.triage_state end`,
+      reopened_at: `case when ${REOPENS} then excluded.last_seen else denial_groups.reopened_at end`,
     },
   },
   anchors: {

@@ -113,6 +113,11 @@ export interface DenialGroup {
   triageState: string;
   triageBy: string | null;
   triageAt: string | null;
+  /**
+   * Set when the group was acknowledged and the same denial came back after it (the time of the
+   * event that reopened it); `triageBy`/`triageAt` then still say who had acknowledged it.
+   */
+  reopenedAt: string | null;
 }
 
 export interface OrgPolicyRecord {

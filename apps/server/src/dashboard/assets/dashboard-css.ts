@@ -53,6 +53,7 @@ pre { background: #0f172a; color: #e2e8f0; padding: .75rem 1rem; border-radius: 
 .state-acknowledged { background: #ecebff; color: #4338ca; }
 .state-ignored { background: #eceff3; color: #4b5563; }
 .muted { color: var(--muted); }
+.reopened { color: #9a3412; font-size: .85rem; }
 .warn { background: var(--warn-bg); }
 tr.silent td:first-child { border-left: 4px solid var(--deny); }
 .drift { color: var(--deny); font-weight: 600; }

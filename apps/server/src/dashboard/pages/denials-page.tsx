@@ -95,7 +95,13 @@ export function DenialsTable(props: {
               </td>
               <td>
                 <StateBadge state={group.triageState} />
-                {group.triageBy ? (
+                {group.reopenedAt ? (
+                  <div class="reopened">
+                    came back <Time iso={group.reopenedAt} /> after{' '}
+                    {group.triageBy ? visibleText(group.triageBy) : 'someone'} acknowledged it{' '}
+                    <Time iso={group.triageAt} />
+                  </div>
+                ) : group.triageBy ? (
                   <div class="muted">
                     by {visibleText(group.triageBy)} <Time iso={group.triageAt} />
                   </div>

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as dashboardWebSessions from '../../dashboard/db/web-sessions-migration.js';
 import * as initial from './001-initial.js';
 import * as leanEventIndexes from './003-lean-event-indexes.js';
+import * as denialReopen from './004-denial-reopen.js';
 
 /**
  * Every migration, in order. Names sort in application order; an applied migration is never
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': initial,
   '002-dashboard-web-sessions': dashboardWebSessions,
   '003-lean-event-indexes': leanEventIndexes,
+  '004-denial-reopen': denialReopen,
 };
