@@ -1,7 +1,7 @@
 // What both server benches need: the server as a child process, percentiles, a throwaway
 // PostgreSQL database.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -68,6 +68,44 @@ export async function createPgDatabase({ prefix }) {
         }
         await new Promise((resolve) => setTimeout(resolve, 1000));
       }
+    },
+  };
+}
+
+const AGENTS = ['claude-code', 'codex', 'agent-sdk'];
+const TOOLS = ['Bash', 'Read', 'Write', 'Edit', 'WebFetch', 'mcp__github__create_issue'];
+const RULES = ['default', 'default', 'default', 'default', 'no-rm-rf', 'no-secrets', 'ask-network'];
+
+/** The synthetic event both ingest benches send: index decides agent, tool, rule, device. */
+export function makeBenchEvent(index, base, prefix) {
+  const rule = RULES[index % RULES.length];
+  const effect = rule === 'default' ? 'allow' : rule === 'ask-network' ? 'ask' : 'deny';
+  const tool = TOOLS[index % TOOLS.length];
+  return {
+    id: `${prefix}-${index}`,
+    ts: new Date(base + index * 50).toISOString(),
+    agent: AGENTS[index % AGENTS.length],
+    session: `${prefix}-session-${Math.floor(index / 200)}`,
+    hookEvent: 'PreToolUse',
+    phase: 'tool_call',
+    cwd: '/home/dev/project',
+    host: { name: `laptop-${index % 50}`, user: `dev${index % 50}` },
+    tool: { name: tool, input: { command: `ls -la /tmp/${index}` } },
+    actions: [{ kind: 'shell.exec', tool, resources: { command: `ls -la /tmp/${index}` } }],
+    decision: {
+      effect,
+      policyEffect: effect,
+      ruleId: rule,
+      reason: effect === 'allow' ? 'No rule matched.' : `Rule ${rule}.`,
+      mode: 'enforce',
+      findings: [],
+    },
+    audit: { seq: index, hash: createHash('sha256').update(String(index)).digest('hex') },
+    client: {
+      device: `laptop-${index % 50}`,
+      adapter: '@warden/claude-code@0.1.0',
+      policyHash: 'abc123',
+      latencyMs: 5 + (index % 40),
     },
   };
 }

@@ -2,13 +2,13 @@
 // SQLite and PostgreSQL, query p95 with 1,000,000 stored events, and server RSS idle and under
 // load. The server runs as its own process (dist/bin.js), as `warden serve` would.
 // Run: pnpm --filter @warden/server build && pnpm --filter @warden/server bench
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
-import { createPgDatabase, percentile, startServer } from './bench-support.mjs';
+import { createPgDatabase, makeBenchEvent, percentile, startServer } from './bench-support.mjs';
 
 const INGEST_EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 100_000);
 const QUERY_EVENTS = Number(process.env.BENCH_QUERY_EVENTS ?? 1_000_000);
@@ -34,43 +34,6 @@ function rssMb(pid) {
   return Math.round(kb / 1024);
 }
 
-const AGENTS = ['claude-code', 'codex', 'agent-sdk'];
-const TOOLS = ['Bash', 'Read', 'Write', 'Edit', 'WebFetch', 'mcp__github__create_issue'];
-const RULES = ['default', 'default', 'default', 'default', 'no-rm-rf', 'no-secrets', 'ask-network'];
-
-function makeEvent(index, base, prefix) {
-  const rule = RULES[index % RULES.length];
-  const effect = rule === 'default' ? 'allow' : rule === 'ask-network' ? 'ask' : 'deny';
-  const tool = TOOLS[index % TOOLS.length];
-  return {
-    id: `${prefix}-${index}`,
-    ts: new Date(base + index * 50).toISOString(),
-    agent: AGENTS[index % AGENTS.length],
-    session: `${prefix}-session-${Math.floor(index / 200)}`,
-    hookEvent: 'PreToolUse',
-    phase: 'tool_call',
-    cwd: '/home/dev/project',
-    host: { name: `laptop-${index % 50}`, user: `dev${index % 50}` },
-    tool: { name: tool, input: { command: `ls -la /tmp/${index}` } },
-    actions: [{ kind: 'shell.exec', tool, resources: { command: `ls -la /tmp/${index}` } }],
-    decision: {
-      effect,
-      policyEffect: effect,
-      ruleId: rule,
-      reason: effect === 'allow' ? 'No rule matched.' : `Rule ${rule}.`,
-      mode: 'enforce',
-      findings: [],
-    },
-    audit: { seq: index, hash: createHash('sha256').update(String(index)).digest('hex') },
-    client: {
-      device: `laptop-${index % 50}`,
-      adapter: '@warden/claude-code@0.1.0',
-      policyHash: 'abc123',
-      latencyMs: 5 + (index % 40),
-    },
-  };
-}
-
 async function benchIngest({ label, args }) {
   const adminToken = token();
   const server = await startServer({ args, adminToken });
@@ -82,14 +45,14 @@ async function benchIngest({ label, args }) {
     const base = Date.now() - 3600_000;
     const bodies = [];
     for (let start = 0; start < INGEST_EVENTS; start += BATCH) {
-      const events = Array.from({ length: BATCH }, (_, offset) => makeEvent(start + offset, base, prefix));
+      const events = Array.from({ length: BATCH }, (_, offset) => makeBenchEvent(start + offset, base, prefix));
       bodies.push(JSON.stringify({ v: 1, events }));
     }
     // Warm-up (JIT, statement caches): not counted.
     await fetch(`${server.url}/v1/events`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ v: 1, events: [makeEvent(0, base, `${prefix}-warm`)] }),
+      body: JSON.stringify({ v: 1, events: [makeBenchEvent(0, base, `${prefix}-warm`)] }),
     });
     const latencies = [];
     let next = 0;
@@ -138,7 +101,7 @@ async function seed({ count, multiInsert }) {
     if (rows.length) await multiInsert(rows.splice(0));
   };
   for (let index = 0; index < count; index++) {
-    const event = makeEvent(index, base, prefix);
+    const event = makeBenchEvent(index, base, prefix);
     const ts = event.ts;
     rows.push([
       event.id,

@@ -360,6 +360,38 @@ describe.each(TEST_DIALECTS)('startServer (%s)', (dialect) => {
     ]);
   });
 
+  it('keeps a token bound to one device to that device: its events and its anchors only', async () => {
+    const bound = await createTestToken({
+      store: server.store,
+      tenant: 'acme',
+      role: 'device',
+      device: 'bound-box',
+    });
+    const own = makeEvent({ device: 'bound-box', audit: { seq: 1, hash: 'own-1' } });
+    const foreign = makeEvent({ device: 'someone-else', audit: { seq: 1, hash: 'forged-1' } });
+    const sent = (await (
+      await post('/v1/events', bound, JSON.stringify({ v: 1, events: [own, foreign] }))
+    ).json()) as {
+      accepted: string[];
+      rejected?: Array<{ id: string; error: string; retryable: boolean }>;
+    };
+    expect(sent.accepted).toEqual([own.id]);
+    expect(sent.rejected).toEqual([
+      { id: foreign.id, error: expect.stringContaining('bound to device "bound-box"'), retryable: false },
+    ]);
+    const mine = await get('/v1/anchors?device=bound-box', bound);
+    expect(mine.status).toBe(200);
+    expect(((await mine.json()) as { anchors: Array<{ hash: string }> }).anchors.map((a) => a.hash)).toEqual([
+      'own-1',
+    ]);
+    const theirs = await get('/v1/anchors?device=anchored', bound);
+    expect(theirs.status).toBe(403);
+    expect(await theirs.json()).toMatchObject({ error: { code: 'forbidden' } });
+    // A fleet (unbound) device token and a viewer still read any device of the tenant.
+    expect((await get('/v1/anchors?device=bound-box', device)).status).toBe(200);
+    expect((await get('/v1/anchors?device=bound-box', viewer)).status).toBe(200);
+  });
+
   it('answers in the shapes core’s own schemas define', async () => {
     const batch = await post(
       '/v1/events',

@@ -127,11 +127,13 @@ export function createAkto(options: { store: Store; settings: ServerOptions }): 
         json.ok ? `invalid record: ${formatIssue(parsed?.error.issues[0] as never)}` : json.message,
       );
 
-    const interaction = readAktoRecord({
+    const read = readAktoRecord({
       record: parsed.data,
       connector: query.akto_connector ?? '',
       rawBody: body.text,
     });
+    // A token bound to one device speaks for that device, whatever the record's VXLAN id or host says.
+    const interaction = principal.device ? { ...read, device: principal.device } : read;
     const guardEvent = toGuardEvent(interaction);
     let verdict: Verdict | undefined;
     let decision: Decision | undefined;

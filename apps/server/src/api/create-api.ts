@@ -129,6 +129,7 @@ export function createApi(options: { store: Store; settings: ServerOptions }): H
         `A batch holds at most ${MAX_EVENTS_PER_BATCH} events; split it.`,
       );
 
+    const principal = c.get('principal');
     // Each event on its own: one bad event never costs the valid ones.
     const valid: WardenEvent[] = [];
     const rejected: Array<{ id: string; error: string; retryable: boolean }> = [];
@@ -148,9 +149,14 @@ export function createApi(options: { store: Store; settings: ServerOptions }): H
           error: `invalid event: ts "${parsed.data.ts.slice(0, 40)}" is not a time`,
           retryable: false,
         });
+      } else if (principal.device && eventDevice(parsed.data) !== principal.device) {
+        rejected.push({
+          id,
+          error: `this token is bound to device "${principal.device}"; the event comes from "${eventDevice(parsed.data).slice(0, 100)}"`,
+          retryable: false,
+        });
       } else valid.push(parsed.data);
     }
-    const principal = c.get('principal');
     const result = valid.length
       ? await store.ingestEvents({
           tenantId: principal.tenant.id,
@@ -303,13 +309,23 @@ export function createApi(options: { store: Store; settings: ServerOptions }): H
         'invalid_request',
         'device is required (query ?device= or the X-Warden-Device header).',
       );
+    // A device token bound to one device reads that device's anchors only. A fleet token (unbound)
+    // may write events as any device of its tenant, so it reads any of their anchors too.
+    const principal = c.get('principal');
+    if (principal.role === 'device' && principal.device && principal.device !== device)
+      return jsonError(
+        c,
+        403,
+        'forbidden',
+        `This token is bound to device "${principal.device}" and cannot read another device's anchors.`,
+      );
     const afterText = c.req.query('after');
     const after = afterText === undefined ? undefined : Number(afterText);
     if (after !== undefined && !Number.isFinite(after))
       return jsonError(c, 400, 'invalid_request', 'after must be a number.');
     const limit = clampLimit(c.req.query('limit'), MAX_LIMIT);
     const anchors = await store.listAnchors({
-      tenantId: c.get('principal').tenant.id,
+      tenantId: principal.tenant.id,
       device,
       ...(after !== undefined ? { after } : {}),
       limit: limit + 1,

@@ -6,6 +6,8 @@ export interface Principal {
   role: Role;
   tokenId: string;
   name: string;
+  /** Set for a device token bound to one device. */
+  device: string | null;
 }
 
 /** `last_used_at` is written at most this often per token (not on every request). */
@@ -40,5 +42,6 @@ export async function authenticateToken(options: {
     role: record.role,
     tokenId: record.id,
     name: record.name,
+    device: record.device,
   };
 }

@@ -36,6 +36,36 @@ describe.each(TEST_DIALECTS)('runServerCommand (%s)', (dialect) => {
     return { code, stdout: stdout.text, stderr: stderr.text };
   }
 
+  it('binds a device token to one device, and refuses --device on other roles', async () => {
+    const bound = await run(
+      'server',
+      'token',
+      'create',
+      '--tenant',
+      'acme',
+      '--device',
+      'laptop-7',
+      '--json',
+      ...location,
+    );
+    expect(bound.code).toBe(0);
+    expect(JSON.parse(bound.stdout)).toMatchObject({ role: 'device', device: 'laptop-7' });
+    const viewer = await run(
+      'server',
+      'token',
+      'create',
+      '--tenant',
+      'acme',
+      '--role',
+      'viewer',
+      '--device',
+      'laptop-7',
+      ...location,
+    );
+    expect(viewer.code).not.toBe(0);
+    expect(viewer.stderr).toContain('--device ID binds a device token');
+  });
+
   it('creates, lists and revokes tokens; lists never show a token', async () => {
     const created = await run(
       'server',

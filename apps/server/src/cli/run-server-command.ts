@@ -25,7 +25,7 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   warden serve [--host 127.0.0.1] [--port 8787] [--data DIR | --database postgres://…] [--tls-cert FILE --tls-key FILE]
-  warden server token create --tenant NAME [--role device|viewer|admin] [--name NAME] [--json]
+  warden server token create --tenant NAME [--role device|viewer|admin] [--name NAME] [--device ID] [--json]
   warden server token list [--tenant NAME] [--json]
   warden server token revoke ID_OR_PREFIX [--tenant NAME] [--json]
   warden server suspend --tenant NAME [--device ID] [--reason TEXT] [--json]
@@ -183,11 +183,17 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
         tenant: { type: 'string' },
         role: { type: 'string' },
         name: { type: 'string' },
+        device: { type: 'string' },
       });
       if (!values.tenant) throw new UsageError('--tenant NAME is required');
       const role = (values.role ?? 'device') as Role;
       if (!ROLES.includes(role))
         throw new UsageError(`--role must be one of ${ROLES.join(', ')}, not "${values.role}"`);
+      const device = values.device?.trim();
+      if (values.device !== undefined && (role !== 'device' || !device))
+        throw new UsageError(
+          '--device ID binds a device token (--role device) to one device; give a non-empty id',
+        );
       return await withStore(resolveDatabase(values, env), async (store) => {
         const tenant = await store.ensureTenant({ name: values.tenant as string });
         const token = generateToken();
@@ -197,6 +203,7 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
           name: values.name ?? `${role} token`,
           prefix: token.prefix,
           hash: token.hash,
+          ...(device ? { device } : {}),
         });
         print(
           {
@@ -206,8 +213,9 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
             role,
             name: record.name,
             prefix: record.prefix,
+            device: record.device,
           },
-          `${token.token}\n\nA ${role} token for tenant "${tenant.name}" (id ${record.id}). It is shown once; the server keeps only its hash.`,
+          `${token.token}\n\nA ${role} token for tenant "${tenant.name}"${record.device ? ` bound to device "${record.device}"` : ''} (id ${record.id}). It is shown once; the server keeps only its hash.`,
         );
         return 0;
       });
@@ -226,6 +234,7 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
           createdAt: token.createdAt,
           lastUsedAt: token.lastUsedAt,
           revokedAt: token.revokedAt,
+          device: token.device,
         }));
         print(
           { tokens: rows },

@@ -41,6 +41,8 @@ export interface TokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** A device token bound to one device (`eventDevice`); null for a fleet token and other roles. */
+  device: string | null;
 }
 
 /**

@@ -126,6 +126,7 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
       createdAt: row.created_at,
       lastUsedAt: row.last_used_at,
       revokedAt: row.revoked_at,
+      device: row.device ?? null,
     };
   }
 
@@ -179,7 +180,7 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
       return Number(row?.count ?? 0);
     },
 
-    async createToken({ tenantId, role, name, prefix, hash }) {
+    async createToken({ tenantId, role, name, prefix, hash, device }) {
       const id = randomUUID();
       await db
         .insertInto('tokens')
@@ -193,6 +194,7 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
           created_at: new Date().toISOString(),
           last_used_at: null,
           revoked_at: null,
+          device: device ?? null,
         })
         .execute();
       const row = await tokenQuery().where('tokens.id', '=', id).executeTakeFirstOrThrow();

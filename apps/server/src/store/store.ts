@@ -18,6 +18,8 @@ export interface TokenRecord {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** The device a device token is bound to (it ingests and reads anchors for that device only); null when unbound. */
+  device: string | null;
 }
 
 /** A stored event as the query API returns it. */
@@ -164,6 +166,8 @@ export interface Store {
     name: string;
     prefix: string;
     hash: string;
+    /** Binds a device token to one device. */
+    device?: string;
   }): Promise<TokenRecord>;
   findTokenByHash(options: { hash: string }): Promise<TokenRecord | undefined>;
   listTokens(options: { tenantId?: string }): Promise<TokenRecord[]>;

@@ -7,6 +7,7 @@ export async function createTestToken(options: {
   tenant: string;
   role: Role;
   name?: string;
+  device?: string;
 }): Promise<string> {
   const tenant = await options.store.ensureTenant({ name: options.tenant });
   const token = generateToken();
@@ -16,6 +17,7 @@ export async function createTestToken(options: {
     name: options.name ?? `${options.role} test`,
     prefix: token.prefix,
     hash: token.hash,
+    ...(options.device ? { device: options.device } : {}),
   });
   return token.token;
 }

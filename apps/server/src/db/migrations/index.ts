@@ -3,6 +3,7 @@ import * as dashboardWebSessions from '../../dashboard/db/web-sessions-migration
 import * as initial from './001-initial.js';
 import * as leanEventIndexes from './003-lean-event-indexes.js';
 import * as denialReopen from './004-denial-reopen.js';
+import * as tokenDevice from './005-token-device.js';
 
 /**
  * Every migration, in order. Names sort in application order; an applied migration is never
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '002-dashboard-web-sessions': dashboardWebSessions,
   '003-lean-event-indexes': leanEventIndexes,
   '004-denial-reopen': denialReopen,
+  '005-token-device': tokenDevice,
 };
