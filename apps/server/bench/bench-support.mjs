@@ -8,12 +8,16 @@ import pg from 'pg';
 
 const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
 
-/** `warden-server serve` on an ephemeral loopback port, answered once it listens. */
-export async function startServer({ args, adminToken }) {
-  const child = spawn(process.execPath, ['--no-warnings', bin, 'serve', '--port', '0', '--json', ...args], {
-    env: { ...process.env, WARDEN_ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** `warden-server serve` on an ephemeral loopback port, answered once it listens (`serverBin`: another build, e.g. a baseline). */
+export async function startServer({ args, adminToken, serverBin = bin }) {
+  const child = spawn(
+    process.execPath,
+    ['--no-warnings', serverBin, 'serve', '--port', '0', '--json', ...args],
+    {
+      env: { ...process.env, WARDEN_ADMIN_TOKEN: adminToken },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const url = await new Promise((resolve, reject) => {

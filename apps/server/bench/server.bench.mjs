@@ -16,6 +16,12 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const BATCH = 100;
 /** Which databases to measure (default both). */
 const DIALECTS = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+/**
+ * Another build's `dist/bin.js` (e.g. the previous release, built elsewhere): its ingest is measured
+ * in the same run, interleaved with this build's, and the ratio printed, so a busy machine weighs
+ * on both alike.
+ */
+const BASELINE_BIN = process.env.BENCH_BASELINE_BIN;
 
 function token() {
   return `wdn_${randomBytes(32).toString('base64url')}`;
@@ -34,9 +40,9 @@ function rssMb(pid) {
   return Math.round(kb / 1024);
 }
 
-async function benchIngest({ label, args }) {
+async function benchIngest({ label, args, serverBin }) {
   const adminToken = token();
-  const server = await startServer({ args, adminToken });
+  const server = await startServer({ args, adminToken, ...(serverBin ? { serverBin } : {}) });
   const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
   try {
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -45,7 +51,9 @@ async function benchIngest({ label, args }) {
     const base = Date.now() - 3600_000;
     const bodies = [];
     for (let start = 0; start < INGEST_EVENTS; start += BATCH) {
-      const events = Array.from({ length: BATCH }, (_, offset) => makeBenchEvent(start + offset, base, prefix));
+      const events = Array.from({ length: BATCH }, (_, offset) =>
+        makeBenchEvent(start + offset, base, prefix),
+      );
       bodies.push(JSON.stringify({ v: 1, events }));
     }
     // Warm-up (JIT, statement caches): not counted.
@@ -191,21 +199,33 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-'));
 const results = { ingest: [], queries: [] };
 try {
   if (INGEST_EVENTS > 0) {
-    if (DIALECTS.includes('sqlite')) {
-      results.ingest.push(await benchIngest({ label: 'sqlite', args: ['--data', path.join(dir, 'ingest')] }));
-      console.log(JSON.stringify(results.ingest.at(-1)));
-    }
-    const pgIngest = DIALECTS.includes('postgres')
-      ? await createPgDatabase({ prefix: 'warden_bench' })
-      : undefined;
-    if (pgIngest) {
-      try {
-        results.ingest.push(await benchIngest({ label: 'postgres', args: ['--database', pgIngest.url] }));
+    const builds = BASELINE_BIN
+      ? [{ suffix: ' (baseline)', serverBin: BASELINE_BIN }, { suffix: '' }]
+      : [{ suffix: '' }];
+    if (DIALECTS.includes('sqlite'))
+      for (const { suffix, serverBin } of builds) {
+        results.ingest.push(
+          await benchIngest({
+            label: `sqlite${suffix}`,
+            args: ['--data', path.join(dir, `ingest${suffix ? '-baseline' : ''}`)],
+            serverBin,
+          }),
+        );
         console.log(JSON.stringify(results.ingest.at(-1)));
-      } finally {
-        await pgIngest.drop();
       }
-    } else
+    if (DIALECTS.includes('postgres') && process.env.WARDEN_TEST_DATABASE_URL)
+      for (const { suffix, serverBin } of builds) {
+        const pgIngest = await createPgDatabase({ prefix: 'warden_bench' });
+        try {
+          results.ingest.push(
+            await benchIngest({ label: `postgres${suffix}`, args: ['--database', pgIngest.url], serverBin }),
+          );
+          console.log(JSON.stringify(results.ingest.at(-1)));
+        } finally {
+          await pgIngest.drop();
+        }
+      }
+    else if (DIALECTS.includes('postgres'))
       console.log(
         'postgres: skipped (WARDEN_TEST_DATABASE_URL is not set; run `bash scripts/services.sh` and `source scripts/env.sh`)',
       );
@@ -320,11 +340,20 @@ try {
   console.log('\nIngest over HTTP (batches of 100, %d in flight, %d events):', CONCURRENCY, INGEST_EVENTS);
   for (const row of results.ingest)
     console.log(
-      `  ${row.label.padEnd(9)} ${String(row.eventsPerSecond).padStart(7)} events/s (${row.eventsPerServerCpuSecond} per server CPU-second, load average ${row.loadAverage})  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  RSS idle ${row.rssIdleMb} MB, under load ${row.rssLoadMb} MB`,
+      `  ${row.label.padEnd(20)} ${String(row.eventsPerSecond).padStart(7)} events/s (${row.eventsPerServerCpuSecond} per server CPU-second, load average ${row.loadAverage})  p50 ${row.p50Ms} ms  p99 ${row.p99Ms} ms  RSS idle ${row.rssIdleMb} MB, under load ${row.rssLoadMb} MB`,
     );
-  if (results.ingest.length === 2)
+  const byLabel = new Map(results.ingest.map((row) => [row.label, row]));
+  for (const dialect of ['sqlite', 'postgres']) {
+    const current = byLabel.get(dialect);
+    const baseline = byLabel.get(`${dialect} (baseline)`);
+    if (current && baseline)
+      console.log(
+        `  ${dialect} this build / baseline: ${(current.eventsPerSecond / baseline.eventsPerSecond).toFixed(2)}x events/s, ${(current.eventsPerServerCpuSecond / baseline.eventsPerServerCpuSecond).toFixed(2)}x events per server CPU-second`,
+      );
+  }
+  if (byLabel.has('sqlite') && byLabel.has('postgres'))
     console.log(
-      `  postgres/sqlite ingest rate ratio: ${(results.ingest[1].eventsPerSecond / results.ingest[0].eventsPerSecond).toFixed(2)}`,
+      `  postgres/sqlite ingest rate ratio: ${(byLabel.get('postgres').eventsPerSecond / byLabel.get('sqlite').eventsPerSecond).toFixed(2)}`,
     );
   console.log('Query p95 over HTTP with %d stored events (target < 200 ms):', QUERY_EVENTS);
   for (const row of results.queries) {

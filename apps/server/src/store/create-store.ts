@@ -274,7 +274,12 @@ export function createStore(options: { database: OpenDatabase; silentAfterSecond
       if (filter.effect) query = query.where('effect', '=', filter.effect);
       if (filter.agent) query = query.where('agent', '=', filter.agent);
       if (filter.session) query = query.where('session', '=', filter.session);
-      if (filter.rule) query = query.where('rule_id', '=', filter.rule);
+      if (filter.rule) {
+        query = query.where('rule_id', '=', filter.rule);
+        // The term the partial index events_rule_ts is defined with, as a literal (a bound
+        // parameter would not let SQLite's planner prove the index applies).
+        if (filter.rule !== 'default') query = query.where(sql<boolean>`rule_id <> 'default'`);
+      }
       if (filter.device) query = query.where('device', '=', filter.device);
       if (filter.tool) query = query.where('tool', '=', filter.tool);
       if (filter.user) query = query.where('user', '=', filter.user);
