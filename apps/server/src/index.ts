@@ -2,7 +2,12 @@ export type { CreateAppOptions } from './app.js';
 export { createApp } from './app.js';
 export type { Principal } from './auth/index.js';
 export { authenticateToken, generateToken, hashToken, hasPermission } from './auth/index.js';
-export type { DialectName, OpenDatabase, OpenDatabaseOptions } from './db/open-database.js';
+export type {
+  DialectName,
+  OpenDatabase,
+  OpenDatabaseOptions,
+  SqliteSynchronous,
+} from './db/open-database.js';
 export { openDatabase } from './db/open-database.js';
 export type { Database } from './db/schema.js';
 export { applyRetention } from './retention/start-retention-job.js';

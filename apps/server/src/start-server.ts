@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.js';
 import { generateToken, hashToken, isWellFormedToken } from './auth/token.js';
-import { openDatabase } from './db/open-database.js';
+import { openDatabase, type SqliteSynchronous } from './db/open-database.js';
 import { startRetentionJob } from './retention/start-retention-job.js';
 import type { ServerOptions } from './server-options.js';
 import { createStore } from './store/create-store.js';
@@ -14,6 +14,8 @@ import type { Store } from './store/store.js';
 export interface StartServerOptions {
   /** A `postgres://` URL or a SQLite file path. */
   database: string;
+  /** SQLite only: `normal` (default) or `full` (an fsync per batch; survives power loss). */
+  sqliteSynchronous?: SqliteSynchronous;
   host?: string;
   /** 0 picks a free port (tests). Default 8787. */
   port?: number;
@@ -47,7 +49,10 @@ function isLoopback(host: string): boolean {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const stderr = options.stderr ?? process.stderr;
   const host = options.host ?? '127.0.0.1';
-  const database = await openDatabase({ database: options.database });
+  const database = await openDatabase({
+    database: options.database,
+    ...(options.sqliteSynchronous ? { sqliteSynchronous: options.sqliteSynchronous } : {}),
+  });
   const store = createStore({
     database,
     ...(options.options?.silentAfterSeconds

@@ -36,6 +36,12 @@ describe.each(TEST_DIALECTS)('runServerCommand (%s)', (dialect) => {
     return { code, stdout: stdout.text, stderr: stderr.text };
   }
 
+  it('refuses an unknown --sqlite-sync value before opening anything', async () => {
+    const result = await run('serve', '--sqlite-sync', 'off', ...location);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('--sqlite-sync must be normal or full, not "off"');
+  });
+
   it('binds a device token to one device, and refuses --device on other roles', async () => {
     const bound = await run(
       'server',

@@ -25,6 +25,7 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   warden serve [--host 127.0.0.1] [--port 8787] [--data DIR | --database postgres://…] [--tls-cert FILE --tls-key FILE]
+               [--sqlite-sync normal|full]   (full: an fsync per batch, acknowledged events survive power loss)
   warden server token create --tenant NAME [--role device|viewer|admin] [--name NAME] [--device ID] [--json]
   warden server token list [--tenant NAME] [--json]
   warden server token revoke ID_OR_PREFIX [--tenant NAME] [--json]
@@ -71,6 +72,7 @@ interface Flags {
   port?: string;
   'tls-cert'?: string;
   'tls-key'?: string;
+  'sqlite-sync'?: string;
   tenant?: string;
   role?: string;
   name?: string;
@@ -149,6 +151,7 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
         port: { type: 'string' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        'sqlite-sync': { type: 'string' },
       });
       if (values.help) {
         stdout.write(USAGE);
@@ -157,8 +160,12 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
       if (Boolean(values['tls-cert']) !== Boolean(values['tls-key']))
         throw new UsageError('--tls-cert and --tls-key go together');
       const database = resolveDatabase(values, env);
+      const sync = values['sqlite-sync'];
+      if (sync !== undefined && sync !== 'normal' && sync !== 'full')
+        throw new UsageError(`--sqlite-sync must be normal or full, not "${sync}"`);
       const running = await startServer({
         database,
+        ...(sync ? { sqliteSynchronous: sync } : {}),
         host: values.host ?? '127.0.0.1',
         port: parsePort(values.port),
         ...(values['tls-cert'] && values['tls-key']

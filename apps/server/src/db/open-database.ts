@@ -29,7 +29,16 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * SQLite's `synchronous` setting. `normal` (default, with WAL): a committed batch is in the WAL
+   * before the server answers, so it survives a crash of the server process; an OS crash or power
+   * loss may roll back the last commits since the WAL was last synced. `full`: every commit is
+   * synced to disk first (an fsync per batch), so it survives power loss too.
+   */
+  sqliteSynchronous?: SqliteSynchronous;
 }
+
+export type SqliteSynchronous = 'normal' | 'full';
 
 export function isPostgresUrl(value: string): boolean {
   return /^postgres(ql)?:\/\//i.test(value);
@@ -61,9 +70,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
   } else {
     if (options.database !== ':memory:') fs.mkdirSync(path.dirname(options.database), { recursive: true });
     const sqlite = new DatabaseSync(options.database);
-    // WAL: readers do not block the writer; NORMAL sync is durable across process crashes.
+    // WAL: readers do not block the writer. NORMAL sync is durable across process crashes (the
+    // spool deletes what the server acknowledged); FULL also across power loss (see the option).
     sqlite.exec('PRAGMA journal_mode = WAL');
-    sqlite.exec('PRAGMA synchronous = NORMAL');
+    sqlite.exec(`PRAGMA synchronous = ${options.sqliteSynchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     // Checkpoints (which fsync) every ~40 MB of WAL rather than every 4 MB: fewer stalls on ingest.
     sqlite.exec('PRAGMA wal_autocheckpoint = 10000');
     sqlite.exec('PRAGMA busy_timeout = 5000');
