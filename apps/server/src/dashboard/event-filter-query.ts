@@ -34,9 +34,9 @@ export const FILTER_KEYS = [
 ] as const;
 
 /**
- * A text search is a scan of the events' search text; without a time range it covers this much
- * (newest first), so it answers in well under a second on a million events. Setting "From"
- * searches further back.
+ * Without a time range a text search covers this much (newest first). The search is indexed
+ * (trigrams), but a common word combined with narrow filters still walks events newest first, and
+ * the window keeps that bounded. Setting "From" searches further back.
  */
 export const TEXT_SEARCH_DEFAULT_HOURS = 24;
 

@@ -156,6 +156,23 @@ describe.each(TEST_DIALECTS)('createStore (%s)', (dialect) => {
     expect(window.events).toHaveLength(4);
   });
 
+  it('finds text containing search-syntax characters exactly, through the index or not', async () => {
+    const searchTenant = (await store.ensureTenant({ name: 'search-ops' })).id;
+    const operators = makeEvent({ prompt: 'grep -E "a|b" NEAR(x*) AND ^col:"q"' });
+    const other = makeEvent({ prompt: 'grep -e a b near x and col q' });
+    await store.ingestEvents({
+      tenantId: searchTenant,
+      events: [operators, other],
+      receivedAt: new Date().toISOString(),
+    });
+    for (const q of ['"a|b" near(x*)', 'and ^col:"q"', '-E "', 'E "a'])
+      expect(
+        (await store.listEvents({ tenantId: searchTenant, filter: { q }, limit: 100 })).events.map(
+          (event) => event.id,
+        ),
+      ).toEqual([operators.id]);
+  });
+
   it('returns a session in order with its counts', async () => {
     const base = Date.UTC(2026, 10, 6, 8, 0, 0);
     const phases = ['prompt', 'tool_call', 'tool_result', 'response'] as const;
