@@ -37,7 +37,7 @@ function toStoredEvent(row: { body: string; received_at: string }): StoredEvent 
 }
 
 /** Above this many trigram candidates a text search walks the events newest first instead. */
-const TEXT_CANDIDATE_LIMIT = 20_000;
+const TEXT_CANDIDATE_LIMIT = 5_000;
 /** At most this many trigrams of the search text are looked up (the LIKE check is exact anyway). */
 const MAX_TRIGRAMS = 24;
 
