@@ -280,4 +280,39 @@ describe.each(TEST_DIALECTS)('dashboard over HTTP on %s', (dialect) => {
     expect(html).toContain('class="line-error" id="policy-line-3"');
     expect(await fixture.server.store.getOrgPolicy({ tenantId: fixture.tenantId })).toBeUndefined();
   });
+  it('shows an acknowledged denial that came back in the open tab, saying when and after whom', async () => {
+    const admin = await signIn(fixture, fixture.tokens.admin);
+    const denial = (ts: string) =>
+      makeEvent({
+        ts,
+        device: 'reopen-box',
+        decision: { ...deny.decision, ruleId: 'net.reopen-check', reason: 'Upload to an unknown host.' },
+      });
+    await ingest(fixture, [denial(new Date(Date.now() - 3600_000).toISOString())]);
+    const page = await (await fetch(`${fixture.url}/denials`, { headers: { cookie: admin } })).text();
+    const acknowledged = await fetch(`${fixture.url}/denials/triage`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: admin, origin: fixture.url },
+      body: new URLSearchParams({
+        rule: 'net.reopen-check',
+        device: 'reopen-box',
+        agent: 'claude-code',
+        state: 'acknowledged',
+        csrf: csrfOf(page),
+      }),
+    });
+    expect(acknowledged.status).toBe(303);
+    const before = await (
+      await fetch(`${fixture.url}/denials?state=open`, { headers: { cookie: admin } })
+    ).text();
+    expect(before).not.toContain('net.reopen-check');
+
+    await ingest(fixture, [denial(new Date(Date.now() + 1000).toISOString())]);
+    const open = await (
+      await fetch(`${fixture.url}/denials?state=open`, { headers: { cookie: admin } })
+    ).text();
+    expect(open).toContain('net.reopen-check');
+    expect(open).toMatch(/came back <time[^>]*>[^<]*<\/time> after WARDEN_ADMIN_TOKEN acknowledged it/);
+  });
 });
