@@ -42,6 +42,33 @@ describe.each(TEST_DIALECTS)('createStore (%s)', (dialect) => {
     expect(page.events).toHaveLength(2);
   });
 
+  it('accepts an id sent in concurrent batches once, and counts each event once', async () => {
+    const shared = makeEvent({ agent: 'concurrent-agent' });
+    const batches = Array.from({ length: 5 }, () => [
+      shared,
+      ...Array.from({ length: 20 }, () => makeEvent({ agent: 'concurrent-agent' })),
+    ]);
+    const results = await Promise.all(
+      batches.map((events) => store.ingestEvents({ tenantId, events, receivedAt: new Date().toISOString() })),
+    );
+    expect(results.filter((result) => result.accepted.includes(shared.id))).toHaveLength(1);
+    expect(results.flatMap((result) => result.duplicates)).toEqual([
+      shared.id,
+      shared.id,
+      shared.id,
+      shared.id,
+    ]);
+    for (const [index, result] of results.entries())
+      for (const event of (batches[index] ?? []).slice(1)) expect(result.accepted).toContain(event.id);
+    const stats = await store.getStats({
+      tenantId,
+      since: '2026-01-01T00:00:00.000Z',
+      until: '2027-01-01T00:00:00.000Z',
+      agent: 'concurrent-agent',
+    });
+    expect(stats.totals.allow).toBe(101);
+  });
+
   it('accepts the first copy of an id repeated inside one batch and counts it once', async () => {
     const event = makeEvent({ session: 's-twice', agent: 'twice-agent' });
     const result = await store.ingestEvents({

@@ -70,57 +70,110 @@ export function createSqliteIngest(options: { sqlite: DatabaseSync; lock: Sqlite
     return statement;
   };
 
-  return async function ingest(
-    tenantId: string,
-    entries: Array<{ row: EventsTable; event: WardenEvent }>,
-  ): Promise<Set<string>> {
-    const release = await lock.acquire();
-    try {
-      const { insertOne, insertChunk } = prepare();
-      sqlite.exec('begin immediate');
-      try {
-        const inserted = new Set<string>();
-        const fresh: typeof entries = [];
-        let index = 0;
-        for (; index + CHUNK <= entries.length; index += CHUNK) {
+  type Entries = Array<{ row: EventsTable; event: WardenEvent }>;
+  interface Pending {
+    tenantId: string;
+    entries: Entries;
+    resolve(inserted: Set<string>): void;
+    reject(error: unknown): void;
+  }
+  const pending: Pending[] = [];
+  let draining = false;
+
+  /** Inserts one request's rows; returns the ids really inserted (in this transaction, in order). */
+  function insertRows(entries: Entries): Set<string> {
+    const { insertOne, insertChunk } = prepare();
+    const inserted = new Set<string>();
+    let index = 0;
+    for (; index + CHUNK <= entries.length; index += CHUNK) {
+      const values: SQLInputValue[] = [];
+      for (const entry of entries.slice(index, index + CHUNK))
+        for (const column of EVENT_COLUMNS) values.push(entry.row[column] as SQLInputValue);
+      for (const row of insertChunk.all(...values)) inserted.add((row as { id: string }).id);
+    }
+    for (; index < entries.length; index++) {
+      const row = insertOne.get(
+        ...EVENT_COLUMNS.map((column) => (entries[index] as Entries[number]).row[column] as SQLInputValue),
+      );
+      if (row) inserted.add((row as { id: string }).id);
+    }
+    return inserted;
+  }
+
+  function upsertAggregates(tenantId: string, fresh: Entries): void {
+    const groups = groupAggregates(tenantId, fresh);
+    for (const [table, key] of AGGREGATE_TABLES) {
+      const columns = AGGREGATE_UPSERTS[table].columns as readonly string[];
+      const rows = groups[key] as unknown as Array<Record<string, SQLInputValue>>;
+      let offset = 0;
+      for (const size of UPSERT_SIZES) {
+        for (; offset + size <= rows.length; offset += size) {
           const values: SQLInputValue[] = [];
-          for (const entry of entries.slice(index, index + CHUNK))
-            for (const column of EVENT_COLUMNS) values.push(entry.row[column] as SQLInputValue);
-          for (const row of insertChunk.all(...values)) inserted.add((row as { id: string }).id);
+          for (const row of rows.slice(offset, offset + size))
+            for (const column of columns) values.push(row[column] as SQLInputValue);
+          upsert(table, size).run(...values);
         }
-        for (; index < entries.length; index++) {
-          const row = insertOne.get(
-            ...EVENT_COLUMNS.map(
-              (column) => (entries[index] as (typeof entries)[number]).row[column] as SQLInputValue,
-            ),
-          );
-          if (row) inserted.add((row as { id: string }).id);
+      }
+    }
+  }
+
+  /**
+   * One transaction for every request waiting: each request's rows are inserted in turn (so an id
+   * sent twice is accepted for the first request only), the aggregates of all of them are
+   * upserted once per tenant, one commit. Nobody is answered before that commit.
+   */
+  function writeGroup(group: Pending[]): Array<Set<string>> {
+    sqlite.exec('begin immediate');
+    try {
+      const results = group.map((request) => insertRows(request.entries));
+      const freshByTenant = new Map<string, Entries>();
+      group.forEach((request, index) => {
+        const inserted = results[index] as Set<string>;
+        let fresh = freshByTenant.get(request.tenantId);
+        if (!fresh) {
+          fresh = [];
+          freshByTenant.set(request.tenantId, fresh);
         }
-        for (const entry of entries) if (inserted.has(entry.row.id)) fresh.push(entry);
-        if (fresh.length) {
-          const groups = groupAggregates(tenantId, fresh);
-          for (const [table, key] of AGGREGATE_TABLES) {
-            const columns = AGGREGATE_UPSERTS[table].columns as readonly string[];
-            const rows = groups[key] as unknown as Array<Record<string, SQLInputValue>>;
-            let offset = 0;
-            for (const size of UPSERT_SIZES) {
-              for (; offset + size <= rows.length; offset += size) {
-                const values: SQLInputValue[] = [];
-                for (const row of rows.slice(offset, offset + size))
-                  for (const column of columns) values.push(row[column] as SQLInputValue);
-                upsert(table, size).run(...values);
-              }
-            }
+        for (const entry of request.entries) if (inserted.has(entry.row.id)) fresh.push(entry);
+      });
+      for (const [tenantId, fresh] of freshByTenant) if (fresh.length) upsertAggregates(tenantId, fresh);
+      sqlite.exec('commit');
+      return results;
+    } catch (error) {
+      if (sqlite.isTransaction) sqlite.exec('rollback');
+      throw error;
+    }
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      while (pending.length) {
+        const release = await lock.acquire();
+        try {
+          // Let requests whose bodies are already read reach the queue, then write them all at once:
+          // the commit, the text-index flush and the aggregate upserts are paid per transaction.
+          await new Promise((resolve) => setImmediate(resolve));
+          const group = pending.splice(0, pending.length);
+          try {
+            const results = writeGroup(group);
+            group.forEach((request, index) => request.resolve(results[index] as Set<string>));
+          } catch (error) {
+            for (const request of group) request.reject(error);
           }
+        } finally {
+          release();
         }
-        sqlite.exec('commit');
-        return inserted;
-      } catch (error) {
-        if (sqlite.isTransaction) sqlite.exec('rollback');
-        throw error;
       }
     } finally {
-      release();
+      draining = false;
     }
+  }
+
+  return function ingest(tenantId: string, entries: Entries): Promise<Set<string>> {
+    return new Promise((resolve, reject) => {
+      pending.push({ tenantId, entries, resolve, reject });
+      if (!draining) void drain();
+    });
   };
 }
