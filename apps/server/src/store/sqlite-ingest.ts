@@ -157,7 +157,7 @@ export function createSqliteIngest(options: { sqlite: DatabaseSync; lock: Sqlite
           const group = pending.splice(0, pending.length);
           try {
             const results = writeGroup(group);
-            group.forEach((request, index) => request.resolve(results[index] as Set<string>));
+            for (const [index, request] of group.entries()) request.resolve(results[index] as Set<string>);
           } catch (error) {
             for (const request of group) request.reject(error);
           }
