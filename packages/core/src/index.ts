@@ -78,13 +78,15 @@ export {
   detectorsPolicySchema,
   resolveDetectorSettings,
 } from './detectors/detectors-settings.js';
-export { scanInjection } from './detectors/injection/scan-injection.js';
+export { atrRulesNeeded, scanInjection } from './detectors/injection/scan-injection.js';
+export { loadDetectorRules } from './detectors/load-detector-rules.js';
 export { loadPhoneFinder } from './detectors/pii/phone-finder.js';
 export type { PiiKind } from './detectors/pii/scan-pii.js';
 export { PII_KINDS, scanPii } from './detectors/pii/scan-pii.js';
+export { prepareDetectors } from './detectors/prepare-detectors.js';
 export { redactText } from './detectors/redact-text.js';
 export { redactToolOutput } from './detectors/redact-tool-output.js';
-export { scanSecrets } from './detectors/secrets/scan-secrets.js';
+export { scanSecrets, secretRulesNeeded } from './detectors/secrets/scan-secrets.js';
 export {
   AnalysisLimitError,
   ConfigError,
