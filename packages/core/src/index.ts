@@ -1,3 +1,5 @@
+import { loadDetectorRules as loadRuleSets } from './detectors/load-detector-rules.js';
+
 export type { Action, ActionKind, ActionResources } from './action.js';
 export { ACTION_KINDS, actionKindSchema } from './action.js';
 export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
@@ -232,3 +234,8 @@ export type {
   SimpleCommand,
   TargetAccess,
 } from './shell/types.js';
+
+// Long-running users of the library (the server, the CLI, the Agent SDK) decide synchronously
+// with every rule set in place; only the command hooks (bundled from runtime.ts) load the rule
+// data lazily, when a text needs it. Never throws: without the data only Warden's own rules run.
+await loadRuleSets();
