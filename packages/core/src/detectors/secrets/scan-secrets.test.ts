@@ -133,6 +133,9 @@ describe('scanSecrets', () => {
     const pathological = `${'key='.repeat(5000)}${'a'.repeat(50_000)}${'-'.repeat(10_000)}`;
     expect(() => scanSecrets({ text: binary + invalid + pathological })).not.toThrow();
     expect(scanSecrets({ text: `${'='.repeat(100_000)}%` })).toEqual([]);
+    // Thousands of joints and continuations, and a megabyte of hex: decoded and joined within the budgets.
+    const pieces = `${'"ab" + '.repeat(40_000)}${'x \\\n'.repeat(20_000)}${'0f'.repeat(500_000)}`;
+    expect(scanSecrets({ text: pieces })).toEqual([]);
   });
 
   it('measures entropy in bits per character', () => {
