@@ -155,6 +155,72 @@ describe('Warden in the real Claude Agent SDK', () => {
     expect(JSON.stringify(auditRecords(guarded.wardenHome))).not.toContain(KEY_MATERIAL);
   });
 
+  it('hands the model a tool result with the secrets replaced by markers (updatedToolOutput); without Warden it reads them', async () => {
+    const key = ['AKIA', 'Q3ZP7RWT', 'XK5M2NVB'].join('');
+    // A secret only gitleaks' rules know, beside one of Warden's own.
+    const webhookSecret = 'aB3dE5fG7hJ9kL1mN3pQ5rS7';
+    const webhook = `https://hooks.slack.com/services/T${'0'.repeat(8)}A/B${'1'.repeat(8)}C/${webhookSecret}`;
+    const script: ScriptedAnthropicTurn[] = [
+      { toolUse: { name: 'Bash', input: { command: 'cat deploy.conf', description: 'read config' } } },
+      { text: 'Read it.' },
+    ];
+    const write = (workspace: AgentWorkspace) =>
+      writeFileSync(
+        path.join(workspace.project, 'deploy.conf'),
+        `region = eu-west-1\naws_access_key_id = ${key}\nnotify = ${webhook}\n`,
+      );
+
+    const unguarded = await newWorkspace();
+    write(unguarded);
+    const leak = await runAgent({ workspace: unguarded, script });
+    expect(leak.everythingTheModelReceived).toContain(key);
+    expect(leak.everythingTheModelReceived).toContain(webhookSecret);
+
+    const guarded = await newWorkspace();
+    write(guarded);
+    const run = await runAgent({ workspace: guarded, script, hooks: hooksFor(guarded) });
+    expect(run.toolResults).toHaveLength(1);
+    expect(run.toolResults[0]).toMatchObject({ isError: false });
+    expect(run.toolResults[0]!.content).toContain('aws_access_key_id = [REDACTED:secret.aws_access_key]');
+    expect(run.toolResults[0]!.content).toContain('notify = [REDACTED:secret.slack_webhook_url]');
+    expect(run.toolResults[0]!.content).toContain('region = eu-west-1');
+    for (const secret of [key, webhookSecret]) {
+      expect(run.everythingTheModelReceived).not.toContain(secret);
+      expect(JSON.stringify(auditRecords(guarded.wardenHome))).not.toContain(secret);
+    }
+  });
+
+  it("handles a prompt with a card number by the policy's PII action: warned by default, blocked when the policy says so", async () => {
+    const prompt = 'charge the customer card 4111 1111 1111 1111 again';
+    const warned = await newWorkspace();
+    const sent = await runAgent({
+      workspace: warned,
+      script: [{ text: 'Done.' }],
+      prompt,
+      hooks: hooksFor(warned),
+    });
+    expect(sent.messageRequests).toBeGreaterThan(0);
+    const record = auditRecords(warned.wardenHome).find((entry) => entry.hookEvent === 'UserPromptSubmit');
+    expect(record).toMatchObject({ effect: 'allow' });
+    expect(JSON.stringify(record)).toContain('pii.card');
+
+    const strict = await newWorkspace();
+    const policyFile = path.join(strict.root, 'policy.yaml');
+    writeFileSync(policyFile, 'extends: recommended\ndetectors:\n  pii:\n    actions: { prompt: block }\n');
+    const blocked = await runAgent({
+      workspace: strict,
+      script: [{ text: 'Done.' }],
+      prompt,
+      hooks: hooksFor(strict, { policy: policyFile }),
+    });
+    expect(blocked.messageRequests).toBe(0);
+    expect(blocked.resultText).toContain('Warden (detectors.pii)');
+    expect(auditRecords(strict.wardenHome)).toMatchObject([
+      { hookEvent: 'UserPromptSubmit', effect: 'deny', ruleId: 'detectors.pii' },
+    ]);
+    expect(JSON.stringify(auditRecords(strict.wardenHome))).not.toContain('4111 1111 1111 1111');
+  });
+
   it('lets a harmless tool call run, and records every decision with the per-request context', async () => {
     const guarded = await newWorkspace();
     const marker = path.join(guarded.project, 'marker.txt');

@@ -41,6 +41,33 @@ describe('runHook', () => {
     expect(verifyAuditLog({ auditDir: path.join(home, '.warden', 'audit') }).ok).toBe(true);
   });
 
+  it('blocks an answer holding a secret once, asking for it again without the secret, and never loops', async () => {
+    // A secret only gitleaks' rules know: the hook loads them for this answer.
+    const webhook = `https://hooks.slack.com/services/T${'0'.repeat(8)}A/B${'1'.repeat(8)}C/aB3dE5fG7hJ9kL1mN3pQ5rS7`;
+    const stop = (active: boolean) =>
+      JSON.stringify({
+        session_id: 's1',
+        transcript_path: '/t.jsonl',
+        cwd: path.join(home, 'project'),
+        hook_event_name: 'Stop',
+        stop_hook_active: active,
+        last_assistant_message: `Done. Notifications go to ${webhook}`,
+      });
+    const first = await runHook({ input: stop(false), env: env() });
+    const answer = JSON.parse(first.stdout);
+    expect(answer).toMatchObject({ decision: 'block' });
+    expect(answer.reason).toContain('Write the answer again without the credential');
+    expect(answer.reason).not.toContain(webhook);
+    // The re-run carries stop_hook_active: the answer is let through rather than blocked forever.
+    const second = await runHook({ input: stop(true), env: env() });
+    expect(second).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(auditLines().map((record) => [record.hookEvent, record.ruleId])).toEqual([
+      ['Stop', 'detectors.secrets'],
+      ['Stop', 'detectors.secrets'],
+    ]);
+    expect(JSON.stringify(auditLines())).not.toContain('aB3dE5fG7hJ9kL1mN3pQ5rS7');
+  });
+
   it('follows the failure policy on input that is not JSON, without a stack trace', async () => {
     const closed = await runHook({ input: 'Traceback (most recent call last)', env: env() });
     expect(closed).toMatchObject({ stdout: '', exitCode: 2 });

@@ -260,18 +260,28 @@ describe('Codex CLI guarded by warden-codex', () => {
 
   it('hands the model a tool output with a cloud key replaced by a marker, which it reads whole without Warden', async () => {
     const key = ['AKIA', 'Q3ZP7RWT', 'XK5M2NVB'].join('');
+    // A secret only gitleaks' rules know: the hook loads them (a lazy chunk) for this output.
+    const webhookSecret = 'aB3dE5fG7hJ9kL1mN3pQ5rS7';
+    const webhook = `https://hooks.slack.com/services/T${'0'.repeat(8)}A/B${'1'.repeat(8)}C/${webhookSecret}`;
     const prepare = (scenario: Scenario) =>
-      writeFileSync(path.join(scenario.workspace.project, 'deploy.conf'), `aws_access_key_id = ${key}\n`);
+      writeFileSync(
+        path.join(scenario.workspace.project, 'deploy.conf'),
+        `aws_access_key_id = ${key}\nnotify = ${webhook}\n`,
+      );
     const script = () => [execCommand('cat deploy.conf')];
 
     const unguarded = await run({ withWarden: false, script, prepare });
     expect(JSON.stringify(unguarded.requests)).toContain(key);
+    expect(JSON.stringify(unguarded.requests)).toContain(webhookSecret);
 
     const guarded = await run({ withWarden: true, script, prepare });
     expect(guarded.toolOutputs).toHaveLength(1);
     expect(guarded.toolOutputs[0]!.output).toContain('aws_access_key_id = [REDACTED:secret.aws_access_key]');
-    expect(JSON.stringify(guarded.requests)).not.toContain(key);
-    expect(JSON.stringify(guarded.audit)).not.toContain(key);
+    expect(guarded.toolOutputs[0]!.output).toContain('notify = [REDACTED:secret.slack_webhook_url]');
+    for (const secret of [key, webhookSecret]) {
+      expect(JSON.stringify(guarded.requests)).not.toContain(secret);
+      expect(JSON.stringify(guarded.audit)).not.toContain(secret);
+    }
   });
 
   it('blocks a prompt carrying a private key before any model request, which sends it without Warden', async () => {
@@ -290,6 +300,32 @@ describe('Codex CLI guarded by warden-codex', () => {
       effect: 'deny',
       ruleId: 'secrets.in-prompt',
     });
+  });
+
+  it("handles a prompt with a card number by the policy's PII action: warned by default, blocked when the policy says so", async () => {
+    const prompt = 'charge the customer card 4111 1111 1111 1111 again';
+    const warned = await run({ withWarden: true, script: () => [], prompt });
+    expect(warned.requests.length).toBeGreaterThan(0);
+    const record = warned.audit.find((entry) => entry.hookEvent === 'UserPromptSubmit');
+    expect(record).toMatchObject({ effect: 'allow' });
+    expect(JSON.stringify(record)).toContain('pii.card');
+
+    const strictPii = (scenario: Scenario) => {
+      const home = path.join(scenario.workspace.home, '.warden');
+      mkdirSync(home, { recursive: true, mode: 0o700 });
+      writeFileSync(
+        path.join(home, 'policy.yaml'),
+        'extends: recommended\ndetectors:\n  pii:\n    actions: { prompt: block }\n',
+      );
+      writeFileSync(path.join(home, 'config.yaml'), 'policy: policy.yaml\n');
+    };
+    const blocked = await run({ withWarden: true, script: () => [], prompt, prepare: strictPii });
+    expect(blocked.requests).toHaveLength(0);
+    expect(blocked.audit.find((entry) => entry.hookEvent === 'UserPromptSubmit')).toMatchObject({
+      effect: 'deny',
+      ruleId: 'detectors.pii',
+    });
+    expect(JSON.stringify(blocked.audit)).not.toContain('4111 1111 1111 1111');
   });
 
   it('lets a harmless command run, turns on a disabled hooks feature, and records every event', async () => {

@@ -15,7 +15,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = pathToFileURL(path.join(here, '..', 'dist', 'index.js')).href;
-const { scanSecrets, scanPii, scanInjection, loadPhoneFinder, PII_KINDS } = await import(dist);
+const {
+  scanSecrets,
+  scanPii,
+  scanInjection,
+  loadPhoneFinder,
+  loadDetectorRules,
+  secretRulesNeeded,
+  atrRulesNeeded,
+  PII_KINDS,
+} = await import(dist);
+await loadDetectorRules();
 const repoRoot = path.join(here, '..', '..', '..');
 
 const percent = (part, whole) => (whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(2)}%`);
@@ -44,6 +54,11 @@ const benign = ['packages', 'apps']
 const gitleaks = JSON.parse(readFileSync(path.join(here, 'corpora', 'gitleaks-samples.json'), 'utf8'));
 const positives = gitleaks.samples.filter((sample) => sample.kind === 'tp');
 const negatives = gitleaks.samples.filter((sample) => sample.kind === 'fp');
+// Some samples are a false positive for one rule and, word for word, a true positive of a sibling
+// rule (an Anthropic admin key is an fp of the api03 rule and a tp of the admin rule): a detector
+// that reports the key cannot be wrong on both, so they are counted apart.
+const positiveTexts = new Set(positives.map((sample) => sample.text));
+const contradictory = negatives.filter((sample) => positiveTexts.has(sample.text));
 const missed = positives.filter((sample) => scanSecrets({ text: sample.text }).length === 0);
 const falseOnSamples = negatives.filter((sample) => scanSecrets({ text: sample.text }).length > 0);
 const falseOnSource = benign.filter(({ text }) => scanSecrets({ text }).length > 0);
@@ -52,13 +67,27 @@ console.log(`  corpus: ${gitleaks.source}`);
 console.log(
   `  recall on gitleaks true positives      ${percent(positives.length - missed.length, positives.length)} (${positives.length - missed.length}/${positives.length}; target >= 95%)`,
 );
+const falseOnConsistent = falseOnSamples.filter((sample) => !positiveTexts.has(sample.text));
 console.log(
-  `  false positives on gitleaks fps        ${percent(falseOnSamples.length, negatives.length)} (${falseOnSamples.length}/${negatives.length}; gitleaks' own hard cases)`,
+  `  false positives on gitleaks fps        ${percent(falseOnConsistent.length, negatives.length - contradictory.length)} (${falseOnConsistent.length}/${negatives.length - contradictory.length}; target <= 1%; gitleaks' own hard cases, any rule firing counts)`,
+);
+console.log(
+  `    counting the ${contradictory.length} fps that are also tps ${percent(falseOnSamples.length, negatives.length)} (${falseOnSamples.length}/${negatives.length})`,
 );
 console.log(
   `  false positives on this repo's source  ${percent(falseOnSource.length, benign.length)} of files (${falseOnSource.length}/${benign.length}; target <= 1%)`,
 );
+// The hook loads gitleaks' rules only when this cheap check says a text needs them: a sample the
+// full scan finds but the check lets pass would be a secret the hook misses.
+const unloaded = positives.filter(
+  (sample) => !secretRulesNeeded({ text: sample.text }) && scanSecrets({ text: sample.text }).length > 0,
+);
+console.log(
+  `  secrets the lazy-load check would miss ${unloaded.length}/${positives.length - missed.length} found (must be 0)`,
+);
 if (process.env.BENCH_SHOW === '1') {
+  for (const sample of unloaded)
+    console.log(`    not loaded for ${sample.rule}: ${sample.text.slice(0, 100)}`);
   for (const sample of missed) console.log(`    missed ${sample.rule}: ${sample.text.slice(0, 100)}`);
   for (const sample of falseOnSamples) console.log(`    fp ${sample.rule}: ${sample.text.slice(0, 100)}`);
   for (const { file, text } of falseOnSource)
@@ -106,6 +135,12 @@ console.log(
 console.log(
   `  false positives on its benign Warden ${percent(count(harmless, wardenFinds), harmless.length)} | its enforce lane ${percent(count(harmless, laneFinds), harmless.length)} (target <= 0.5%)`,
 );
+const atrUnloaded = attacks.filter(
+  (text) =>
+    !atrRulesNeeded({ text }) &&
+    scanInjection({ text }).some((match) => match.label.includes('agent-threat-rules')),
+).length;
+console.log(`  attacks the lazy-load check would miss ${atrUnloaded} (must be 0)`);
 const injectionOnSource = benign.filter(({ text }) => wardenFinds(text));
 console.log(
   `  false positives on this repo's source ${percent(injectionOnSource.length, benign.length)} of files (${injectionOnSource.length}/${benign.length})`,

@@ -1,3 +1,5 @@
+import { loadDetectorRules as loadRuleSets } from './detectors/load-detector-rules.js';
+
 export type { Action, ActionKind, ActionResources } from './action.js';
 export { ACTION_KINDS, actionKindSchema } from './action.js';
 export type { AdapterV1, CommandHookResponse, ParseResult } from './adapter.js';
@@ -78,13 +80,15 @@ export {
   detectorsPolicySchema,
   resolveDetectorSettings,
 } from './detectors/detectors-settings.js';
-export { scanInjection } from './detectors/injection/scan-injection.js';
+export { atrRulesNeeded, scanInjection } from './detectors/injection/scan-injection.js';
+export { loadDetectorRules } from './detectors/load-detector-rules.js';
 export { loadPhoneFinder } from './detectors/pii/phone-finder.js';
 export type { PiiKind } from './detectors/pii/scan-pii.js';
 export { PII_KINDS, scanPii } from './detectors/pii/scan-pii.js';
+export { prepareDetectors } from './detectors/prepare-detectors.js';
 export { redactText } from './detectors/redact-text.js';
 export { redactToolOutput } from './detectors/redact-tool-output.js';
-export { scanSecrets } from './detectors/secrets/scan-secrets.js';
+export { scanSecrets, secretRulesNeeded } from './detectors/secrets/scan-secrets.js';
 export {
   AnalysisLimitError,
   ConfigError,
@@ -230,3 +234,8 @@ export type {
   SimpleCommand,
   TargetAccess,
 } from './shell/types.js';
+
+// Long-running users of the library (the server, the CLI, the Agent SDK) decide synchronously
+// with every rule set in place; only the command hooks (bundled from runtime.ts) load the rule
+// data lazily, when a text needs it. Never throws: without the data only Warden's own rules run.
+await loadRuleSets();

@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import { scanPii } from './pii/scan-pii.js';
 import { redactText } from './redact-text.js';
 import { scanSecrets } from './secrets/scan-secrets.js';
 import { WARDEN_SECRET_RULES } from './secrets/warden-secret-rules.js';
@@ -20,7 +21,17 @@ export function detectSecrets(options: { text: string; subject?: string }): Find
   return findings;
 }
 
-/** Replaces every secret in the text with a marker naming its kind. */
+/** Personal data that a checksum confirms: never written to the audit log or sent to a server. */
+const RECORDED_PII_KINDS = ['card', 'iban', 'national_id'] as const;
+
+/**
+ * Replaces every secret in the text with a marker naming its kind, and the personal data a
+ * checksum confirms (payment cards, IBANs, national ids) too: this is what the audit log and the
+ * server receive, whatever the policy's actions (a warned card number is still not recorded).
+ */
 export function redactSecrets(text: string): string {
-  return redactText({ text, matches: scanSecrets({ text }) });
+  const matches = scanSecrets({ text });
+  for (const match of scanPii({ text, kinds: RECORDED_PII_KINDS }))
+    if (!matches.some((other) => match.start < other.end && other.start < match.end)) matches.push(match);
+  return redactText({ text, matches });
 }

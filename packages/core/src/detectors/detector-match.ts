@@ -11,5 +11,5 @@ export interface DetectorMatch {
   start: number;
   end: number;
   /** How the text was encoded where it was found (`base64`, `url`), when it was not plain. */
-  encoding?: 'base64' | 'url';
+  encoding?: 'base64' | 'url' | 'hex';
 }

@@ -1,11 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decide } from '../decide.js';
 import type { GuardEvent } from '../guard-event.js';
 import { bash, configFor, toolEvent } from '../test-helpers.js';
+import { loadDetectorRules } from './load-detector-rules.js';
 import { applySessionTaint } from './session-taint.js';
+
+beforeAll(async () => {
+  await loadDetectorRules();
+});
 
 const AWS_KEY = ['AKIA', 'IOSFODNN7', 'EXAMPLQ'].join('');
 

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDetectorRules } from '../load-detector-rules.js';
 import { atrRules } from './atr-rules.generated.js';
 import { scanInjection, unsafeAtrPatterns } from './scan-injection.js';
+
+beforeAll(async () => {
+  await loadDetectorRules();
+});
 
 const ids = (text: string) => [...new Set(scanInjection({ text }).map((match) => match.id))];
 

@@ -1,7 +1,7 @@
 import { compilePattern } from '../compile-pattern.js';
 import type { DetectorMatch } from '../detector-match.js';
 import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
-import { atrRules as atrRuleData } from './atr-rules.generated.js';
+import type { AtrRule } from './atr-rule.js';
 import { HIDDEN_UNICODE, WARDEN_INJECTION_RULES } from './warden-injection-rules.js';
 
 interface CompiledAtrRule {
@@ -12,12 +12,28 @@ interface CompiledAtrRule {
 }
 
 let compiled: CompiledAtrRule[] | undefined;
+/** agent-threat-rules' enforce lane, once `loadDetectorRules` (or `provideAtrRules`) has brought it in. */
+let atrRuleData: readonly AtrRule[] = [];
+
+/**
+ * Hands the scanner agent-threat-rules' enforce lane. The data (about 110 KB) lives in a chunk of
+ * its own that `loadDetectorRules` loads only for a text its prefilter lets through.
+ */
+export function provideAtrRules(rules: readonly AtrRule[]): void {
+  atrRuleData = rules;
+  compiled = undefined;
+}
+
+/** Whether agent-threat-rules' rules are loaded (without them only Warden's own checks run). */
+export function atrRulesLoaded(): boolean {
+  return atrRuleData.length > 0;
+}
 
 /** Compiles the enforce-lane rules once, leaving out patterns that could backtrack catastrophically. */
 function atrRules(): CompiledAtrRule[] {
   if (compiled) return compiled;
   compiled = [];
-  for (const rule of atrRuleData()) {
+  for (const rule of atrRuleData) {
     const regexes: RegExp[] = [];
     for (const { pattern, flags } of rule.patterns) {
       if (hasNestedUnboundedQuantifier(pattern)) continue;
@@ -33,7 +49,7 @@ function atrRules(): CompiledAtrRule[] {
 
 /** Patterns that `atrRules` leaves out as unsafe, for the documentation and the bench. */
 export function unsafeAtrPatterns(): string[] {
-  return atrRuleData().flatMap((rule) =>
+  return atrRuleData.flatMap((rule) =>
     rule.patterns.filter(({ pattern }) => hasNestedUnboundedQuantifier(pattern)).map(() => rule.id),
   );
 }
@@ -70,6 +86,14 @@ function pieces(text: string): Array<[number, string]> {
   for (let start = 0; start < text.length; start += PIECE - OVERLAP)
     out.push([start, text.slice(start, start + PIECE)]);
   return out;
+}
+
+/** Whether agent-threat-rules could find anything in this text: decides whether their data is loaded. */
+export function atrRulesNeeded(options: { text: string }): boolean {
+  const { text } = options;
+  if (!PROSE.test(text)) return false;
+  const view = text.length > MAX_ATR_SCAN + PIECE ? text.slice(0, MAX_ATR_SCAN + PIECE) : text;
+  return ATR_TRIGGER.test(view.replace(/\S{257,}/g, (run) => run.slice(0, MAX_WORD)));
 }
 
 function categoryId(category: string): string {

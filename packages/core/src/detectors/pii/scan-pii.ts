@@ -19,6 +19,8 @@ const AADHAAR = /\b[2-9]\d{3} \d{4} \d{4}\b/g;
 // An SSN has no check digit, so it needs its name nearby to count.
 const SSN = /\b(?:ssn|social security(?: number| no\.?)?)\b[^\d\n]{0,20}(\d{3}-\d{2}-\d{4})\b/gi;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g;
+/** An IPv6 candidate: hex groups and colons, not inside a longer word (checked by isPublicIpv6). */
+const IPV6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
 const INTERNATIONAL_PHONE = /\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}\b/g;
 
 const MAX_SPANS = 2000;
@@ -31,6 +33,23 @@ const LABELS: Record<PiiKind, string> = {
   national_id: 'a national identity number',
   ip: 'a public IP address',
 };
+
+/**
+ * A well-formed IPv6 address in the global unicast range (2000::/3) and outside documentation
+ * (2001:db8::/32): loopback, link-local, unique-local, multicast and mapped addresses identify nobody.
+ */
+export function isPublicIpv6(address: string): boolean {
+  const halves = address.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.map((half) => (half === '' ? [] : half.split(':')));
+  if (groups.some((list) => list.some((group) => !/^[0-9A-Fa-f]{1,4}$/.test(group)))) return false;
+  const count = groups.reduce((sum, list) => sum + list.length, 0);
+  if (halves.length === 1 ? count !== 8 : count > 7) return false;
+  const first = Number.parseInt(groups[0]?.[0] ?? '0', 16);
+  const second = Number.parseInt(groups[0]?.[1] ?? '0', 16);
+  if ((first & 0xe000) !== 0x2000) return false;
+  return !(first === 0x2001 && second === 0x0db8);
+}
 
 /** Private, loopback, link-local, documentation and reserved ranges identify nobody. */
 function isPublicIpv4(address: string): boolean {
@@ -105,7 +124,7 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
       );
       return out;
     case 'ip':
-      if (!text.includes('.')) return out;
+      if (!text.includes('.') && !text.includes(':')) return out;
       each(
         IPV4,
         text,
@@ -118,6 +137,8 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
         },
         out,
       );
+      if (text.includes(':'))
+        each(IPV6, text, (match) => (isPublicIpv6(match[0]) ? whole(match) : undefined), out);
       return out;
     case 'phone': {
       const finder = phoneFinder();
@@ -147,7 +168,7 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
  * Finds personal data: email addresses, phone numbers (libphonenumber-js when loaded, else the
  * international `+` form), payment cards (issuer prefix and Luhn), IBANs (country length and
  * mod 97), national ids with a check (Brazilian CPF, Spanish DNI/NIE, Indian Aadhaar; US SSN
- * only beside its name), and public IPv4 addresses. Findings are `pii.<kind>`.
+ * only beside its name), and public IPv4 and IPv6 addresses. Findings are `pii.<kind>`.
  */
 export function scanPii(options: {
   text: string;

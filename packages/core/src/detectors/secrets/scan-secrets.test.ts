@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDetectorRules } from '../load-detector-rules.js';
 import { redactText } from '../redact-text.js';
 import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
 import { gitleaksData } from './gitleaks-rules.generated.js';
 import { scanSecrets, shannonEntropy } from './scan-secrets.js';
+
+beforeAll(async () => {
+  await loadDetectorRules();
+});
 
 // Assembled at run time so this file does not itself look like it holds secrets.
 const AWS_KEY = ['AKIA', 'IOSFODNN7', 'EXAMPLQ'].join('');
@@ -52,6 +57,57 @@ describe('scanSecrets', () => {
     expect(inUrl).toMatchObject({ id: 'secret.slack_webhook_url', encoding: 'url' });
   });
 
+  it('finds a secret split into concatenated or continued pieces, covering every piece', () => {
+    const [head, tail] = [AWS_KEY.slice(0, 4), AWS_KEY.slice(4)];
+    for (const text of [
+      `const key = "${head}" + "${tail}";`,
+      `key = ("${head}"\n       "${tail}")`,
+      `$key = '${head}' . '${tail}';`,
+      `export KEY=${head}\\\n${tail}`,
+    ]) {
+      const [match] = scanSecrets({ text });
+      expect(match?.id).toBe('secret.aws_access_key');
+      const redacted = redactText({ text, matches: scanSecrets({ text }) });
+      expect(redacted).not.toContain(head);
+      expect(redacted).not.toContain(tail);
+    }
+  });
+
+  it('finds a secret inside hex, marking the encoded run', () => {
+    const hex = Buffer.from(`aws_access_key_id = ${AWS_KEY}`).toString('hex');
+    expect(scanSecrets({ text: `blob ${hex}` })[0]).toMatchObject({
+      id: 'secret.aws_access_key',
+      encoding: 'hex',
+    });
+    // A checksum decodes to binary: no finding.
+    expect(
+      scanSecrets({ text: `sha256 ${'9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'}` }),
+    ).toEqual([]);
+  });
+
+  it('takes stand-ins, masked values, typed sequences and checksums beside a keyword for what they are', () => {
+    for (const text of [
+      'api_key = "YOUR_API_KEY_GOES_HERE_1234"',
+      'export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiaHR0cHM6...',
+      '"token": "xoxp-572370529330-573807301142-572331691188-####################"',
+      'DATABRICKS_TOKEN=dapi123456789012345678a9bc01234defg5',
+      '"token": "xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"',
+      'api_key: acdeFf05b1a6d4c890237bf08c5e6e8d2b4d0f2e',
+      'curl -H "Authorization: Basic eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjb25maWRlbmNlIjowLjh9.kvRPfjAhLhtRTczoRgctVGp7KY1QVH3UBZM-gM0x8ec"',
+    ])
+      expect(scanSecrets({ text }).map((match) => match.id)).toEqual([]);
+    // The same shapes with generated values are found.
+    expect(scanSecrets({ text: 'api_key = "q8Zr2Lp0Xv7Nw4Ks9Tb1Hm6Jd"' })).toHaveLength(1);
+    const jwt = [
+      Buffer.from('{"alg":"HS256"}').toString('base64url'),
+      Buffer.from('{"sub":"u-42","exp":1893456000}').toString('base64url'),
+      'kvRPfjAhLhtRTczoRgctVGp7KY1QVH3UBZM-gM0x8ec',
+    ].join('.');
+    expect(scanSecrets({ text: `Authorization: Bearer ${jwt}` }).map((match) => match.id)).toEqual([
+      'secret.jwt',
+    ]);
+  });
+
   it('takes documentation placeholders for what they are', () => {
     expect(scanSecrets({ text: 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE' })).toEqual([]);
     expect(scanSecrets({ text: `token: ghp_${'x'.repeat(36)}` })).toEqual([]);
@@ -77,6 +133,9 @@ describe('scanSecrets', () => {
     const pathological = `${'key='.repeat(5000)}${'a'.repeat(50_000)}${'-'.repeat(10_000)}`;
     expect(() => scanSecrets({ text: binary + invalid + pathological })).not.toThrow();
     expect(scanSecrets({ text: `${'='.repeat(100_000)}%` })).toEqual([]);
+    // Thousands of joints and continuations, and a megabyte of hex: decoded and joined within the budgets.
+    const pieces = `${'"ab" + '.repeat(40_000)}${'x \\\n'.repeat(20_000)}${'0f'.repeat(500_000)}`;
+    expect(scanSecrets({ text: pieces })).toEqual([]);
   });
 
   it('measures entropy in bits per character', () => {
