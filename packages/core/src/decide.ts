@@ -8,6 +8,8 @@ import { AnalysisLimitError } from './errors.js';
 import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import { classifyPath } from './paths/classify-path.js';
+import { learnProtectedPaths } from './paths/learn-protected-paths.js';
+import type { ProtectedPaths } from './paths/protected-paths.js';
 import type { PathContext } from './paths/types.js';
 import type { ActionFacts, CommandFacts, CompiledPolicy, PathFacts } from './policy/compile-policy.js';
 import { decideLayered } from './policy/decide-layered.js';
@@ -32,6 +34,23 @@ export interface DecideConfig {
   layers?: PolicyLayer[];
   /** Set by `warden suspend`: every decision is a deny until `warden resume`. */
   suspended?: { since: string; reason?: string };
+  /**
+   * The places protected beyond the fixed ones (policy files, hook code, PATH directories).
+   * Absent: learned from the policy sources, Warden's home and the environment.
+   */
+  protectedPaths?: ProtectedPaths;
+}
+
+function protectedPathsOf(config: DecideConfig, cwd: string): ProtectedPaths {
+  return (
+    config.protectedPaths ??
+    learnProtectedPaths({
+      wardenHome: config.home,
+      userHome: config.userHome,
+      cwd,
+      policies: [config.policy, ...(config.layers ?? []).map((layer) => layer.compiled)],
+    })
+  );
 }
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
@@ -132,7 +151,12 @@ function factsFor(options: {
  */
 export function decide(event: GuardEvent, config: DecideConfig, options: DecideOptions = {}): Decision {
   const { deadline } = options;
-  const context: PathContext = { cwd: event.cwd, home: config.userHome, wardenHome: config.home };
+  const context: PathContext = {
+    cwd: event.cwd,
+    home: config.userHome,
+    wardenHome: config.home,
+    protectedPaths: protectedPathsOf(config, event.cwd),
+  };
   const actions = classifyEvent({ event, home: config.userHome });
   const trace: TraceEntry[] = [];
   const findings: Finding[] = [];
@@ -221,7 +245,8 @@ export function decideSafely(event: GuardEvent, config: DecideConfig, options: D
     if ((config.layers && config.layers.length > 1) || config.suspended)
       return decideLayered({
         event,
-        config,
+        // Every layer protects every layer's policy files.
+        config: { ...config, protectedPaths: protectedPathsOf(config, event.cwd) },
         decideOne: (layerEvent, layerConfig) => decide(layerEvent, layerConfig, options),
       });
     return decide(event, config, options);
