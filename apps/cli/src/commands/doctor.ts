@@ -433,6 +433,7 @@ export async function doctorCommand(options: DoctorOptions, context: CommandCont
   const checks: DoctorCheck[] = [];
   const home = resolveWardenHome({ env: context.env });
   let policyOk = true;
+  let policyWarnings: string[] = [];
   try {
     const config = await loadProjectLayer({
       config: await loadConfig({ env: context.env }),
@@ -445,6 +446,16 @@ export async function doctorCommand(options: DoctorOptions, context: CommandCont
       severity: 'info',
       message: `policy valid: ${(config.layers ?? []).map((layer) => `${layer.source} ${layer.file ?? layer.compiled.sources.join('+')}`).join('; ')}, mode ${config.mode}, failure ${config.failure.tool_call}`,
     });
+    for (const warning of config.policyWarnings ?? [])
+      checks.push({
+        agent: 'warden',
+        check: 'policy-protections',
+        ok: false,
+        severity: 'warning',
+        message: warning,
+        fix: 'add rules (or extends: recommended) to the policy, or acknowledge: no-protections if meant',
+      });
+    policyWarnings = config.policyWarnings ?? [];
     if (config.mode === 'observe')
       checks.push({
         agent: 'warden',
@@ -530,10 +541,15 @@ export async function doctorCommand(options: DoctorOptions, context: CommandCont
       `${verdict.agent}: ${verdict.installed ? (verdict.enforcing ? 'ENFORCING' : 'NOT ENFORCING') : 'not installed'}`,
     );
   if (installed.length === 0) lines.push('No agent is guarded: run `warden install`.');
-  return respond({
+  const response = respond({
     json: context.json,
     data: { ok, agents: verdicts, checks },
     text: lines.join('\n'),
     exitCode: ok ? EXIT.ok : EXIT.failed,
   });
+  // Loud on stderr too, so a script that keeps only the exit code and stderr still sees it.
+  return {
+    ...response,
+    stderr: response.stderr + policyWarnings.map((warning) => `warden: warning: ${warning}\n`).join(''),
+  };
 }
