@@ -41,16 +41,29 @@ export interface DecideConfig {
   protectedPaths?: ProtectedPaths;
 }
 
+/** Learned once per configuration (its layers, or its one policy) and working directory. */
+const learnedByConfig = new WeakMap<object, Map<string, ProtectedPaths>>();
+
 function protectedPathsOf(config: DecideConfig, cwd: string): ProtectedPaths {
-  return (
-    config.protectedPaths ??
-    learnProtectedPaths({
+  if (config.protectedPaths) return config.protectedPaths;
+  const owner: object = config.layers ?? config.policy;
+  let byCwd = learnedByConfig.get(owner);
+  if (!byCwd) {
+    byCwd = new Map();
+    learnedByConfig.set(owner, byCwd);
+  }
+  let learned = byCwd.get(cwd);
+  if (!learned) {
+    learned = learnProtectedPaths({
       wardenHome: config.home,
       userHome: config.userHome,
       cwd,
       policies: [config.policy, ...(config.layers ?? []).map((layer) => layer.compiled)],
-    })
-  );
+    });
+    if (byCwd.size >= 16) byCwd.clear();
+    byCwd.set(cwd, learned);
+  }
+  return learned;
 }
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
