@@ -9,6 +9,7 @@ import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
 import { classifyPath } from './paths/classify-path.js';
 import { learnProtectedPaths } from './paths/learn-protected-paths.js';
+import { addMentionedProtectedPaths } from './paths/mentioned-protected-paths.js';
 import type { ProtectedPaths } from './paths/protected-paths.js';
 import type { PathContext } from './paths/types.js';
 import type { ActionFacts, CommandFacts, CompiledPolicy, PathFacts } from './policy/compile-policy.js';
@@ -139,6 +140,7 @@ function factsFor(options: {
     checkDeadline(deadline);
     findings.push(...analysis.findings);
     commands = shellCommandFacts({ analysis, context, ...(deadline !== undefined ? { deadline } : {}) });
+    addMentionedProtectedPaths({ commands, context });
     findings.push(...detect(command, 'command'));
   } else {
     paths = (action.resources.paths ?? []).map((file) => ({

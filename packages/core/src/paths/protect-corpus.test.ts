@@ -70,6 +70,13 @@ describe('self-protection corpus', () => {
         decision = decide(toolEvent(name, input, { cwd: PROJECT, agent: agent ?? 'claude-code' }), config);
         expect(decision.findings.map((finding) => finding.id)).toEqual(entry.findings);
       }
+      if (decision.effect !== entry.effect || decision.ruleId !== entry.rule)
+        console.log(
+          label,
+          decision.effect,
+          decision.ruleId,
+          JSON.stringify(decision.trace.map((t) => t.ruleId + ':' + t.matched)),
+        );
       expect({ effect: decision.effect, ruleId: decision.ruleId }).toEqual({
         effect: entry.effect,
         ruleId: entry.rule,

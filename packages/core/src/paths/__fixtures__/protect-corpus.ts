@@ -58,6 +58,7 @@ const patch = (body: string) => ({ command: `*** Begin Patch\n${body}\n*** End P
 const SHELL = 'guard.protect-config-shell';
 const FILES = 'guard.protect-config-files';
 const LINK = 'guard.protect-config-link';
+const UNKNOWN = 'shell.unknown-access-sensitive';
 
 export const PROTECT_CORPUS: ProtectCorpusCase[] = [
   // --- the policy file named by WARDEN_POLICY, outside Warden's home, and the file it extends
@@ -101,6 +102,14 @@ export const PROTECT_CORPUS: ProtectCorpusCase[] = [
   sh(`node -e "require('fs').writeFileSync('${POLICY}', 'rules: []')"`, 'deny', SHELL, ['node']),
   sh(`ruby -e "File.write('${POLICY}', '')"`, 'deny', SHELL, ['ruby']),
   sh(`cd /work/policies && echo '' > team.yaml`, 'deny', SHELL, ['cd', 'echo']),
+  // routes the analysis cannot read: the protected path named in an argument is asked about
+  sh(`python3 -c "import pathlib; pathlib.Path('${BASE}').write_text('')"`, 'ask', UNKNOWN, ['python3']),
+  sh(`python3 -c "import shutil; shutil.copy('/tmp/open.yaml', '${POLICY}')"`, 'ask', UNKNOWN, ['python3']),
+  sh("python3 -c \"import json; s = json.load(open('.claude/settings.json')); s.pop('hooks'); json.dump(s, open('.claude/settings.json', 'w'))\"", 'deny', SHELL, ['python3']),
+  sh(`osascript -e 'do shell script "cp /tmp/x ${POLICY}"'`, 'deny', SHELL, ['osascript', 'cp']),
+  sh(`awk 'BEGIN { print "rules: []" > "${POLICY}" }'`, 'ask', UNKNOWN, ['awk']),
+  sh(`echo 'the policy lives in ${POLICY}'`, 'allow', 'default', ['echo']),
+  sh(`printf '%s\n' ${POLICY} ${BASE}`, 'allow', 'default', ['printf']),
   // reading the policy stays allowed
   file('Read', { file_path: POLICY }, 'allow', 'default'),
   file('Read', { file_path: BASE }, 'allow', 'default'),
@@ -111,7 +120,7 @@ export const PROTECT_CORPUS: ProtectCorpusCase[] = [
   sh(`cp ${POLICY} ./proposed-policy.yaml`, 'allow', 'default', ['cp']),
   sh(`wc -l ${POLICY}`, 'allow', 'default', ['wc']),
   sh(`ls -la /work/policies`, 'allow', 'default', ['ls']),
-  sh(`python3 -c "print(open('${POLICY}').read())"`, 'allow', 'default', ['python3']),
+  sh(`python3 -c "print(open('${POLICY}').read())"`, 'ask', UNKNOWN, ['python3']),
   // other YAML files beside it are not the policy
   file('Write', { file_path: '/work/policies/proposal.yaml', content: 'rules: []\n' }, 'allow', 'default'),
   sh(`cp ${POLICY} /work/policies/proposal.yaml`, 'allow', 'default', ['cp']),
