@@ -7,10 +7,10 @@ import { DEFAULT_DETECTOR_SETTINGS, type DetectorPhase } from './detectors/detec
 import { AnalysisLimitError } from './errors.js';
 import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
+import { addMentionedProtectedPaths } from './paths/add-mentioned-protected-paths.js';
 import { classifyPath } from './paths/classify-path.js';
 import { learnProtectedPaths } from './paths/learn-protected-paths.js';
-import { addMentionedProtectedPaths } from './paths/mentioned-protected-paths.js';
-import type { ProtectedPaths } from './paths/protected-paths.js';
+import type { ProtectedPaths } from './paths/resolve-protected-paths.js';
 import type { PathContext } from './paths/types.js';
 import type { ActionFacts, CommandFacts, CompiledPolicy, PathFacts } from './policy/compile-policy.js';
 import { decideLayered } from './policy/decide-layered.js';

@@ -248,7 +248,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
   let policyNotice: string | undefined;
   if (config?.policyWarnings?.length && parsed.success) {
     event = { ...event, meta: { ...event.meta, policyWarnings: config.policyWarnings } };
-    const { notePolicyWarningOnce } = await import('./policy/note-policy-warning.js');
+    const { notePolicyWarningOnce } = await import('./policy/note-policy-warning-once.js');
     if (notePolicyWarningOnce({ home: config.home, session: event.session, warnings: config.policyWarnings }))
       policyNotice = `Warden: ${config.policyWarnings.join(' ')}`;
   }

@@ -181,8 +181,8 @@ export type {
   ProtectedEntry,
   ProtectedPaths,
   ResolveProtectedPathsOptions,
-} from './paths/protected-paths.js';
-export { resolveProtectedPaths } from './paths/protected-paths.js';
+} from './paths/resolve-protected-paths.js';
+export { resolveProtectedPaths } from './paths/resolve-protected-paths.js';
 export type { PathClass, PathContext } from './paths/types.js';
 export { PATH_CLASSES } from './paths/types.js';
 export type {

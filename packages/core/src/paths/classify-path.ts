@@ -1,6 +1,10 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { AGENT_SETTINGS_FILES, matchesProtectedEntry, type ProtectedPaths } from './protected-paths.js';
+import {
+  AGENT_SETTINGS_FILES,
+  matchesProtectedEntry,
+  type ProtectedPaths,
+} from './resolve-protected-paths.js';
 import type { PathClass, PathContext } from './types.js';
 
 const SYSTEM_DIRS = [

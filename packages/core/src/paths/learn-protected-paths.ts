@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CompiledPolicy } from '../policy/compile-policy.js';
-import { type ProtectedPaths, resolveProtectedPaths } from './protected-paths.js';
+import { type ProtectedPaths, resolveProtectedPaths } from './resolve-protected-paths.js';
 
 const learned = new Map<string, ProtectedPaths>();
 const MAX_REMEMBERED = 16;

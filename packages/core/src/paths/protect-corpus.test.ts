@@ -8,7 +8,7 @@ import { decide } from '../decide.js';
 import { analyzeShell } from '../shell/analyze-shell.js';
 import { bash, configFor, toolEvent } from '../test-helpers.js';
 import { PROTECT_CORPUS } from './__fixtures__/protect-corpus.js';
-import { resolveProtectedPaths } from './protected-paths.js';
+import { resolveProtectedPaths } from './resolve-protected-paths.js';
 
 const HOME = '/home/u';
 const PROJECT = '/work/proj';

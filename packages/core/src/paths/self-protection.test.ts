@@ -15,7 +15,7 @@ import { writeLauncher } from '../command-hook/write-launcher.js';
 import { loadConfig, type WardenConfig } from '../config/load-config.js';
 import { decideSafely } from '../decide.js';
 import { bash, toolEvent } from '../test-helpers.js';
-import { resolveProtectedPaths } from './protected-paths.js';
+import { resolveProtectedPaths } from './resolve-protected-paths.js';
 
 /**
  * Self-protection through every route, against a real configuration on disk: a policy file that

@@ -1,4 +1,4 @@
-import type { ProtectedPaths } from './protected-paths.js';
+import type { ProtectedPaths } from './resolve-protected-paths.js';
 
 /**
  * Where a path is, as policies name it. A path can be in several classes (`project` and `secret`).

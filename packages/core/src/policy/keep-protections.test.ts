@@ -10,7 +10,7 @@ import { guard } from '../guard.js';
 import type { GuardEvent } from '../guard-event.js';
 import { recommendedPack } from '../packs/recommended.js';
 import { loadPolicy } from './load-policy.js';
-import { POLICY_WARNING_STATE_FILE } from './note-policy-warning.js';
+import { POLICY_WARNING_STATE_FILE } from './note-policy-warning-once.js';
 
 let root: string;
 let home: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeLauncher } from '../command-hook/write-launcher.js';
 import { classifyPath } from './classify-path.js';
-import { resolveProtectedPaths } from './protected-paths.js';
+import { resolveProtectedPaths } from './resolve-protected-paths.js';
 
 const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'warden-protected-')));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
