@@ -42,6 +42,7 @@ describe('warden policy test and doctor with a rule-less policy', () => {
     const result = await cli(['doctor'], '');
     expect(result.stdout).toMatch(/warn +warden +the policy .* keeps the recommended pack's protections/);
     expect(result.stderr).toMatch(/warden: warning: .*no rule that denies or asks/);
+    expect(result.stdout).toMatch(/self-protection also covers a policy file in force \(\d+\)/);
   });
 
   it('an acknowledged policy is still named on stderr, and blocks nothing', async () => {

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, loadProjectLayer, resolveWardenHome, spoolStatus } from '@warden/core';
+import {
+  loadConfig,
+  loadProjectLayer,
+  resolveProtectedPaths,
+  resolveWardenHome,
+  spoolStatus,
+} from '@warden/core';
 import { type CliResponse, EXIT, respond } from '../cli-response.js';
 import type { CommandContext } from '../command-context.js';
 
@@ -456,6 +462,26 @@ export async function doctorCommand(options: DoctorOptions, context: CommandCont
         fix: 'add rules (or extends: recommended) to the policy, or acknowledge: no-protections if meant',
       });
     policyWarnings = config.policyWarnings ?? [];
+    // What self-protection learned from this configuration, beyond Warden's home.
+    const learned = resolveProtectedPaths({
+      wardenHome: config.home,
+      userHome: config.userHome,
+      cwd: context.cwd,
+      policyFiles: (config.layers ?? []).flatMap((layer) =>
+        layer.compiled.sources.filter((source) => path.isAbsolute(source)),
+      ),
+      env: context.env,
+    });
+    const kinds = new Map<string, number>();
+    for (const entry of [...learned.guard, ...learned.agent])
+      kinds.set(entry.why, (kinds.get(entry.why) ?? 0) + 1);
+    checks.push({
+      agent: 'warden',
+      check: 'self-protection',
+      ok: true,
+      severity: 'info',
+      message: `self-protection also covers ${[...kinds].map(([why, count]) => `${why} (${count})`).join(', ') || 'nothing beyond Warden home'}`,
+    });
     if (config.mode === 'observe')
       checks.push({
         agent: 'warden',
