@@ -201,6 +201,11 @@ export const PROTECT_CORPUS: ProtectCorpusCase[] = [
   sh("sed -i 's/enforce/observe/' ~/.warden/config.yaml", 'deny', SHELL, ['sed']),
   sh('touch ~/.warden/off', 'deny', SHELL, ['touch']),
   sh('cat ~/.warden/config.yaml', 'allow', 'default', ['cat']),
+  // the trust state (`warden trust`) and Warden's other state live in its home
+  sh(`python3 -c "import json; json.dump([{'root': '/work/proj', 'trusted': True}], open('/home/u/.warden/trusted-projects.json', 'w'))"`, 'deny', SHELL, ['python3']),
+  file('Write', { file_path: '/home/u/.warden/trusted-projects.json', content: '[]' }, 'deny', FILES),
+  sh('rm ~/.warden/state/policy-warnings.json', 'deny', SHELL, ['rm']),
+  sh('cat ~/.warden/trusted-projects.json', 'allow', 'default', ['cat']),
 
   // --- false alarms of issue 12: dry runs, keys generated in the project, environment printers
   sh('npm publish --dry-run --workspace packages/core', 'allow', 'default', ['npm']),
