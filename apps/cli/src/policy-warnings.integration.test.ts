@@ -54,6 +54,14 @@ describe('warden policy test and doctor with a rule-less policy', () => {
     expect(result.stderr).toMatch(/blocks nothing/);
   });
 
+  it('policy check names the warning for the policy in force and for a file given', async () => {
+    const inForce = await cli(['policy', 'check'], '{}\n');
+    expect(inForce.exitCode).toBe(0);
+    expect(inForce.stderr).toMatch(/warden: warning: .*no rule that denies or asks/);
+    const given = await cli(['policy', 'check', path.join(home, 'policy.yaml')], 'rules: []\n');
+    expect(given.stderr).toMatch(/warden: warning: .*keeps the recommended pack's protections/);
+  });
+
   it('a policy with protections prints no warning', async () => {
     const result = await cli(['policy', 'test', '--', 'ls'], 'extends: recommended\n');
     expect(result.stderr).toBe('');
