@@ -74,6 +74,48 @@ describe('resolveProtectedPaths', () => {
   });
 });
 
+describe('resolveProtectedPaths and hooks installed without a launcher', () => {
+  it("learns the Node and the program the agents' hook settings run, quoted or not", () => {
+    const other = realpathSync(mkdtempSync(path.join(tmpdir(), 'warden-hook-settings-')));
+    try {
+      const userHome = path.join(other, 'home');
+      const cwd = path.join(other, 'project');
+      mkdirSync(path.join(userHome, '.claude'), { recursive: true });
+      mkdirSync(path.join(cwd, '.codex'), { recursive: true });
+      const hooks = (command: string) =>
+        JSON.stringify({ hooks: { PreToolUse: [{ matcher: '*', hooks: [{ type: 'command', command }] }] } });
+      writeFileSync(
+        path.join(userHome, '.claude', 'settings.json'),
+        hooks("'/opt/node 24/bin/node' '/srv/warden-dev/packages/claude-code/dist/bin.cjs' hook"),
+      );
+      writeFileSync(path.join(cwd, '.codex', 'hooks.json'), hooks(`node ${cwd}/scripts/check.cjs`));
+      const found = resolveProtectedPaths({
+        wardenHome: path.join(userHome, '.warden'),
+        userHome,
+        cwd,
+        env: {},
+      });
+      const guard = found.guard.map((entry) => `${entry.scope} ${entry.path}`);
+      expect(guard).toContain('exact /opt/node 24/bin/node');
+      expect(guard).toContain('tree /srv/warden-dev/packages/claude-code/dist');
+      // A project's own hook script is protected as one file, not its whole directory.
+      expect(guard).toContain(`exact ${cwd}/scripts/check.cjs`);
+      expect(guard.some((entry) => entry.endsWith(` ${cwd}/scripts`))).toBe(false);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('names nothing for missing or malformed settings', () => {
+    const found = resolveProtectedPaths({
+      wardenHome: '/nonexistent/.warden',
+      userHome: '/nonexistent',
+      env: {},
+    });
+    expect(found.guard.filter((entry) => entry.why !== 'the Node the hooks run')).toEqual([]);
+  });
+});
+
 describe('classifyPath with what the live configuration protects', () => {
   it('protects a policy file outside Warden home, and the directories that hold it', () => {
     expect(classes(path.join(root, 'policies/team.yaml'))).toContain('guard_config');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import * as z from 'zod/mini';
 
 /**
  * A place learned from the live configuration. `exact`: that file (or directory) and nothing
@@ -100,6 +101,49 @@ function launcherTargets(wardenHome: string): { node: string[]; scripts: string[
   return { node, scripts };
 }
 
+const hookSettingsSchema = z.object({
+  hooks: z.optional(
+    z.record(
+      z.string(),
+      z.array(z.object({ hooks: z.optional(z.array(z.object({ command: z.optional(z.string()) }))) })),
+    ),
+  ),
+});
+
+/** The words of a hook command, with POSIX single and double quotes (no expansions). */
+function commandWords(command: string): string[] {
+  const words: string[] = [];
+  for (const match of command.matchAll(/'((?:[^']|'\\'')*)'|"([^"]*)"|(\S+)/g)) {
+    words.push(match[1] !== undefined ? match[1].replace(/'\\''/g, "'") : (match[2] ?? match[3]!));
+  }
+  return words;
+}
+
+/**
+ * The programs the agents' hook settings run, by absolute path: the Node and the script of a
+ * hook installed without a launcher (`'/…/node' '/…/dist/bin.cjs' hook`), and any other hook's
+ * program. Settings that are missing or unreadable name nothing.
+ */
+function hookCommandPaths(files: readonly string[]): string[] {
+  const paths: string[] = [];
+  for (const file of files) {
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    const parsed = hookSettingsSchema.safeParse(value);
+    if (!parsed.success) continue;
+    for (const groups of Object.values(parsed.data.hooks ?? {}))
+      for (const group of groups)
+        for (const handler of group.hooks ?? [])
+          for (const word of commandWords(handler.command ?? '').slice(0, 8))
+            if (path.isAbsolute(word) && !word.includes('$')) paths.push(word);
+  }
+  return paths;
+}
+
 /** Values of the file-loading options in NODE_OPTIONS (`--require ./x.js`, `--import=x`). */
 function nodeOptionFiles(value: string | undefined): string[] {
   if (!value) return [];
@@ -121,7 +165,8 @@ function nodeOptionFiles(value: string | undefined): string[] {
  * code and Node the installed launchers run (and the Node running now), the agents' relocated
  * homes, the PATH directories outside the project (a file dropped there shadows a program the
  * agent or the hook runs) and the files the environment makes every shell or Node load.
- * Reads only `$WARDEN_HOME/bin`; nothing else touches the disk beyond resolving links.
+ * Reads `$WARDEN_HOME/bin` and the agents' hook settings (user and project); nothing else touches
+ * the disk beyond resolving links.
  */
 export function resolveProtectedPaths(options: ResolveProtectedPathsOptions): ProtectedPaths {
   const env = options.env ?? process.env;
@@ -144,6 +189,29 @@ export function resolveProtectedPaths(options: ResolveProtectedPathsOptions): Pr
     // The bundled hook and the chunks it loads lazily sit together in the adapter's dist/.
     add(guard, { path: path.dirname(script), scope: 'tree', ancestors: true, why: 'the hook code' });
     linkTargets.push(script);
+  }
+  // Hooks installed without a launcher name their Node and program in the agents' settings.
+  const claudeHome = env.CLAUDE_CONFIG_DIR || path.join(options.userHome, '.claude');
+  const codexHome = env.CODEX_HOME || path.join(options.userHome, '.codex');
+  const settings = [
+    path.join(claudeHome, 'settings.json'),
+    path.join(claudeHome, 'settings.local.json'),
+    path.join(codexHome, 'hooks.json'),
+    ...(options.cwd
+      ? [
+          path.join(options.cwd, '.claude', 'settings.json'),
+          path.join(options.cwd, '.claude', 'settings.local.json'),
+          path.join(options.cwd, '.codex', 'hooks.json'),
+        ]
+      : []),
+  ];
+  for (const program of hookCommandPaths(settings)) {
+    // A bundled hook loads its lazy chunks from beside it; a project's own hook script is one file.
+    const inProject = options.cwd !== undefined && isInside(path.resolve(program), path.resolve(options.cwd));
+    if (/\.c?js$/.test(program) && !inProject) {
+      add(guard, { path: path.dirname(program), scope: 'tree', ancestors: true, why: 'the hook code' });
+      linkTargets.push(program);
+    } else add(guard, { path: program, scope: 'exact', ancestors: true, why: 'a program the hooks run' });
   }
   for (const node of [...launchers.node, options.nodePath ?? process.execPath]) {
     add(guard, { path: node, scope: 'exact', ancestors: true, why: 'the Node the hooks run' });
