@@ -7,7 +7,10 @@ import { DEFAULT_DETECTOR_SETTINGS, type DetectorPhase } from './detectors/detec
 import { AnalysisLimitError } from './errors.js';
 import type { Finding } from './finding.js';
 import type { GuardEvent, Phase } from './guard-event.js';
+import { addMentionedProtectedPaths } from './paths/add-mentioned-protected-paths.js';
 import { classifyPath } from './paths/classify-path.js';
+import { learnProtectedPaths } from './paths/learn-protected-paths.js';
+import type { ProtectedPaths } from './paths/resolve-protected-paths.js';
 import type { PathContext } from './paths/types.js';
 import type { ActionFacts, CommandFacts, CompiledPolicy, PathFacts } from './policy/compile-policy.js';
 import { decideLayered } from './policy/decide-layered.js';
@@ -32,6 +35,36 @@ export interface DecideConfig {
   layers?: PolicyLayer[];
   /** Set by `warden suspend`: every decision is a deny until `warden resume`. */
   suspended?: { since: string; reason?: string };
+  /**
+   * The places protected beyond the fixed ones (policy files, hook code, PATH directories).
+   * Absent: learned from the policy sources, Warden's home and the environment.
+   */
+  protectedPaths?: ProtectedPaths;
+}
+
+/** Learned once per configuration (its layers, or its one policy) and working directory. */
+const learnedByConfig = new WeakMap<object, Map<string, ProtectedPaths>>();
+
+function protectedPathsOf(config: DecideConfig, cwd: string): ProtectedPaths {
+  if (config.protectedPaths) return config.protectedPaths;
+  const owner: object = config.layers ?? config.policy;
+  let byCwd = learnedByConfig.get(owner);
+  if (!byCwd) {
+    byCwd = new Map();
+    learnedByConfig.set(owner, byCwd);
+  }
+  let learned = byCwd.get(cwd);
+  if (!learned) {
+    learned = learnProtectedPaths({
+      wardenHome: config.home,
+      userHome: config.userHome,
+      cwd,
+      policies: [config.policy, ...(config.layers ?? []).map((layer) => layer.compiled)],
+    });
+    if (byCwd.size >= 16) byCwd.clear();
+    byCwd.set(cwd, learned);
+  }
+  return learned;
 }
 
 const SEVERITY: Record<Effect, number> = { allow: 0, ask: 1, deny: 2 };
@@ -107,6 +140,7 @@ function factsFor(options: {
     checkDeadline(deadline);
     findings.push(...analysis.findings);
     commands = shellCommandFacts({ analysis, context, ...(deadline !== undefined ? { deadline } : {}) });
+    addMentionedProtectedPaths({ commands, context });
     findings.push(...detect(command, 'command'));
   } else {
     paths = (action.resources.paths ?? []).map((file) => ({
@@ -132,7 +166,12 @@ function factsFor(options: {
  */
 export function decide(event: GuardEvent, config: DecideConfig, options: DecideOptions = {}): Decision {
   const { deadline } = options;
-  const context: PathContext = { cwd: event.cwd, home: config.userHome, wardenHome: config.home };
+  const context: PathContext = {
+    cwd: event.cwd,
+    home: config.userHome,
+    wardenHome: config.home,
+    protectedPaths: protectedPathsOf(config, event.cwd),
+  };
   const actions = classifyEvent({ event, home: config.userHome });
   const trace: TraceEntry[] = [];
   const findings: Finding[] = [];
@@ -221,7 +260,8 @@ export function decideSafely(event: GuardEvent, config: DecideConfig, options: D
     if ((config.layers && config.layers.length > 1) || config.suspended)
       return decideLayered({
         event,
-        config,
+        // Every layer protects every layer's policy files.
+        config: { ...config, protectedPaths: protectedPathsOf(config, event.cwd) },
         decideOne: (layerEvent, layerConfig) => decide(layerEvent, layerConfig, options),
       });
     return decide(event, config, options);

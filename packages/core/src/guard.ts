@@ -243,6 +243,16 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     warnings.push(`onDecision callback failed: ${(error as Error).message}`);
   }
 
+  // A policy with no protections is told once per session in the agent's channel, and recorded
+  // with every event in the audit log.
+  let policyNotice: string | undefined;
+  if (config?.policyWarnings?.length && parsed.success) {
+    event = { ...event, meta: { ...event.meta, policyWarnings: config.policyWarnings } };
+    const { notePolicyWarningOnce } = await import('./policy/note-policy-warning-once.js');
+    if (notePolicyWarningOnce({ home: config.home, session: event.session, warnings: config.policyWarnings }))
+      policyNotice = `Warden: ${config.policyWarnings.join(' ')}`;
+  }
+
   let anchor: AuditAnchor | undefined;
   let auditError: string | undefined;
   let auditTiming: AuditWriteTiming | undefined;
@@ -329,7 +339,9 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     decision,
     event,
     warnings,
-    ...(auditError ? { userMessage: auditError } : {}),
+    ...(auditError || policyNotice
+      ? { userMessage: [auditError, policyNotice].filter(Boolean).join('\n') }
+      : {}),
     ...(auditTiming ? { auditTiming } : {}),
     ...(remote ? { remote } : {}),
     ...(delivery ? { delivery } : {}),

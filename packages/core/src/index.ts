@@ -181,6 +181,12 @@ export type {
 export { verifyAgainstServer } from './org/verify-against-server.js';
 export { BUILTIN_PACKS } from './packs/index.js';
 export { classifyPath, globReach, resolvePath, resolveSymlinks } from './paths/classify-path.js';
+export type {
+  ProtectedEntry,
+  ProtectedPaths,
+  ResolveProtectedPathsOptions,
+} from './paths/resolve-protected-paths.js';
+export { resolveProtectedPaths } from './paths/resolve-protected-paths.js';
 export type { PathClass, PathContext } from './paths/types.js';
 export { PATH_CLASSES } from './paths/types.js';
 export type {
@@ -194,6 +200,7 @@ export type {
 export { compilePolicy, compileRule } from './policy/compile-policy.js';
 export { decideLayered, SUSPENDED_RULE_ID } from './policy/decide-layered.js';
 export { findProjectPolicy, PROJECT_POLICY_PATH } from './policy/find-project-policy.js';
+export { FALLBACK_PACK, hasProtections, keepProtections } from './policy/keep-protections.js';
 export type { LinearRegex } from './policy/linear-regex.js';
 export { compileLinearRegex, loadRegexEngine, provideRegexEngine } from './policy/linear-regex.js';
 export { loadPolicy } from './policy/load-policy.js';
@@ -213,7 +220,7 @@ export {
   targetAccessSchema,
 } from './policy/policy-schema.js';
 export type { ResolvedPolicy } from './policy/resolve-policy.js';
-export { resolvePolicy } from './policy/resolve-policy.js';
+export { NO_PARENT, resolvePolicy } from './policy/resolve-policy.js';
 export type { TrustedProject } from './policy/trusted-projects.js';
 export {
   policyDigest,

@@ -2,7 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, loadProjectLayer, resolveWardenHome, spoolStatus } from '@warden/core';
+import {
+  loadConfig,
+  loadProjectLayer,
+  resolveProtectedPaths,
+  resolveWardenHome,
+  spoolStatus,
+} from '@warden/core';
 import { type CliResponse, EXIT, respond } from '../cli-response.js';
 import type { CommandContext } from '../command-context.js';
 
@@ -433,6 +439,7 @@ export async function doctorCommand(options: DoctorOptions, context: CommandCont
   const checks: DoctorCheck[] = [];
   const home = resolveWardenHome({ env: context.env });
   let policyOk = true;
+  let policyWarnings: string[] = [];
   try {
     const config = await loadProjectLayer({
       config: await loadConfig({ env: context.env }),
@@ -444,6 +451,36 @@ export async function doctorCommand(options: DoctorOptions, context: CommandCont
       ok: true,
       severity: 'info',
       message: `policy valid: ${(config.layers ?? []).map((layer) => `${layer.source} ${layer.file ?? layer.compiled.sources.join('+')}`).join('; ')}, mode ${config.mode}, failure ${config.failure.tool_call}`,
+    });
+    for (const warning of config.policyWarnings ?? [])
+      checks.push({
+        agent: 'warden',
+        check: 'policy-protections',
+        ok: false,
+        severity: 'warning',
+        message: warning,
+        fix: 'add rules (or extends: recommended) to the policy, or acknowledge: no-protections if meant',
+      });
+    policyWarnings = config.policyWarnings ?? [];
+    // What self-protection learned from this configuration, beyond Warden's home.
+    const learned = resolveProtectedPaths({
+      wardenHome: config.home,
+      userHome: config.userHome,
+      cwd: context.cwd,
+      policyFiles: (config.layers ?? []).flatMap((layer) =>
+        layer.compiled.sources.filter((source) => path.isAbsolute(source)),
+      ),
+      env: context.env,
+    });
+    const kinds = new Map<string, number>();
+    for (const entry of [...learned.guard, ...learned.agent])
+      kinds.set(entry.why, (kinds.get(entry.why) ?? 0) + 1);
+    checks.push({
+      agent: 'warden',
+      check: 'self-protection',
+      ok: true,
+      severity: 'info',
+      message: `self-protection also covers ${[...kinds].map(([why, count]) => `${why} (${count})`).join(', ') || 'nothing beyond Warden home'}`,
     });
     if (config.mode === 'observe')
       checks.push({
@@ -530,10 +567,15 @@ export async function doctorCommand(options: DoctorOptions, context: CommandCont
       `${verdict.agent}: ${verdict.installed ? (verdict.enforcing ? 'ENFORCING' : 'NOT ENFORCING') : 'not installed'}`,
     );
   if (installed.length === 0) lines.push('No agent is guarded: run `warden install`.');
-  return respond({
+  const response = respond({
     json: context.json,
     data: { ok, agents: verdicts, checks },
     text: lines.join('\n'),
     exitCode: ok ? EXIT.ok : EXIT.failed,
   });
+  // Loud on stderr too, so a script that keeps only the exit code and stderr still sees it.
+  return {
+    ...response,
+    stderr: response.stderr + policyWarnings.map((warning) => `warden: warning: ${warning}\n`).join(''),
+  };
 }

@@ -15,6 +15,8 @@ interface CheckedSource {
   ok: boolean;
   rules?: number;
   problem?: PolicyProblem;
+  /** What the user must be told about a valid policy (it has no protections). */
+  warnings?: string[];
 }
 
 /**
@@ -32,7 +34,13 @@ export async function policyCheckCommand(
     if (!existsSync(file)) return fail(`no policy file at ${file}`, EXIT.environment, context.json);
     try {
       const resolved = await loadPolicy({ file });
-      checked.push({ source: 'file', file, ok: true, rules: resolved.rules.length });
+      checked.push({
+        source: 'file',
+        file,
+        ok: true,
+        rules: resolved.rules.length,
+        ...(resolved.warnings?.length ? { warnings: resolved.warnings } : {}),
+      });
     } catch (error) {
       checked.push({ source: 'file', file, ok: false, problem: describePolicyProblem(error) });
     }
@@ -46,6 +54,7 @@ export async function policyCheckCommand(
         ...(user?.file ? { file: user.file } : {}),
         ok: true,
         rules: config.policy.rules.length,
+        ...(config.policyWarnings?.length ? { warnings: config.policyWarnings } : {}),
       });
     } catch (error) {
       checked.push({ source: 'user', ok: false, problem: describePolicyProblem(error) });
@@ -96,10 +105,15 @@ export async function policyCheckCommand(
     lines.push(
       'Until it is fixed, hooks apply the failure policy (closed: every tool call and prompt is blocked).',
     );
-  return respond({
+  const response = respond({
     json: context.json,
     data: { ok, sources: checked },
     text: lines.join('\n'),
     exitCode: ok ? EXIT.ok : EXIT.failed,
   });
+  const warnings = checked.flatMap((entry) => entry.warnings ?? []);
+  return {
+    ...response,
+    stderr: response.stderr + warnings.map((warning) => `warden: warning: ${warning}\n`).join(''),
+  };
 }

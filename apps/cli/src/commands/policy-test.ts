@@ -12,6 +12,8 @@ export interface PolicyTestOptions extends Omit<TestEventOptions, 'hookJson'> {
 }
 
 export interface PolicyTestReport {
+  /** What the user must be told about the policy in force (it has no protections). */
+  warnings?: string[];
   effect: Decision['effect'];
   policyEffect: Decision['policyEffect'];
   ruleId: string;
@@ -70,6 +72,7 @@ export async function decideTestEvent(
       trace: decision.trace,
       findings: decision.findings,
       actions: decision.actions,
+      ...(config.policyWarnings?.length ? { warnings: config.policyWarnings } : {}),
       sources: layers.map((layer) => ({
         source: layer.source,
         ...(layer.file ? { file: layer.file } : {}),
@@ -110,10 +113,15 @@ export async function policyTestCommand(
     `Policy:   ${report!.sources.map((source) => `${source.source}${source.trusted === false ? ' (untrusted: can only restrict)' : source.trusted ? ' (trusted)' : ''} ${source.file ?? source.policies.join(', ')}`).join('; ')}`,
   ];
   if (!met) lines.push(`Expected ${options.expect}, got ${report!.effect}.`);
-  return respond({
+  const response = respond({
     json: context.json,
     data: { ...report, ...(options.expect ? { expected: options.expect, met } : {}) },
     text: lines.join('\n'),
     exitCode: met ? EXIT.ok : EXIT.failed,
   });
+  const warnings = report!.warnings ?? [];
+  return {
+    ...response,
+    stderr: response.stderr + warnings.map((warning) => `warden: warning: ${warning}\n`).join(''),
+  };
 }

@@ -46,6 +46,8 @@ export interface WardenConfig extends DecideConfig {
   server?: ServerSettings;
   /** How events reach the server (spool, batches, budgets). Only used when `server` is set. */
   ingest?: IngestSettings;
+  /** What the user must be told about the policy (it has no protections); see keepProtections. */
+  policyWarnings?: string[];
 }
 
 export interface LoadConfigOptions {
@@ -197,6 +199,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
     configFile,
     ...(file.audit?.maxFileMb ? { auditMaxFileBytes: Math.round(file.audit.maxFileMb * 1024 * 1024) } : {}),
     ...serverAndIngest({ env, file, home, configFile }),
+    ...(resolved.warnings?.length ? { policyWarnings: resolved.warnings } : {}),
   };
 }
 

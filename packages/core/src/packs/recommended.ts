@@ -28,6 +28,28 @@ export const recommendedPack: Policy = {
         "Agents may not change Warden's configuration, policies or audit log, or the agents' hook settings. Ask the user to make this change themselves.",
     },
     {
+      // A link is a second name: `ln -s ~/.warden/config.yaml x`, then an edit of `x`. Making one to
+      // or from a protected file is refused whatever the link's direction or kind.
+      id: 'guard.protect-config-link',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: { programs: ['ln', 'gln', 'link'], targets: ['guard_config', 'agent_config'] },
+      reason:
+        "Agents may not link to Warden's configuration, policies or hook code, or the agents' hook settings: a link is a second way to change them. Ask the user to make this change themselves.",
+    },
+    {
+      id: 'guard.protect-config-link-copy',
+      effect: 'deny',
+      actions: ['shell.exec'],
+      when: {
+        programs: ['cp', 'gcp'],
+        flags: ['l|s|link|symbolic-link'],
+        targets: ['guard_config', 'agent_config'],
+      },
+      reason:
+        "Agents may not link to Warden's configuration, policies or hook code, or the agents' hook settings: a link is a second way to change them. Ask the user to make this change themselves.",
+    },
+    {
       id: 'guard.no-uninstall',
       effect: 'deny',
       actions: ['shell.exec'],

@@ -1,5 +1,10 @@
-import { realpathSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import {
+  AGENT_SETTINGS_FILES,
+  matchesProtectedEntry,
+  type ProtectedPaths,
+} from './resolve-protected-paths.js';
 import type { PathClass, PathContext } from './types.js';
 
 const SYSTEM_DIRS = [
@@ -279,8 +284,6 @@ const GIT_DIR = /(^|\/)\.git(\/(objects|refs|HEAD|packed-refs|index))?$/;
 const SYSTEM_SHELL_RC =
   /^\/etc\/(profile|bash\.bashrc|bashrc|zshrc|zsh\/.+|zprofile|zshenv|environment|profile\.d\/.+|fish\/.+)$/;
 const AGENT_CONFIG_DIRS = ['.claude', '.codex', '.cursor', '.gemini', '.windsurf', '.continue', '.aider'];
-const AGENT_CONFIG_FILES =
-  /^(settings(\.local)?\.json|hooks\.json|config\.toml|config\.json|requirements\.toml|managed-settings\.json|mcp\.json|hooks|agents|commands|rules)$/;
 
 /** `${HOME}` as the shell writes it. */
 const BRACED_HOME = `\${HOME}`;
@@ -378,16 +381,27 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
     )
   )
     classes.add('secret');
-  if (isInside(target, path.resolve(context.wardenHome)) || segments.includes('.warden'))
+  // Warden's home, any project's `.warden`, and Warden's installed packages (the hook code).
+  if (
+    isInside(target, path.resolve(context.wardenHome)) ||
+    segments.includes('.warden') ||
+    /\/node_modules\/@warden(\/|$)/.test(target)
+  )
     classes.add('guard_config');
   const agentIndex = segments.findIndex((segment) => AGENT_CONFIG_DIRS.includes(segment));
   if (agentIndex >= 0) {
     // Settings and hook files, not the agents' caches and transcripts. The directory itself
     // counts too: deleting or moving `.claude` removes its hooks.
     const tail = segments.slice(agentIndex + 1);
-    if (tail.length === 0 || AGENT_CONFIG_FILES.test(tail[0]!)) classes.add('agent_config');
+    if (tail.length === 0 || AGENT_SETTINGS_FILES.test(tail[0]!)) classes.add('agent_config');
   }
   if (relativeToHome === '.claude.json' || base === '.mcp.json') classes.add('agent_config');
+  const learned = context.protectedPaths;
+  if (learned) {
+    const keep = ['/', home, cwd];
+    if (matchesProtectedEntry({ path: target, entries: learned.guard, keep })) classes.add('guard_config');
+    if (matchesProtectedEntry({ path: target, entries: learned.agent, keep })) classes.add('agent_config');
+  }
   if (/^\/etc\/(claude-code|codex)(\/|$)|^\/Library\/Application Support\/ClaudeCode(\/|$)/.test(target))
     classes.add('agent_config');
   return classes;
@@ -420,8 +434,48 @@ export function classifyPath(options: { path: string; followSymlinks?: boolean }
         classes.add('outside_project');
       }
     }
+    if (options.protectedPaths && !classes.has('guard_config') && isHardLinkToGuard(real, options)) {
+      classes.add('guard_config');
+    }
   }
   return [...classes];
+}
+
+/** `dev:ino` of the files a hard link must not reach, per learned set (computed on first need). */
+const guardInodes = new WeakMap<ProtectedPaths, Set<string>>();
+
+function inodeKey(file: string): string | undefined {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats?.isFile() ? `${stats.dev}:${stats.ino}` : undefined;
+}
+
+/**
+ * Whether the path is another name (a hard link) of a protected file: Warden's own files, the
+ * policy files and the hook code. A link made before Warden was installed, or through a route the
+ * analysis cannot see, would otherwise let an edit of `x` change `~/.warden/config.yaml`.
+ */
+function isHardLinkToGuard(file: string, context: PathContext): boolean {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats?.isFile() || stats.nlink < 2) return false;
+  const learned = context.protectedPaths!;
+  let inodes = guardInodes.get(learned);
+  if (!inodes) {
+    inodes = new Set<string>();
+    const files = [...learned.linkTargets];
+    for (const directory of [context.wardenHome, path.join(context.wardenHome, 'bin')]) {
+      try {
+        for (const name of readdirSync(directory)) files.push(path.join(directory, name));
+      } catch {
+        // No such directory: nothing in it to link to.
+      }
+    }
+    for (const candidate of files) {
+      const key = inodeKey(candidate);
+      if (key) inodes.add(key);
+    }
+    guardInodes.set(learned, inodes);
+  }
+  return inodes.has(`${stats.dev}:${stats.ino}`);
 }
 
 export function globToRegExp(pattern: string): RegExp {

@@ -1,3 +1,5 @@
+import type { ProtectedPaths } from './resolve-protected-paths.js';
+
 /**
  * Where a path is, as policies name it. A path can be in several classes (`project` and `secret`).
  * `project_root` is the project directory itself (deleting it, or everything in it); `unknown`
@@ -31,4 +33,10 @@ export interface PathContext {
   home: string;
   /** Warden's home (`~/.warden` by default). */
   wardenHome: string;
+  /**
+   * What the live configuration adds: the policy files wherever they live, the hook code and
+   * Node the installed hooks run, the agents' relocated homes and the PATH directories
+   * (`resolveProtectedPaths`). Absent: only the fixed places are protected.
+   */
+  protectedPaths?: ProtectedPaths;
 }

@@ -3,6 +3,7 @@ import { PolicyError } from '../errors.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
 // Static, not lazy: a lazy bundle would carry its own copy of linear-regex.ts, without the engine.
 import { checkPolicyRegexes } from './check-policy-regexes.js';
+import { keepProtections } from './keep-protections.js';
 import { loadRegexEngine, rulesUseRegex } from './linear-regex.js';
 import type { Policy } from './policy-schema.js';
 import { type ResolvedPolicy, resolvePolicy } from './resolve-policy.js';
@@ -20,7 +21,8 @@ function readText(file: string): string {
 }
 
 /**
- * Loads a policy from a file, or a built-in pack by name, with everything it extends.
+ * Loads a policy from a file, or a built-in pack by name, with everything it extends. A file
+ * with no protections keeps the recommended pack's unless it acknowledges it (keepProtections).
  * The YAML parser and the policy schema are imported only when a file has to be read, so a
  * hook running a built-in pack does not pay for them.
  */
@@ -28,7 +30,12 @@ export async function loadPolicy(options: { file?: string; pack?: string }): Pro
   if (options.file) {
     const [yaml, { parsePolicy }] = await Promise.all([import('yaml'), import('./parse-policy.js')]);
     const loadFile = (file: string): Policy => parsePolicy({ text: readText(file), file, yaml });
-    const resolved = resolvePolicy({ policy: loadFile(options.file), source: options.file, loadFile });
+    const policy = loadFile(options.file);
+    const resolved = keepProtections({
+      resolved: resolvePolicy({ policy, source: options.file, loadFile }),
+      policy,
+      source: options.file,
+    });
     // Only a policy with `matches` loads the regular expression engine (hook start-up).
     if (rulesUseRegex(resolved.rules)) {
       await loadRegexEngine();

@@ -105,8 +105,18 @@ export type Rule = z.infer<typeof ruleSchema>;
 export const policySchema = z.strictObject({
   $schema: z.optional(z.string()),
   version: z.optional(z.literal(1)),
-  /** Built-in packs (`recommended`, `strict`, `observe`) or policy files, applied in order. */
+  /**
+   * Built-in packs (`recommended`, `strict`, `observe`) or policy files, applied in order. `none`
+   * says on purpose that nothing is extended (with `acknowledge: no-protections` for a policy that
+   * then has no rule that denies or asks).
+   */
   extends: z.optional(z.union([z.string(), z.array(z.string())])),
+  /**
+   * `no-protections`: this policy has no rule that denies or asks, and that is meant. Without it, a
+   * policy with no protections (an empty file, `rules: []`, every pack rule disabled, `extends`
+   * nothing) is warned about and the `recommended` pack's protections stay in force.
+   */
+  acknowledge: z.optional(z.enum(['no-protections'])),
   mode: z.optional(modeSchema),
   failure: z.optional(failurePolicySchema),
   /** Effect when no rule matches a tool call. Default `allow`. */

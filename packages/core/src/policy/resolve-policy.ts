@@ -6,6 +6,9 @@ import { BUILTIN_PACKS } from '../packs/index.js';
 import type { ResolvedRule } from './compile-policy.js';
 import type { Policy } from './policy-schema.js';
 
+/** `extends: none`: nothing is extended, on purpose. */
+export const NO_PARENT = 'none';
+
 export interface ResolvedPolicy {
   rules: ResolvedRule[];
   mode?: Mode;
@@ -14,6 +17,8 @@ export interface ResolvedPolicy {
   sources: string[];
   /** Detector settings of every layer, extended policies first (merged by resolveDetectorSettings). */
   detectors?: DetectorsPolicy[];
+  /** What the user must be told about the policy (it has no protections), see keepProtections. */
+  warnings?: string[];
 }
 
 /**
@@ -33,7 +38,14 @@ export function resolvePolicy(options: {
   const parents =
     policy.extends === undefined ? [] : Array.isArray(policy.extends) ? policy.extends : [policy.extends];
 
+  if (parents.includes(NO_PARENT) && parents.length > 1) {
+    throw new PolicyError({
+      message: `extends: ${NO_PARENT} means nothing is extended; it cannot be listed with ${parents.filter((parent) => parent !== NO_PARENT).join(', ')}`,
+      file: source,
+    });
+  }
   for (const parent of parents) {
+    if (parent === NO_PARENT) continue;
     const pack = BUILTIN_PACKS[parent];
     let parentSource: string;
     let parentPolicy: Policy;
@@ -51,7 +63,7 @@ export function resolvePolicy(options: {
       parentPolicy = options.loadFile(parentSource);
     } else {
       throw new PolicyError({
-        message: `extends unknown pack "${parent}" (built-in packs: ${Object.keys(BUILTIN_PACKS).join(', ')}; use a path such as ./base.yaml for a file)`,
+        message: `extends unknown pack "${parent}" (built-in packs: ${Object.keys(BUILTIN_PACKS).join(', ')}, or ${NO_PARENT}; use a path such as ./base.yaml for a file)`,
         file: source,
       });
     }
