@@ -20,6 +20,7 @@ const post = readSample('codex-PostToolUse');
 const prompt = readSample('codex-UserPromptSubmit');
 const stop = readSample('codex-Stop');
 const patch = readSample('codex-apply_patch-PreToolUse');
+const signal = new AbortController().signal;
 const bash = (command: string) => ({ ...pre, tool_input: { command } });
 
 /** Native Codex inputs: blocked and allowed, on every routed event. */
@@ -62,13 +63,13 @@ const TABLE: Record<string, Record<string, unknown>> = {
 describe('createCodexSessionHandler', () => {
   for (const askBehaviour of ['deny', 'defer'] as const) {
     it(`answers every routed event exactly as the command hook prints it for the same native input (ask: ${askBehaviour})`, async () => {
-      const handler = createCodexSessionHandler({ env, askBehaviour });
+      const handler = createCodexSessionHandler({ env, askBehaviour, log: () => {} });
       let blocked = 0;
       for (const [name, native] of Object.entries(TABLE)) {
         const event = native.hook_event_name as CodexSessionEvent;
         const args = expandCodexTemplate({ template: codexSessionInputTemplate(event), input: native });
         const command = await runCodexHook({ stdin: JSON.stringify(native), env, askBehaviour });
-        const text = await handler.handle(args, { signal: new AbortController().signal });
+        const text = await handler.handle(args as Record<string, unknown>, { signal });
         expect(text, name).toBe(command.stdout);
         if (command.exitCode === 2) blocked++;
         // And what Codex reads from it is valid for the event.
@@ -81,12 +82,12 @@ describe('createCodexSessionHandler', () => {
   }
 
   it('blocks a destructive command with the reason Codex shows the model', async () => {
-    const handler = createCodexSessionHandler({ env });
+    const handler = createCodexSessionHandler({ env, log: () => {} });
     const args = expandCodexTemplate({
       template: codexSessionInputTemplate('PreToolUse'),
       input: bash('rm -rf / --no-preserve-root'),
     });
-    const answer = JSON.parse(await handler.handle(args)) as {
+    const answer = JSON.parse(await handler.handle(args as Record<string, unknown>, { signal })) as {
       hookSpecificOutput: { permissionDecision: string; permissionDecisionReason: string };
     };
     expect(answer.hookSpecificOutput.permissionDecision).toBe('deny');
@@ -94,7 +95,7 @@ describe('createCodexSessionHandler', () => {
   });
 
   it('answers garbage, empty and incomplete calls by the failure policy without throwing', async () => {
-    const handler = createCodexSessionHandler({ env });
+    const handler = createCodexSessionHandler({ env, log: () => {} });
     const calls: unknown[] = [
       '',
       null,
@@ -105,7 +106,7 @@ describe('createCodexSessionHandler', () => {
       { hook_event_name: 'PreToolUse' },
     ];
     for (const args of calls) {
-      const text = await handler.handle(args);
+      const text = await handler.handle(args as Record<string, unknown>, { signal });
       // Tool-call phase fails closed by default: a block Codex honours, with a readable reason.
       const answer = JSON.parse(text) as Record<string, unknown>;
       const reason = JSON.stringify(answer);
@@ -115,7 +116,7 @@ describe('createCodexSessionHandler', () => {
   });
 
   it('answers by the failure policy when the call could not be decided (onFailure)', () => {
-    const handler = createCodexSessionHandler({ env });
+    const handler = createCodexSessionHandler({ env, log: () => {} });
     const closed = JSON.parse(
       handler.onFailure({ hook_event_name: 'PreToolUse' }, 'no decision within 10000 ms'),
     ) as {
@@ -123,8 +124,10 @@ describe('createCodexSessionHandler', () => {
     };
     expect(closed.hookSpecificOutput.permissionDecision).toBe('deny');
     expect(closed.hookSpecificOutput.permissionDecisionReason).toContain('no decision within');
-    expect(handler.onFailure('', 'boom')).toContain('"decision":"block"');
-    const open = createCodexSessionHandler({ env: { ...env, WARDEN_FAILURE: 'open' } });
+    expect(handler.onFailure({}, 'the hook arguments are string, not an object')).toContain(
+      '"decision":"block"',
+    );
+    const open = createCodexSessionHandler({ env: { ...env, WARDEN_FAILURE: 'open' }, log: () => {} });
     expect(open.onFailure({ hook_event_name: 'PreToolUse' }, 'boom')).toBe('');
   });
 });

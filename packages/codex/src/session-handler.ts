@@ -1,29 +1,26 @@
 import {
   type CommandHookResponse,
-  DEFAULT_FAILURE,
-  failureDecision,
-  failurePolicySchema,
+  createSessionDecider,
+  type SessionDecider,
+  type SessionToolHandler,
 } from '@warden/core';
-import { type AskBehaviour, codexPhaseOf, renderCodexDecision } from './adapter.js';
-import { runCodexHook } from './hook.js';
+import { type AskBehaviour, codexPhaseOf, createCodexAdapter } from './adapter.js';
+import { askBehaviourFrom } from './hook.js';
 import { nativeInputFromArguments } from './session-templates.js';
 
 /** Below the 30 s `timeout` install writes for each `mcp_tool` hook, as the command hook's is. */
 export const DEFAULT_SESSION_DEADLINE_MS = 10_000;
 
-export interface CodexSessionHandler {
-  /** The text of the tool result for one hook call: exactly what the command hook prints. */
-  handle(args: unknown, options?: { signal?: AbortSignal }): Promise<string>;
-  /** The text for a call that could not be decided in time or at all: the failure policy's answer. */
-  onFailure(args: unknown, reason: string): string;
-}
-
 export interface CreateCodexSessionHandlerOptions {
   env?: NodeJS.ProcessEnv;
   /** What a policy `ask` becomes; `WARDEN_CODEX_ASK` in the environment wins, as for the command hook. */
   askBehaviour?: AskBehaviour;
-  /** Each call is answered by this deadline whatever happens (default 10 s). */
+  /** Each call is decided within this many ms, by the failure policy when needed (default 10 s). */
   deadlineMs?: number;
+  /** Default: core's decider over the warm config, with one audit writer for the session. */
+  decider?: SessionDecider;
+  /** Where the command hook's stderr (warnings, failure details) goes; default the server's stderr. */
+  log?: (message: string) => void;
 }
 
 /**
@@ -39,54 +36,46 @@ export function sessionAnswerText(response: CommandHookResponse): string {
   return `${JSON.stringify({ decision: 'block', reason })}\n`;
 }
 
-function hookEventOf(args: unknown): string {
-  const name =
-    typeof args === 'object' && args !== null
-      ? (args as { hook_event_name?: unknown }).hook_event_name
-      : undefined;
-  return typeof name === 'string' ? name : 'unknown';
-}
-
 /**
  * The Codex side of the session server: maps each call's templated arguments back to Codex's
- * native hook input and runs the command hook's own decision path on it in this process, so the
- * answer is the command hook's, byte for byte, for every input. Arguments that are not a Warden
- * template (garbage, `""`, a missing event) go down the same path and are answered as the command
- * hook answers unreadable input: by the failure policy, recorded in the audit log.
+ * native hook input and hands it to core's session decider, which gives the command hook's answer
+ * from a warm config. Arguments that are not a Warden template go to the decider as they are, and
+ * are answered as the command hook answers unreadable input: by the failure policy, recorded.
  */
 export function createCodexSessionHandler(
   options: CreateCodexSessionHandlerOptions = {},
-): CodexSessionHandler {
+): SessionToolHandler & { decider: SessionDecider } {
   const env = options.env ?? process.env;
-  const deadlineMs = options.deadlineMs ?? DEFAULT_SESSION_DEADLINE_MS;
+  const askBehaviour = askBehaviourFrom({
+    env,
+    ...(options.askBehaviour ? { fallback: options.askBehaviour } : {}),
+  });
+  const log = options.log ?? ((message: string) => process.stderr.write(message));
+  const decider =
+    options.decider ??
+    createSessionDecider({
+      adapter: createCodexAdapter({ askBehaviour }),
+      env,
+      phaseOf: codexPhaseOf,
+      // As the command hook: Codex has no output schema for SessionEnd (not routed here anyway).
+      acceptsSystemMessage: (hookEvent) => hookEvent !== 'SessionEnd',
+      deadlineMs: options.deadlineMs ?? DEFAULT_SESSION_DEADLINE_MS,
+    });
+  const nativeInput = (args: unknown): unknown => {
+    const mapped = nativeInputFromArguments(args);
+    return mapped.success ? mapped.input : args;
+  };
+  const answer = (response: CommandHookResponse): string => {
+    if (response.stderr) log(response.stderr);
+    return sessionAnswerText(response);
+  };
   return {
+    decider,
     async handle(args) {
-      const mapped = nativeInputFromArguments(args);
-      const input = mapped.success ? mapped.input : args;
-      let stdin: string;
-      try {
-        stdin = typeof input === 'string' ? input : (JSON.stringify(input) ?? '');
-      } catch {
-        // A value JSON cannot hold (a cycle): the hook's own path turns this into a failure answer.
-        stdin = '';
-      }
-      const response = await runCodexHook({
-        stdin,
-        env,
-        deadlineMs,
-        ...(options.askBehaviour ? { askBehaviour: options.askBehaviour } : {}),
-      });
-      return sessionAnswerText(response);
+      return answer(await decider.decide(nativeInput(args)));
     },
     onFailure(args, reason) {
-      const hookEvent = hookEventOf(args);
-      const configured = failurePolicySchema.safeParse(env.WARDEN_FAILURE?.trim().toLowerCase());
-      const failure = configured.success ? configured.data : DEFAULT_FAILURE[codexPhaseOf(hookEvent)];
-      const decision = failureDecision({ error: new Error(reason), failure });
-      const askValue = env.WARDEN_CODEX_ASK?.trim().toLowerCase();
-      const askBehaviour: AskBehaviour =
-        askValue === 'deny' || askValue === 'defer' ? askValue : (options.askBehaviour ?? 'deny');
-      return sessionAnswerText(renderCodexDecision({ hookEvent, decision, askBehaviour }));
+      return answer(decider.fail(nativeInput(args), reason));
     },
   };
 }
