@@ -7,6 +7,8 @@ const USAGE = `Usage: warden-claude-code <command> [options]
 
 Commands:
   hook                      Read one Claude Code hook input on stdin and answer it (used by Claude Code).
+  serve-session             Run the session guard server (stdio MCP, started by Claude Code once per session).
+      [--expose-tools]        Also offer the model the read-only policy_test and audit_query tools.
   --version                 The version of this package.
   install                   Add Warden's hooks to a Claude Code settings file.
   uninstall                 Remove Warden's hooks (and nothing else) from a settings file.
