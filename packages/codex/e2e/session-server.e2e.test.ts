@@ -1,0 +1,202 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readAuditLog, verifyAuditLog } from '@warden/core';
+import {
+  type AgentWorkspace,
+  createAgentWorkspace,
+  runCodex,
+  type ScriptedResponsesTurn,
+  startScriptedResponsesServer,
+} from '@warden/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { status } from '../src/install.js';
+
+// The real Codex CLI (0.169.0 from npm) and a scripted Responses API model on loopback, with
+// Warden installed by `warden-codex install --transport mcp` into a throwaway CODEX_HOME: Codex
+// starts `warden-codex serve-session` once for the session and calls its hidden `decide` tool
+// from the mcp_tool hooks. Trust is recorded by hash as the user's /hooks review does (no bypass
+// flag). Codex skips untrusted hooks and fails open on any MCP problem, silently, so each blocking
+// case also runs without Warden, where it must do its harm.
+
+const CODEX_BIN = fileURLToPath(new URL('../node_modules/.bin/codex', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
+const workspaces: AgentWorkspace[] = [];
+
+afterEach(async () => {
+  await Promise.all(workspaces.splice(0).map((workspace) => workspace.remove()));
+});
+
+interface Scenario {
+  workspace: AgentWorkspace;
+  codexHome: string;
+  victim: string;
+}
+
+function codexConfig(baseUrl: string): string {
+  return [
+    '# written by the Warden session-server e2e test',
+    'model = "gpt-5.5"',
+    'model_provider = "mock"',
+    'approval_policy = "never"',
+    'check_for_update_on_startup = false',
+    '',
+    '[analytics]',
+    'enabled = false',
+    '',
+    '[model_providers.mock]',
+    'name = "mock"',
+    `base_url = "${baseUrl}"`,
+    'wire_api = "responses"',
+    'env_key = "MOCK_API_KEY"',
+    'request_max_retries = 0',
+    'stream_max_retries = 0',
+    '',
+    '[features]',
+    'plugins = false',
+    'apps = false',
+    '',
+  ].join('\n');
+}
+
+function warden(args: string[], scenario: Scenario) {
+  return spawnSync(process.execPath, [bin, ...args, '--codex', CODEX_BIN], {
+    env: { PATH: process.env.PATH, HOME: scenario.workspace.home, CODEX_HOME: scenario.codexHome },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+function installWithMcp(scenario: Scenario, options: { trust: boolean }): string {
+  const installed = warden(['install', '--transport', 'mcp'], scenario);
+  expect(installed.status, installed.stderr).toBe(0);
+  expect(installed.stdout).toContain('transport: mcp');
+  expect(installed.stdout).toContain('never restarts a crashed MCP server');
+  if (!options.trust) return installed.stdout;
+  // What the user's /hooks review records: the hash of each hook as it is.
+  const { trust } = status({
+    env: { HOME: scenario.workspace.home, CODEX_HOME: scenario.codexHome },
+    detection: {},
+  });
+  appendFileSync(
+    path.join(scenario.codexHome, 'config.toml'),
+    trust
+      .map(
+        (entry) =>
+          `\n[hooks.state.${JSON.stringify(entry.key)}]\ntrusted_hash = ${JSON.stringify(entry.hash)}\n`,
+      )
+      .join(''),
+  );
+  const reported = warden(['status'], scenario);
+  expect(reported.stdout).toContain('Warden for Codex: guarding');
+  expect(reported.stdout).toContain('transport: mcp');
+  // PreToolUse is served by the session server alone: a block can only be its answer.
+  const hooks = JSON.parse(readFileSync(path.join(scenario.codexHome, 'hooks.json'), 'utf8'));
+  expect(hooks.hooks.PreToolUse).toEqual([
+    { matcher: '*', hooks: [expect.objectContaining({ type: 'mcp_tool' })] },
+  ]);
+  return installed.stdout;
+}
+
+async function run(options: {
+  withWarden: boolean;
+  trust?: boolean;
+  script: (scenario: Scenario) => ScriptedResponsesTurn[];
+}) {
+  const workspace = await createAgentWorkspace({ prefix: 'warden-codex-mcp-e2e-' });
+  workspaces.push(workspace);
+  const codexHome = path.join(workspace.home, '.codex');
+  mkdirSync(codexHome, { recursive: true });
+  const victim = path.join(workspace.home, 'important');
+  mkdirSync(victim, { recursive: true });
+  writeFileSync(path.join(victim, 'thesis.txt'), 'four years of work\n');
+  const scenario: Scenario = { workspace, codexHome, victim };
+  const server = await startScriptedResponsesServer({ script: options.script(scenario) });
+  try {
+    writeFileSync(path.join(codexHome, 'config.toml'), codexConfig(server.baseUrl));
+    if (options.withWarden) installWithMcp(scenario, { trust: options.trust ?? true });
+    const result = await runCodex({
+      codexPath: CODEX_BIN,
+      prompt: 'do it',
+      cwd: workspace.project,
+      home: workspace.home,
+      codexHome,
+      timeoutMs: 90_000,
+    });
+    expect(result.timedOut).toBe(false);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const auditDir = path.join(workspace.home, '.warden', 'audit');
+    const audit = existsSync(auditDir)
+      ? (expect(verifyAuditLog({ auditDir }).ok).toBe(true),
+        [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>))
+      : [];
+    return { ...scenario, result, audit, toolOutputs: server.toolOutputs() };
+  } finally {
+    await server.close();
+  }
+}
+
+const execCommand = (cmd: string): ScriptedResponsesTurn => ({
+  functionCall: { name: 'exec_command', arguments: { cmd } },
+});
+
+describe('Codex CLI guarded by warden-codex serve-session (install --transport mcp)', () => {
+  it('denies a recursive delete outside the project, which does its harm without Warden', async () => {
+    const script = (scenario: Scenario) => [execCommand(`rm -r ${scenario.victim}`)];
+
+    const unguarded = await run({ withWarden: false, script });
+    expect(existsSync(unguarded.victim)).toBe(false);
+
+    const guarded = await run({ withWarden: true, script });
+    expect(readFileSync(path.join(guarded.victim, 'thesis.txt'), 'utf8')).toBe('four years of work\n');
+    expect(guarded.toolOutputs).toHaveLength(1);
+    expect(guarded.toolOutputs[0]!.output).toContain('Warden (shell.recursive-delete-outside-project)');
+    const denial = guarded.audit.find((record) => record.hookEvent === 'PreToolUse');
+    expect(denial).toMatchObject({
+      agent: 'codex',
+      effect: 'deny',
+      ruleId: 'shell.recursive-delete-outside-project',
+      tool: 'Bash',
+    });
+  });
+
+  it('guards nothing while the mcp_tool hooks are untrusted: the trust hashes are what makes Codex call Warden', async () => {
+    const untrusted = await run({
+      withWarden: true,
+      trust: false,
+      script: (scenario) => [execCommand(`rm -r ${scenario.victim}`)],
+    });
+    expect(existsSync(untrusted.victim)).toBe(false);
+    expect(untrusted.audit.filter((record) => record.hookEvent === 'PreToolUse')).toEqual([]);
+  });
+
+  it('lets a harmless command run and records the session-server events with the session id', async () => {
+    const guarded = await run({
+      withWarden: true,
+      script: () => [execCommand('echo hello > greeting.txt && ls')],
+    });
+    expect(readFileSync(path.join(guarded.workspace.project, 'greeting.txt'), 'utf8')).toBe('hello\n');
+    expect(guarded.toolOutputs[0]!.output).toContain('greeting.txt');
+    const events = guarded.audit.map((record) => record.hookEvent);
+    // Routed to the server: SessionStart, UserPromptSubmit, PreToolUse, PostToolUse, Stop; SessionEnd stays a command hook.
+    expect(events).toEqual(
+      expect.arrayContaining([
+        'SessionStart',
+        'UserPromptSubmit',
+        'PreToolUse',
+        'PostToolUse',
+        'Stop',
+        'SessionEnd',
+      ]),
+    );
+    expect(guarded.audit.find((record) => record.hookEvent === 'PreToolUse')).toMatchObject({
+      effect: 'allow',
+      tool: 'Bash',
+    });
+    const sessions = new Set(guarded.audit.map((record) => record.session));
+    expect(sessions.size).toBe(1);
+    expect([...sessions][0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(guarded.result.stdout).not.toMatch(/hook (returned invalid|exited with code)/);
+  });
+});
