@@ -127,10 +127,11 @@ async function run(options: {
     expect(result.timedOut).toBe(false);
     expect(result.exitCode, result.stderr).toBe(0);
     const auditDir = path.join(workspace.home, '.warden', 'audit');
-    const audit = existsSync(auditDir)
-      ? (expect(verifyAuditLog({ auditDir }).ok).toBe(true),
-        [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>))
-      : [];
+    let audit: Record<string, unknown>[] = [];
+    if (existsSync(auditDir)) {
+      expect(verifyAuditLog({ auditDir }).ok).toBe(true);
+      audit = [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
+    }
     return { ...scenario, result, audit, toolOutputs: server.toolOutputs() };
   } finally {
     await server.close();
