@@ -33,6 +33,8 @@ describe('README', () => {
       'managed',
       'managed',
       'uninstall',
+      'install',
+      'status',
     ]);
     for (const argv of commands) {
       const extra = argv.includes('project') ? ['--project-dir', project] : [];
