@@ -103,6 +103,8 @@ async function run(options: {
   withWarden: boolean;
   trust?: boolean;
   script: (scenario: Scenario) => ScriptedResponsesTurn[];
+  prompt?: string;
+  prepare?: (scenario: Scenario) => void;
 }) {
   const workspace = await createAgentWorkspace({ prefix: 'warden-codex-mcp-e2e-' });
   workspaces.push(workspace);
@@ -116,9 +118,10 @@ async function run(options: {
   try {
     writeFileSync(path.join(codexHome, 'config.toml'), codexConfig(server.baseUrl));
     if (options.withWarden) installWithMcp(scenario, { trust: options.trust ?? true });
+    options.prepare?.(scenario);
     const result = await runCodex({
       codexPath: CODEX_BIN,
-      prompt: 'do it',
+      prompt: options.prompt ?? 'do it',
       cwd: workspace.project,
       home: workspace.home,
       codexHome,
@@ -132,7 +135,13 @@ async function run(options: {
       expect(verifyAuditLog({ auditDir }).ok).toBe(true);
       audit = [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
     }
-    return { ...scenario, result, audit, toolOutputs: server.toolOutputs() };
+    return {
+      ...scenario,
+      result,
+      audit,
+      toolOutputs: server.toolOutputs(),
+      requests: server.responseRequests(),
+    };
   } finally {
     await server.close();
   }
@@ -140,6 +149,9 @@ async function run(options: {
 
 const execCommand = (cmd: string): ScriptedResponsesTurn => ({
   functionCall: { name: 'exec_command', arguments: { cmd } },
+});
+const applyPatch = (body: string): ScriptedResponsesTurn => ({
+  customToolCall: { name: 'apply_patch', input: `*** Begin Patch\n${body}\n*** End Patch\n` },
 });
 
 describe('Codex CLI guarded by warden-codex serve-session (install --transport mcp)', () => {
@@ -159,6 +171,45 @@ describe('Codex CLI guarded by warden-codex serve-session (install --transport m
       effect: 'deny',
       ruleId: 'shell.recursive-delete-outside-project',
       tool: 'Bash',
+    });
+  });
+
+  // The other routed events, each answered by the server alone (their unguarded contrast is in
+  // codex.e2e.test.ts, with the same scripts).
+  it('denies apply_patch writing a secret file (.env)', async () => {
+    const guarded = await run({
+      withWarden: true,
+      script: () => [applyPatch('*** Add File: .env\n+OPENAI_API_KEY=sk-warden-e2e-not-a-real-key')],
+    });
+    expect(existsSync(path.join(guarded.workspace.project, '.env'))).toBe(false);
+    expect(guarded.toolOutputs[0]!.output).toContain('Warden (secrets.write-file)');
+  });
+
+  it('replaces a cloud key in a tool output before the model reads it (PostToolUse)', async () => {
+    const key = ['AKIA', 'Q3ZP7RWT', 'XK5M2NVB'].join('');
+    const guarded = await run({
+      withWarden: true,
+      prepare: (scenario) =>
+        writeFileSync(path.join(scenario.workspace.project, 'deploy.conf'), `aws_access_key_id = ${key}\n`),
+      script: () => [execCommand('cat deploy.conf')],
+    });
+    expect(guarded.toolOutputs[0]!.output).toContain('aws_access_key_id = [REDACTED:secret.aws_access_key]');
+    expect(JSON.stringify(guarded.requests)).not.toContain(key);
+    expect(JSON.stringify(guarded.audit)).not.toContain(key);
+  });
+
+  it('blocks a prompt carrying a private key before any model request (UserPromptSubmit)', async () => {
+    const key =
+      '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----';
+    const guarded = await run({
+      withWarden: true,
+      script: () => [],
+      prompt: `why does this key fail?\n${key}`,
+    });
+    expect(guarded.requests).toHaveLength(0);
+    expect(guarded.audit.find((record) => record.hookEvent === 'UserPromptSubmit')).toMatchObject({
+      effect: 'deny',
+      ruleId: 'secrets.in-prompt',
     });
   });
 
