@@ -66,6 +66,7 @@ async function installed(): Promise<{
 async function run(options: {
   workspace: AgentWorkspace;
   script: ScriptedAnthropicTurn[];
+  permissionMode?: 'default' | 'bypassPermissions';
   beforeReply?: (recorded: RecordedAnthropicRequest) => void | Promise<void>;
 }) {
   const server = await startScriptedAnthropicServer({
@@ -79,6 +80,7 @@ async function run(options: {
       cwd: options.workspace.project,
       home: options.workspace.home,
       timeoutMs: 90_000,
+      ...(options.permissionMode ? { permissionMode: options.permissionMode } : {}),
     });
     expect(result.timedOut).toBe(false);
     const init = result.messages.find((message) => message.type === 'system' && message.subtype === 'init');
@@ -200,6 +202,24 @@ describe('Claude Code guarded by the session server (default install)', () => {
     const pre = auditRecords(workspace).filter((record) => record.hookEvent === 'PreToolUse');
     expect(pre.map((record) => record.effect)).toEqual(['allow', 'allow']);
     expect(JSON.stringify(pre[1])).toContain('after-restart.txt');
+  });
+
+  it('answers PermissionRequest through the session server', async () => {
+    const { workspace } = await installed();
+    const outside = path.join(workspace.root, 'outside.txt');
+    const { toolResults, sessionId } = await run({
+      workspace,
+      permissionMode: 'default',
+      script: [{ toolUse: { name: 'Bash', input: { command: `touch ${outside}` } } }],
+    });
+    // Measured with 2.1.330 in -p: the permission prompt cannot be shown, the hook is still asked.
+    expect(toolResults[0]!.content).toContain('needs approval');
+    const records = auditRecords(workspace);
+    expect(records.find((record) => record.hookEvent === 'PermissionRequest')).toMatchObject({
+      session: sessionId,
+      tool: 'Bash',
+      effect: 'allow',
+    });
   });
 
   it('uninstall removes the hooks and the server registration, and nothing else', async () => {
