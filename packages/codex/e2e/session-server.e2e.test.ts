@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAuditLog, verifyAuditLog } from '@warden/core';
@@ -105,6 +105,8 @@ async function run(options: {
   script: (scenario: Scenario) => ScriptedResponsesTurn[];
   prompt?: string;
   prepare?: (scenario: Scenario) => void;
+  /** Runs beside the Codex session (started before it, awaited after it). */
+  during?: (scenario: Scenario) => Promise<void>;
 }) {
   const workspace = await createAgentWorkspace({ prefix: 'warden-codex-mcp-e2e-' });
   workspaces.push(workspace);
@@ -119,6 +121,7 @@ async function run(options: {
     writeFileSync(path.join(codexHome, 'config.toml'), codexConfig(server.baseUrl));
     if (options.withWarden) installWithMcp(scenario, { trust: options.trust ?? true });
     options.prepare?.(scenario);
+    const beside = options.during?.(scenario);
     const result = await runCodex({
       codexPath: CODEX_BIN,
       prompt: options.prompt ?? 'do it',
@@ -127,6 +130,7 @@ async function run(options: {
       codexHome,
       timeoutMs: 90_000,
     });
+    await beside;
     expect(result.timedOut).toBe(false);
     expect(result.exitCode, result.stderr).toBe(0);
     const auditDir = path.join(workspace.home, '.warden', 'audit');
@@ -153,6 +157,22 @@ const execCommand = (cmd: string): ScriptedResponsesTurn => ({
 const applyPatch = (body: string): ScriptedResponsesTurn => ({
   customToolCall: { name: 'apply_patch', input: `*** Begin Patch\n${body}\n*** End Patch\n` },
 });
+
+/** The pid of the session server Codex started for this scenario (its HOME is the scenario's). */
+function sessionServerPid(scenario: Scenario): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (!cmdline.includes('serve-session') || !cmdline.includes(bin)) continue;
+      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      if (environ.includes(`HOME=${scenario.workspace.home}`)) return Number(entry);
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return undefined;
+}
 
 describe('Codex CLI guarded by warden-codex serve-session (install --transport mcp)', () => {
   it('denies a recursive delete outside the project, which does its harm without Warden', async () => {
@@ -221,6 +241,35 @@ describe('Codex CLI guarded by warden-codex serve-session (install --transport m
     });
     expect(existsSync(untrusted.victim)).toBe(false);
     expect(untrusted.audit.filter((record) => record.hookEvent === 'PreToolUse')).toEqual([]);
+  });
+
+  it('fails open for the rest of the session once the server is killed: the trade-off that keeps command hooks the default', async () => {
+    let killed = false;
+    const session = await run({
+      withWarden: true,
+      // The first command runs long enough for the server to be killed while it runs.
+      script: (scenario) => [execCommand('sleep 3'), execCommand(`rm -r ${scenario.victim}`)],
+      during: async (scenario) => {
+        const auditDir = path.join(scenario.workspace.home, '.warden', 'audit');
+        for (let attempt = 0; attempt < 200 && !killed; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          const decided =
+            existsSync(auditDir) &&
+            readdirSync(auditDir).some((file) =>
+              readFileSync(path.join(auditDir, file), 'utf8').includes('"sleep 3"'),
+            );
+          const pid = decided ? sessionServerPid(scenario) : undefined;
+          if (pid) {
+            process.kill(pid, 'SIGKILL');
+            killed = true;
+          }
+        }
+      },
+    });
+    expect(killed).toBe(true);
+    // Codex did not restart the server: the delete was never checked and did its harm.
+    expect(existsSync(session.victim)).toBe(false);
+    expect(session.audit.filter((record) => record.hookEvent === 'PreToolUse')).toHaveLength(1);
   });
 
   it('lets a harmless command run and records the session-server events with the session id', async () => {
