@@ -69,7 +69,10 @@ const TRUST_WORDS: Record<HookTrustEntry['trust'], string> = {
 };
 
 function trustLines(trust: HookTrustEntry[]): string[] {
-  return trust.map((entry) => `    ${entry.eventName.padEnd(18)} ${TRUST_WORDS[entry.trust]}`);
+  return trust.map(
+    (entry) =>
+      `    ${entry.eventName.padEnd(18)} ${entry.type === 'mcp_tool' ? 'session server  ' : 'command hook    '}${TRUST_WORDS[entry.trust]}`,
+  );
 }
 
 const TRUST_STEP = [
