@@ -32,6 +32,8 @@ interface Scenario {
   workspace: AgentWorkspace;
   codexHome: string;
   victim: string;
+  /** WARDEN_HOME, exported for install and Codex as a user's shell would (Codex passes the MCP server none of it). */
+  wardenHome?: string;
 }
 
 function codexConfig(baseUrl: string): string {
@@ -62,7 +64,12 @@ function codexConfig(baseUrl: string): string {
 
 function warden(args: string[], scenario: Scenario) {
   return spawnSync(process.execPath, [bin, ...args, '--codex', CODEX_BIN], {
-    env: { PATH: process.env.PATH, HOME: scenario.workspace.home, CODEX_HOME: scenario.codexHome },
+    env: {
+      PATH: process.env.PATH,
+      HOME: scenario.workspace.home,
+      CODEX_HOME: scenario.codexHome,
+      ...(scenario.wardenHome ? { WARDEN_HOME: scenario.wardenHome } : {}),
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -105,6 +112,8 @@ async function run(options: {
   script: (scenario: Scenario) => ScriptedResponsesTurn[];
   prompt?: string;
   prepare?: (scenario: Scenario) => void;
+  /** WARDEN_HOME (relative to the scenario's HOME) for install and Codex. */
+  wardenHome?: string;
   /** Runs beside the Codex session (started before it, awaited after it). */
   during?: (scenario: Scenario) => Promise<void>;
 }) {
@@ -115,7 +124,12 @@ async function run(options: {
   const victim = path.join(workspace.home, 'important');
   mkdirSync(victim, { recursive: true });
   writeFileSync(path.join(victim, 'thesis.txt'), 'four years of work\n');
-  const scenario: Scenario = { workspace, codexHome, victim };
+  const scenario: Scenario = {
+    workspace,
+    codexHome,
+    victim,
+    ...(options.wardenHome ? { wardenHome: path.join(workspace.home, options.wardenHome) } : {}),
+  };
   const server = await startScriptedResponsesServer({ script: options.script(scenario) });
   try {
     writeFileSync(path.join(codexHome, 'config.toml'), codexConfig(server.baseUrl));
@@ -129,11 +143,12 @@ async function run(options: {
       home: workspace.home,
       codexHome,
       timeoutMs: 90_000,
+      ...(scenario.wardenHome ? { extraEnv: { WARDEN_HOME: scenario.wardenHome } } : {}),
     });
     await beside;
     expect(result.timedOut).toBe(false);
     expect(result.exitCode, result.stderr).toBe(0);
-    const auditDir = path.join(workspace.home, '.warden', 'audit');
+    const auditDir = path.join(scenario.wardenHome ?? path.join(workspace.home, '.warden'), 'audit');
     let audit: Record<string, unknown>[] = [];
     if (existsSync(auditDir)) {
       expect(verifyAuditLog({ auditDir }).ok).toBe(true);
@@ -270,6 +285,21 @@ describe('Codex CLI guarded by warden-codex serve-session (install --transport m
     // Codex did not restart the server: the delete was never checked and did its harm.
     expect(existsSync(session.victim)).toBe(false);
     expect(session.audit.filter((record) => record.hookEvent === 'PreToolUse')).toHaveLength(1);
+  });
+
+  it('hands the server the WARDEN_HOME install saw, through config.toml (Codex passes it no environment)', async () => {
+    const guarded = await run({
+      withWarden: true,
+      wardenHome: 'elsewhere/warden',
+      script: (scenario) => [execCommand(`rm -r ${scenario.victim}`)],
+    });
+    expect(existsSync(guarded.victim)).toBe(true);
+    // The server's decision was recorded in that home, not in ~/.warden: it got WARDEN_HOME from
+    // the env table install wrote, as Codex hands its own environment only to command hooks.
+    expect(guarded.audit.find((record) => record.hookEvent === 'PreToolUse')).toMatchObject({
+      effect: 'deny',
+    });
+    expect(existsSync(path.join(guarded.workspace.home, '.warden', 'audit'))).toBe(false);
   });
 
   it('lets a harmless command run and records the session-server events with the session id', async () => {
