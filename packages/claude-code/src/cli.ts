@@ -20,6 +20,7 @@ Options for install and uninstall:
                               (one process per session, registered with \`claude mcp add --scope user\`);
                               command: a process per hook event, as before. mcp falls back to command hooks
                               for the project and local scopes and for Claude Code older than 2.1.330.
+  --expose-tools              With mcp: offer the model Warden's read-only policy_test and audit_query tools.
   --on-failure auto|block|continue
                               Add "onFailure": "block" so a crashed or timed-out hook blocks (auto: when the
                               failure policy is closed and Claude Code is 2.1.295 or newer)
@@ -30,6 +31,7 @@ const optionsSchema = z.object({
   'project-dir': z.optional(z.string()),
   'on-failure': z.optional(z.enum(['auto', 'block', 'continue'])),
   transport: z.optional(z.enum(['mcp', 'command'])),
+  'expose-tools': z.optional(z.boolean()),
   help: z.optional(z.boolean()),
 });
 
@@ -60,6 +62,7 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       'project-dir': { type: 'string' },
       'on-failure': { type: 'string' },
       transport: { type: 'string' },
+      'expose-tools': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     schema: optionsSchema,
@@ -100,6 +103,7 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       failurePolicy,
       launcher: true,
       transport: parsed.data.transport ?? 'mcp',
+      exposeTools: parsed.data['expose-tools'] === true,
     });
     const lines = [
       result.changed

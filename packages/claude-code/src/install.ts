@@ -213,6 +213,8 @@ export interface InstallOptions extends SettingsLocationOptions {
   transport?: Transport;
   /** The \`claude\` executable, to read its version and register the server (default: \`claude\` on PATH). */
   claudePath?: string;
+  /** Register the server with \`--expose-tools\`: the model may call \`policy_test\` and \`audit_query\`. */
+  exposeTools?: boolean;
 }
 
 /** The launcher's name in `$WARDEN_HOME/bin`; it matches `isWardenHandler`. */
@@ -287,9 +289,10 @@ export function install(options: InstallOptions): InstallResult {
         ? `Claude Code ${claudeVersion} is older than ${MIN_SESSION_SERVER_VERSION}, the first version the session server is measured with`
         : `Claude Code was not found on PATH to check its version and register the session server (${MIN_SESSION_SERVER_VERSION} or newer needed)`;
     } else {
+      const serveArgs = ['serve-session', ...(options.exposeTools ? ['--expose-tools'] : [])];
       server = launcher
-        ? { command: launcher.file, args: ['serve-session'] }
-        : { command: nodePath, args: [hookScript, 'serve-session'] };
+        ? { command: launcher.file, args: serveArgs }
+        : { command: nodePath, args: [hookScript, ...serveArgs] };
       const problem = registerSessionServer({
         server,
         env,

@@ -19,8 +19,8 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-function startServer(sessionId: string) {
-  child = spawn(process.execPath, [bin, 'serve-session'], {
+function startServer(sessionId: string, extraArgs: string[] = []) {
+  child = spawn(process.execPath, [bin, 'serve-session', ...extraArgs], {
     env: { PATH: process.env.PATH ?? '', HOME: home, CLAUDE_CODE_SESSION_ID: sessionId },
     cwd: home,
   });
@@ -116,6 +116,44 @@ describe('warden-claude-code serve-session', () => {
       'sess-42 deny',
       'unknown deny',
     ]);
+  });
+
+  it('lists no tool for the model but the hidden one, unless --expose-tools adds the read-only ones', async () => {
+    const plain = startServer('sess-plain');
+    plain.send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    const [list] = await plain.answers(1);
+    expect((list!.result as { tools: Array<{ name: string }> }).tools.map((tool) => tool.name)).toEqual([
+      'decide',
+    ]);
+    plain.process.stdin.end();
+    await plain.exited;
+
+    const exposed = startServer('sess-tools', ['--expose-tools']);
+    exposed.send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    exposed.send({
+      jsonrpc: '2.0',
+      id: 2,
+      method: 'tools/call',
+      params: { name: 'policy_test', arguments: { command: 'rm -rf ~' } },
+    });
+    exposed.send({
+      jsonrpc: '2.0',
+      id: 3,
+      method: 'tools/call',
+      params: { name: 'audit_query', arguments: {} },
+    });
+    const answers = await exposed.answers(3);
+    const byId = new Map(answers.map((answer) => [answer.id, answer]));
+    expect(
+      (byId.get(1)!.result as { tools: Array<{ name: string }> }).tools.map((tool) => tool.name),
+    ).toEqual(['decide', 'policy_test', 'audit_query']);
+    expect(JSON.parse(textOf(byId.get(2)))).toMatchObject({
+      effect: 'deny',
+      ruleId: 'shell.recursive-delete-outside-project',
+    });
+    expect(JSON.parse(textOf(byId.get(3)))).toEqual({ scope: 'session', decisions: [] });
+    exposed.process.stdin.end();
+    expect(await exposed.exited).toBe(0);
   });
 
   it('exits at once on SIGINT, as Claude Code ends a session', async () => {

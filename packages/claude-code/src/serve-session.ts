@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  createSessionTools,
   DEFAULT_HOOK_DEADLINE_MS,
   resolveWardenHome,
   runSessionServer,
@@ -17,7 +18,17 @@ export interface ServeSessionOptions {
   deadlineMs?: number;
   /** Read-only tools for the model (policy_test, audit_query); none by default. */
   extraTools?: readonly SessionExtraTool[];
+  /** Offer the model Warden's read-only `policy_test` and `audit_query` tools (`--expose-tools`). */
+  exposeTools?: boolean;
 }
+
+/** How Claude Code would call the tools `policy_test` asks about. */
+const CLAUDE_CODE_PROBES = {
+  command: (command: string) => ({ name: 'Bash', input: { command } }),
+  read: (file: string) => ({ name: 'Read', input: { file_path: file } }),
+  write: (file: string) => ({ name: 'Write', input: { file_path: file, content: '' } }),
+  fetch: (url: string) => ({ name: 'WebFetch', input: { url, prompt: '' } }),
+};
 
 /** Where a running session server says who it is: `$WARDEN_HOME/run/claude-code-<session>.pid`. */
 export function sessionPidFile(options: { env?: NodeJS.ProcessEnv; sessionId?: string }): string {
@@ -37,6 +48,18 @@ export async function serveSession(options: ServeSessionOptions = {}): Promise<v
   const env = options.env ?? process.env;
   const deadlineMs = options.deadlineMs ?? (Number(env.WARDEN_HOOK_DEADLINE_MS) || DEFAULT_HOOK_DEADLINE_MS);
   const handler = createClaudeCodeSessionHandler({ env, deadlineMs });
+  const extraTools = [
+    ...(options.extraTools ?? []),
+    ...(options.exposeTools
+      ? createSessionTools({
+          agent: 'claude-code',
+          config: () => handler.decider.config(),
+          probes: CLAUDE_CODE_PROBES,
+          cwd: env.CLAUDE_PROJECT_DIR || process.cwd(),
+          ...(env.CLAUDE_CODE_SESSION_ID ? { sessionId: env.CLAUDE_CODE_SESSION_ID } : {}),
+        })
+      : []),
+  ];
   // Tests and operators find the server's pid here (to stop it, or to see that it runs).
   let pidFile: string | undefined;
   try {
@@ -54,7 +77,7 @@ export async function serveSession(options: ServeSessionOptions = {}): Promise<v
       deadlineMs,
       ...(options.input ? { input: options.input } : {}),
       ...(options.output ? { output: options.output } : {}),
-      ...(options.extraTools?.length ? { extraTools: options.extraTools } : {}),
+      ...(extraTools.length ? { extraTools } : {}),
     });
   } finally {
     if (pidFile) rmSync(pidFile, { force: true });
@@ -94,7 +117,7 @@ export function startSessionProcess(options: { argv: readonly string[]; env?: No
   const unknown = options.argv.filter((arg) => arg !== '--expose-tools');
   if (unknown.length > 0)
     process.stderr.write(`warden session: ignoring unknown options: ${unknown.join(' ')}\n`);
-  void serveSession({ env }).then(
+  void serveSession({ env, exposeTools: options.argv.includes('--expose-tools') }).then(
     () => process.exit(0),
     (error: unknown) => {
       process.stderr.write(`warden session: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -41,6 +41,8 @@ export type { SessionAuditWriter } from './session/create-session-audit-writer.j
 export { createSessionAuditWriter } from './session/create-session-audit-writer.js';
 export type { CreateSessionDeciderOptions, SessionDecider } from './session/create-session-decider.js';
 export { createSessionDecider } from './session/create-session-decider.js';
+export type { CreateSessionToolsOptions, SessionProbes } from './session/create-session-tools.js';
+export { createSessionTools } from './session/create-session-tools.js';
 export type {
   RunSessionServerOptions,
   SessionExtraTool,
