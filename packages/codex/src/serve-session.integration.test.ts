@@ -33,8 +33,11 @@ interface Server {
   stderr(): string;
 }
 
-function startServer(): Server {
-  const child = spawn(process.execPath, [bin, 'serve-session'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+function startServer(options: { args?: string[] } = {}): Server {
+  const child = spawn(process.execPath, [bin, 'serve-session', ...(options.args ?? [])], {
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   children.push(child);
   const messages: Record<string, unknown>[] = [];
   let buffer = '';
@@ -106,8 +109,8 @@ function initialize(server: Server) {
 }
 
 /** The command hook's stdout for the same native input, from the same built binary. */
-function commandHookStdout(native: Record<string, unknown>): string {
-  const run = spawnSync(process.execPath, [bin, 'hook'], {
+function commandHookStdout(native: Record<string, unknown>, args: string[] = []): string {
+  const run = spawnSync(process.execPath, [bin, 'hook', ...args], {
     env,
     input: JSON.stringify(native),
     encoding: 'utf8',
@@ -195,6 +198,21 @@ describe('warden-codex serve-session', () => {
     expect(server.stderr()).not.toMatch(/\n\s+at /);
     server.child.stdin.end();
     expect(await server.exited).toBe(0);
+  });
+
+  it('turns a policy ask into silence with --ask defer, as the command hook installed with it does', async () => {
+    const dropTable = { ...pre, tool_input: { command: 'psql -c "DROP TABLE users"' } };
+    for (const args of [[], ['--ask', 'defer']]) {
+      const server = startServer({ args });
+      initialize(server);
+      server.send(call(1, argsFor(dropTable)));
+      const text = textOf(await server.response(1));
+      expect(text, args.join(' ')).toBe(commandHookStdout(dropTable, args));
+      if (args.length === 0) expect(text).toContain('needs the user');
+      else expect(text).toBe('');
+      server.child.stdin.end();
+      expect(await server.exited).toBe(0);
+    }
   });
 
   it('answers a call still in flight when its input closes, then exits', async () => {
