@@ -86,13 +86,6 @@ async function session(variant) {
     functionCall: { name: 'exec_command', arguments: { cmd: 'true' } },
   }));
   const server = await startScriptedResponsesServer({ script, finalText: 'done' });
-  // Arrival time of each request, stamped as the recording server stores it.
-  const arrivals = [];
-  server.requests.push = function push(...items) {
-    for (const item of items)
-      if (item.method === 'POST' && item.path.endsWith('/responses')) arrivals.push(performance.now());
-    return Array.prototype.push.apply(this, items);
-  };
   try {
     writeFileSync(path.join(codexHome, 'config.toml'), config(server.baseUrl));
     if (variant !== 'none') install(variant, home, codexHome);
@@ -106,6 +99,7 @@ async function session(variant) {
       timeoutMs: 120_000,
     });
     const wall = performance.now() - started;
+    const arrivals = server.responseRequests().map((request) => request.receivedAt);
     if (result.exitCode !== 0 || result.timedOut)
       throw new Error(`${variant}: codex failed: ${result.stderr.slice(-500)}`);
     if (arrivals.length !== CALLS + 1)
