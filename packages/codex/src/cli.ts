@@ -35,6 +35,9 @@ Options:
                          session server per Codex session (no process per tool call; user scope only).
                          Trade-off: Codex ignores onFailure for MCP hooks and never restarts a crashed
                          server, so a crash leaves the rest of that session unguarded (fails open).
+  --expose-tools         install --transport mcp: the session server also offers the model read-only
+                         tools, policy_test (what would Warden decide for a command, file or URL) and
+                         audit_query (recent decisions of this session or project). Off by default.
   --codex PATH           The codex executable used to read its feature flags (default: codex on PATH)
   --allow-managed-only   managed: also set allow_managed_hooks_only = true
 `;
@@ -45,6 +48,7 @@ const optionsSchema = z.object({
   ask: z.optional(z.enum(['deny', 'defer'])),
   codex: z.optional(z.string()),
   transport: z.optional(z.enum(['command', 'mcp'])),
+  'expose-tools': z.optional(z.boolean()),
   'allow-managed-only': z.optional(z.boolean()),
   help: z.optional(z.boolean()),
 });
@@ -100,6 +104,7 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       ask: { type: 'string' },
       codex: { type: 'string' },
       transport: { type: 'string' },
+      'expose-tools': { type: 'boolean' },
       'allow-managed-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -168,12 +173,15 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
     }
 
     const transport = parsed.data.transport ?? 'command';
+    if (parsed.data['expose-tools'] && transport !== 'mcp')
+      return fail('--expose-tools needs --transport mcp: only the session server can offer tools.', 2);
     const result = install({
       ...location,
       askBehaviour,
       codexPath: parsed.data.codex,
       launcher: true,
       transport,
+      ...(parsed.data['expose-tools'] ? { exposeTools: true } : {}),
     });
     const featureLines =
       result.featureChanges.length > 0
@@ -193,6 +201,11 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
         ? [
             `  transport: mcp, one session server per Codex session for ${CODEX_SESSION_EVENTS.join(', ')} (command hooks for the other events)`,
             `  session server: [mcp_servers.warden] in ${result.sessionServer.file}${result.sessionServer.changed ? '' : ' (unchanged)'}${result.sessionServer.backup ? `, previous file saved as ${result.sessionServer.backup}` : ''}`,
+            ...(parsed.data['expose-tools']
+              ? [
+                  '  model tools: policy_test and audit_query (read-only: nothing they do changes the policy, the mode or the log)',
+                ]
+              : []),
             `  trade-off: ${MCP_TRADE_OFF} Keep the default (--transport command) if that matters more than ~60 ms per tool call.`,
           ]
         : []),

@@ -229,5 +229,23 @@ describe('warden-codex install --transport mcp (CLI)', () => {
     expect(reported.stdout).toContain('transport: mcp');
     const wrong = await runCli({ argv: ['install', '--transport', 'http'], env });
     expect(wrong.exitCode).toBe(2);
+    const toolsWithoutServer = await runCli({ argv: ['install', '--expose-tools'], env });
+    expect(toolsWithoutServer).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('--transport mcp'),
+    });
+    const tools = await runCli({
+      argv: ['install', '--transport', 'mcp', '--expose-tools', '--codex', '/nonexistent/codex'],
+      env,
+    });
+    expect(tools.stdout).toContain('policy_test and audit_query');
+    const config = parse(readFileSync(configFile(), 'utf8')) as {
+      mcp_servers: { warden: { args: string[] } };
+    };
+    expect(config.mcp_servers.warden.args).toEqual([
+      expect.stringMatching(/bin\.cjs$/),
+      'serve-session',
+      '--expose-tools',
+    ]);
   });
 });

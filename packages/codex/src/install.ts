@@ -108,6 +108,8 @@ export function sessionServerEntry(options: {
   hookScript: string;
   askBehaviour?: AskBehaviour;
   env?: NodeJS.ProcessEnv;
+  /** Offer the model the read-only `policy_test` and `audit_query` tools. */
+  exposeTools?: boolean;
 }): McpServer {
   const wardenHome = options.env?.WARDEN_HOME?.trim();
   return {
@@ -116,6 +118,7 @@ export function sessionServerEntry(options: {
       options.hookScript,
       'serve-session',
       ...(options.askBehaviour === 'defer' ? ['--ask', 'defer'] : []),
+      ...(options.exposeTools ? ['--expose-tools'] : []),
     ],
     ...(wardenHome ? { env: { WARDEN_HOME: path.resolve(wardenHome) } } : {}),
   };
@@ -275,6 +278,8 @@ export interface InstallOptions extends CodexPathOptions {
   wardenHome?: string;
   /** `command` (default) or `mcp`: the session server for the events Codex routes to MCP hooks (user scope only). */
   transport?: CodexTransport;
+  /** With `transport: "mcp"`: the server also offers the model `policy_test` and `audit_query` (read-only). */
+  exposeTools?: boolean;
 }
 
 /** The launcher's name in `$WARDEN_HOME/bin`; it matches `isWardenHandler`. */
@@ -399,6 +404,7 @@ export function install(options: InstallOptions = {}): InstallResult {
       hookScript,
       askBehaviour: options.askBehaviour,
       env: options.env ?? process.env,
+      ...(options.exposeTools ? { exposeTools: true } : {}),
     });
     const result = setMcpServer({
       document: userConfig,

@@ -35,6 +35,7 @@ describe('README', () => {
       'uninstall',
       'install',
       'status',
+      'install',
     ]);
     for (const argv of commands) {
       const extra = argv.includes('project') ? ['--project-dir', project] : [];

@@ -215,6 +215,50 @@ describe('warden-codex serve-session', () => {
     }
   });
 
+  it('offers the model read-only policy_test and audit_query only with --expose-tools', async () => {
+    const plain = startServer();
+    initialize(plain);
+    plain.send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    const plainTools = ((await plain.response(1)).result as { tools: { name: string }[] }).tools;
+    expect(plainTools.map((tool) => tool.name)).toEqual(['decide']);
+    plain.child.stdin.end();
+    await plain.exited;
+
+    const server = startServer({ args: ['--expose-tools'] });
+    initialize(server);
+    server.send({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    const tools = ((await server.response(1)).result as { tools: { name: string; _meta?: unknown }[] }).tools;
+    expect(tools.map((tool) => tool.name)).toEqual(['decide', 'policy_test', 'audit_query']);
+    // Only decide is hidden from the model.
+    expect(tools.filter((tool) => tool._meta !== undefined).map((tool) => tool.name)).toEqual(['decide']);
+    const tool = (id: number, name: string, args: Record<string, unknown>) =>
+      server.send({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+
+    // Before any hook call the server does not know its session: it says so instead of guessing.
+    tool(2, 'audit_query', {});
+    expect(await server.response(2)).toMatchObject({ result: { isError: true } });
+    expect(textOf(await server.response(2))).toContain('session id');
+
+    tool(3, 'policy_test', { command: 'rm -rf ~/important', read: '~/.ssh/id_rsa', write: '.env' });
+    const answers = JSON.parse(textOf(await server.response(3))) as { effect: string; ruleId: string }[];
+    expect(answers.map((answer) => answer.effect)).toEqual(['deny', 'deny', 'deny']);
+
+    server.send(call(4, argsFor({ ...pre, tool_input: { command: 'rm -rf ~/important' } })));
+    await server.response(4);
+    tool(5, 'audit_query', { effect: 'deny' });
+    const query = JSON.parse(textOf(await server.response(5))) as {
+      scope: string;
+      decisions: { session: string; tool: string; effect: string }[];
+    };
+    // Exactly the hook's decision: policy_test recorded nothing.
+    expect(query).toMatchObject({
+      scope: 'session',
+      decisions: [{ session: pre.session_id, tool: 'Bash', effect: 'deny' }],
+    });
+    server.child.stdin.end();
+    expect(await server.exited).toBe(0);
+  });
+
   it('answers a call still in flight when its input closes, then exits', async () => {
     const server = startServer();
     initialize(server);

@@ -1,4 +1,4 @@
-import { runSessionServer } from '@warden/core';
+import { createSessionTools, runSessionServer, type SessionExtraTool, type WardenConfig } from '@warden/core';
 import packageJson from '../package.json' with { type: 'json' };
 import type { AskBehaviour } from './adapter.js';
 import { createCodexSessionHandler, DEFAULT_SESSION_DEADLINE_MS } from './session-handler.js';
@@ -13,6 +13,52 @@ export interface ServeCodexSessionOptions {
   deadlineMs?: number;
   /** Diagnostics; default the server's stderr (Codex logs it). */
   log?: (message: string) => void;
+  /** Offer the model Warden's read-only `policy_test` and `audit_query` tools (`--expose-tools`). */
+  exposeTools?: boolean;
+}
+
+/**
+ * How Codex would run what `policy_test` asks about. Codex has no file-read or fetch tool of its
+ * own: it reads and fetches with shell commands, and writes with apply_patch.
+ */
+const CODEX_PROBES = {
+  command: (command: string) => ({ name: 'Bash', input: { command } }),
+  read: (file: string) => ({ name: 'Bash', input: { command: `cat -- ${shellWord(file)}` } }),
+  write: (file: string) => ({
+    name: 'apply_patch',
+    input: { command: `*** Begin Patch\n*** Add File: ${file}\n+\n*** End Patch` },
+  }),
+  fetch: (url: string) => ({ name: 'Bash', input: { command: `curl -sL ${shellWord(url)}` } }),
+};
+
+function shellWord(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The read-only tools, told the session's id as soon as Codex's first hook call brings it (Codex
+ * gives an MCP server no environment to learn it from).
+ */
+function sessionTools(options: {
+  config: () => Promise<WardenConfig>;
+  sessionId: () => string | undefined;
+}): SessionExtraTool[] {
+  const build = () => {
+    const sessionId = options.sessionId();
+    return createSessionTools({
+      agent: 'codex',
+      config: options.config,
+      probes: CODEX_PROBES,
+      ...(sessionId ? { sessionId } : {}),
+    });
+  };
+  return build().map((tool) => ({
+    ...tool,
+    call: (args, context) =>
+      build()
+        .find((current) => current.name === tool.name)!
+        .call(args, context),
+  }));
 }
 
 /** The server answers a call itself this long after the decision's own deadline has passed. */
@@ -28,16 +74,28 @@ export async function serveCodexSession(options: ServeCodexSessionOptions = {}):
   const deadlineMs =
     options.deadlineMs ?? (Number(env.WARDEN_HOOK_DEADLINE_MS) || DEFAULT_SESSION_DEADLINE_MS);
   const log = options.log ?? ((message: string) => process.stderr.write(`warden session: ${message}\n`));
+  let sessionId: string | undefined;
   const handler = createCodexSessionHandler({
     env,
     deadlineMs,
     log: (message) => log(message.trimEnd()),
     ...(options.askBehaviour ? { askBehaviour: options.askBehaviour } : {}),
   });
+  const decide: typeof handler = {
+    ...handler,
+    handle(args, context) {
+      if (typeof args.session_id === 'string' && args.session_id !== '') sessionId = args.session_id;
+      return handler.handle(args, context);
+    },
+  };
+  const extraTools = options.exposeTools
+    ? sessionTools({ config: () => handler.decider.config(), sessionId: () => sessionId })
+    : [];
   await runSessionServer({
     serverName: 'warden',
     serverVersion: packageJson.version,
-    decide: handler,
+    decide,
+    ...(extraTools.length > 0 ? { extraTools } : {}),
     // Core's decider answers by the failure policy at deadlineMs; the server's own deadline is the
     // backstop for a decision path that hangs outside it.
     deadlineMs: deadlineMs + SERVER_GRACE_MS,
@@ -81,7 +139,8 @@ export function startCodexSessionProcess(options: {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(0));
   const askBehaviour = askFromArguments(options.argv);
-  void serveCodexSession({ env, ...(askBehaviour ? { askBehaviour } : {}) }).then(
+  const exposeTools = options.argv.includes('--expose-tools');
+  void serveCodexSession({ env, exposeTools, ...(askBehaviour ? { askBehaviour } : {}) }).then(
     () => process.exit(0),
     (error: unknown) => {
       process.stderr.write(`warden session: ${describe(error)}\n`);
