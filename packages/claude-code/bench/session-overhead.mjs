@@ -6,6 +6,7 @@
 // Target: ≤ 20 ms added per tool call by the default install (PreToolUse + PostToolUse + the rest).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {

@@ -38,6 +38,8 @@ export {
   supportsSessionServer,
   uninstall,
 } from './install.js';
+export type { ProbeSessionServerOptions, ProbeSessionServerResult } from './probe-session-server.js';
+export { probeSessionServer } from './probe-session-server.js';
 export type { RegistrationOptions, SessionServerCommand } from './register-session-server.js';
 export {
   claudeUserConfigPath,

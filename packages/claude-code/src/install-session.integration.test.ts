@@ -140,3 +140,27 @@ describe('install with the session server', () => {
     expect(supportsSessionServer(undefined)).toBe(false);
   });
 });
+
+describe('probeSessionServer', () => {
+  it('starts the registered server as Claude Code would and returns its answer to a canary', async () => {
+    const { probeSessionServer } = await import('./probe-session-server.js');
+    const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
+    expect(probeSessionServer({ input: {}, env: env() })).toMatchObject({ registered: false });
+    install({ scope: 'user', env: env(), nodePath: process.execPath, hookScript: bin, claudePath });
+    const probe = probeSessionServer({
+      env: env(),
+      cwd: home,
+      input: {
+        hook_event_name: 'PreToolUse',
+        session_id: 'doctor',
+        cwd: home,
+        tool_name: 'Bash',
+        tool_input: { command: 'rm -rf ~' },
+      },
+    });
+    expect(probe).toMatchObject({ registered: true, started: true });
+    expect(JSON.parse(probe.text!)).toMatchObject({
+      hookSpecificOutput: { permissionDecision: 'deny' },
+    });
+  });
+});
