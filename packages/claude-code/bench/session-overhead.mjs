@@ -112,7 +112,10 @@ try {
 const baseGap = median(samples.none.gaps);
 const baseWall = samples.none.walls.reduce((a, b) => a + b, 0) / reps;
 console.log(
-  `Claude Code per-tool-call overhead (${reps} sessions x ${calls} calls per variant, median gap method)`,
+  `Claude Code per-tool-call overhead (${reps} sessions x ${calls} calls per variant, median gap method; load average ${os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')})`,
 );
 console.log(`  no hook:        gap ${baseGap.toFixed(1)} ms (baseline)`);
 for (const variant of ['session', 'command']) {
