@@ -167,8 +167,9 @@ export function createSessionDecider(options: CreateSessionDeciderOptions): Sess
         });
         const warnings = result.warnings.map((warning) => `${warning}\n`).join('');
         const output = { ...result.output, stderr: result.output.stderr + warnings };
+        // As runCommandHook: a log that stopped is told to the user, whatever the event.
         return result.userMessage && output.exitCode === 0
-          ? tellUserAlways(output, result.userMessage)
+          ? withSystemMessage(output, result.userMessage)
           : output;
       } catch (error) {
         return fail(input, error instanceof Error ? error.message : String(error), error);
@@ -176,6 +177,3 @@ export function createSessionDecider(options: CreateSessionDeciderOptions): Sess
     },
   };
 }
-
-// runCommandHook adds the user message to the answer whatever the event; so does the session.
-const tellUserAlways = withSystemMessage;
