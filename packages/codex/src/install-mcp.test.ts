@@ -172,6 +172,24 @@ describe('install --transport mcp', () => {
     expect(JSON.stringify(hooksJson())).not.toContain('mcp_tool');
   });
 
+  it('leaves the user-scope server alone when a project is installed or uninstalled with command hooks', () => {
+    installMcp();
+    const before = readFileSync(configFile(), 'utf8');
+    const project = path.join(root.path, 'repo');
+    mkdirSync(project);
+    install({
+      env,
+      nodePath,
+      hookScript,
+      detection: hooksOnByDefault,
+      scope: 'project',
+      projectDir: project,
+    });
+    uninstall({ env, scope: 'project', projectDir: project });
+    expect(readFileSync(configFile(), 'utf8')).toBe(before);
+    expect(status({ env, detection: hooksOnByDefault }).sessionServer?.declared).toBe(true);
+  });
+
   it("leaves a user's own [mcp_servers.warden] alone on uninstall", () => {
     const own = `${USER_CONFIG}\n[mcp_servers.warden]\ncommand = "my-warden-thing"\n`;
     writeFileSync(configFile(), own);

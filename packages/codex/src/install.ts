@@ -413,7 +413,11 @@ export function install(options: InstallOptions = {}): InstallResult {
       comment: "Warden's session guard server (warden-codex install --transport mcp)",
     });
     sessionServer = { file: configFile, ...result };
-  } else if (isWardenSessionServer(mcpServer({ config: userConfig.config, name: SESSION_SERVER_NAME }))) {
+  } else if (
+    // Only a user-scope install replaces the user-scope one: a project install leaves it alone.
+    (options.scope ?? 'user') === 'user' &&
+    isWardenSessionServer(mcpServer({ config: userConfig.config, name: SESSION_SERVER_NAME }))
+  ) {
     removeMcpServer({ document: userConfig, name: SESSION_SERVER_NAME });
   }
 
@@ -445,14 +449,14 @@ export function uninstall(options: CodexPathOptions = {}): {
   const file = hooksFilePath(options);
   const current = readHooksFile(file);
   const next = removeWardenHooks(current);
-  // The session server is declared in the user's config.toml whichever scope the hooks are in.
+  // The session server belongs to the user-scope install, the only one that writes it.
   const configFile = configFilePath({ ...options, scope: 'user' });
-  const userConfig = readCodexConfig(configFile);
-  const serverRemoved = isWardenSessionServer(
-    mcpServer({ config: userConfig.config, name: SESSION_SERVER_NAME }),
-  )
-    ? removeMcpServer({ document: userConfig, name: SESSION_SERVER_NAME }).changed
-    : false;
+  let serverRemoved = false;
+  if ((options.scope ?? 'user') === 'user') {
+    const userConfig = readCodexConfig(configFile);
+    if (isWardenSessionServer(mcpServer({ config: userConfig.config, name: SESSION_SERVER_NAME })))
+      serverRemoved = removeMcpServer({ document: userConfig, name: SESSION_SERVER_NAME }).changed;
+  }
   const removed = serverRemoved ? { removedSessionServer: configFile } : {};
   if (JSON.stringify(next) === JSON.stringify(current))
     return { hooksFile: file, changed: serverRemoved, ...removed };
