@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@decimalturn/toml-patch';
 import { createTempDir, type TempDir } from '@warden/test-utils';
@@ -195,6 +195,14 @@ describe('install --transport mcp', () => {
     writeFileSync(configFile(), own);
     uninstall({ env });
     expect(readFileSync(configFile(), 'utf8')).toBe(own);
+  });
+
+  it("refuses to replace a user's own [mcp_servers.warden], before writing anything", () => {
+    const own = `${USER_CONFIG}\n[mcp_servers.warden]\ncommand = "my-warden-thing"\n`;
+    writeFileSync(configFile(), own);
+    expect(() => installMcp()).toThrow(/already declares another server/);
+    expect(readFileSync(configFile(), 'utf8')).toBe(own);
+    expect(existsSync(path.join(codexHome, 'hooks.json'))).toBe(false);
   });
 
   it('refuses the project scope, saying why', () => {

@@ -371,6 +371,18 @@ export function install(options: InstallOptions = {}): InstallResult {
   const current = readHooksFile(file);
   // Read (and so validate) the TOML before touching anything: a broken config.toml stops the install.
   const documents = configDocuments(options);
+  if (transport === 'mcp') {
+    const declared = readCodexConfig(configFilePath({ ...options, scope: 'user' }));
+    const existing = declared.config.mcp_servers?.[SESSION_SERVER_NAME];
+    if (
+      existing !== undefined &&
+      !isWardenSessionServer(mcpServer({ config: declared.config, name: SESSION_SERVER_NAME }))
+    )
+      throw new CodexConfigFileError({
+        file: declared.file,
+        message: `[mcp_servers.${SESSION_SERVER_NAME}] already declares another server, which Warden will not replace. Rename it (and the hooks that name it), then install again.`,
+      });
+  }
   const nodePath = options.nodePath ?? process.execPath;
   const hookScript = options.hookScript ?? defaultHookScript();
   let command = hookCommand({ nodePath, hookScript, askBehaviour: options.askBehaviour });
