@@ -148,9 +148,11 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
           : []),
         ...(result.sessionServer
           ? [
-              result.sessionServer.declared
-                ? `  session server: ${result.sessionServer.command} (${result.sessionServer.file})`
-                : `  session server: NOT DECLARED in ${result.sessionServer.file} (the MCP hooks do nothing; run install --transport mcp)`,
+              result.sessionServer.missing
+                ? `  session server: CANNOT START, ${result.sessionServer.missing} does not exist (Codex skips every MCP hook; run install --transport mcp again)`
+                : result.sessionServer.declared
+                  ? `  session server: ${result.sessionServer.command} (${result.sessionServer.file})`
+                  : `  session server: NOT DECLARED in ${result.sessionServer.file} (the MCP hooks do nothing; run install --transport mcp)`,
             ]
           : []),
         ...(result.projectTrustLevel !== undefined || location.scope === 'project'

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from '@decimalturn/toml-patch';
 import { createTempDir, type TempDir } from '@warden/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,8 +14,9 @@ let root: TempDir;
 let home: string;
 let codexHome: string;
 let env: NodeJS.ProcessEnv;
-const nodePath = '/opt/node 24/bin/node';
-const hookScript = '/opt/warden/node_modules/@warden/codex/dist/bin.cjs';
+// Real files: status checks that the server Codex will start exists.
+const nodePath = process.execPath;
+const hookScript = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const hooksOnByDefault = { version: '0.169.0', features: { hooks: true } };
 
 beforeEach(async () => {
@@ -234,6 +236,18 @@ describe('status (mcp transport)', () => {
       guarded: false,
       sessionServer: { declared: false },
     });
+  });
+
+  it('reports a server Codex cannot start (its Warden moved or removed) as not guarding', async () => {
+    installMcp({ hookScript: path.join(root.path, 'gone', 'bin.cjs') });
+    trustAll();
+    expect(status({ env, detection: hooksOnByDefault })).toMatchObject({
+      guarded: false,
+      sessionServer: { declared: true, missing: path.join(root.path, 'gone', 'bin.cjs') },
+    });
+    const reported = await runCli({ argv: ['status', '--codex', '/nonexistent/codex'], env });
+    expect(reported.stdout).toContain('CANNOT START');
+    expect(reported.exitCode).toBe(1);
   });
 
   it('reports command for a default install', () => {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveWardenHome, writeLauncher } from '@warden/core';
@@ -495,7 +496,13 @@ export interface StatusResult {
   /** How the installed hooks reach Warden: `mixed` when hooks of both kinds are Warden's and routed events disagree. */
   transport?: CodexTransport | 'mixed';
   /** With MCP hooks: whether `[mcp_servers.warden]` is declared, and its command line. */
-  sessionServer?: { declared: boolean; file: string; command?: string };
+  sessionServer?: {
+    declared: boolean;
+    file: string;
+    command?: string;
+    /** A file the declared server needs that does not exist (Node or Warden moved or removed): Codex cannot start it. */
+    missing?: string;
+  };
   /** True when Codex will run Warden on every event. */
   guarded: boolean;
 }
@@ -533,16 +540,24 @@ export function status(options: StatusOptions = {}): StatusResult {
     mcpEvents.size > 0
       ? mcpServer({ config: readCodexConfig(configFile).config, name: SESSION_SERVER_NAME })
       : undefined;
+  // Codex fails a server that cannot start silently (one WARN line): check what it will run.
+  const missingFile = server
+    ? [server.command, server.args?.[0]].find(
+        (file): file is string => typeof file === 'string' && path.isAbsolute(file) && !existsSync(file),
+      )
+    : undefined;
   const sessionServer =
     mcpEvents.size > 0
       ? {
           declared: server !== undefined,
           file: configFile,
           ...(server ? { command: [server.command, ...(server.args ?? [])].join(' ') } : {}),
+          ...(missingFile ? { missing: missingFile } : {}),
         }
       : undefined;
   const guarded =
     (sessionServer?.declared ?? true) &&
+    sessionServer?.missing === undefined &&
     trust.length > 0 &&
     missingEvents.length === 0 &&
     trust.every((entry) => entry.trust === 'trusted') &&
