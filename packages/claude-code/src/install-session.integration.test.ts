@@ -133,6 +133,22 @@ describe('install with the session server', () => {
     expect(read(userConfig()).mcpServers.warden).toEqual({ type: 'stdio', command: 'someone-else' });
   });
 
+  it('removes its server registration when installed again with command hooks', () => {
+    install({ scope: 'user', env: env(), nodePath, hookScript, claudePath });
+    expect(read(userConfig()).mcpServers.warden).toBeDefined();
+    const result = install({
+      scope: 'user',
+      env: env(),
+      nodePath,
+      hookScript,
+      claudePath,
+      transport: 'command',
+    });
+    expect(result.transport).toBe('command');
+    expect(read(userConfig()).mcpServers.warden).toBeUndefined();
+    expect(read(settingsFile()).hooks.PreToolUse[0].hooks[0].type).toBe('command');
+  });
+
   it('knows which Claude Code versions get the session server', () => {
     expect(supportsSessionServer('2.1.330 (Claude Code)')).toBe(true);
     expect(supportsSessionServer('2.2.0')).toBe(true);

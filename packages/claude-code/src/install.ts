@@ -81,8 +81,8 @@ export function supportsOnFailure(version: string | undefined): boolean {
 }
 
 /**
- * The first Claude Code version the session server is used with: \`mcp_tool\` hooks exist in the
- * August 2026 docs (2.1.240) and \`onFailure\` from 2.1.295, but how templates render objects, how a
+ * The first Claude Code version the session server is used with: `mcp_tool` hooks exist in the
+ * August 2026 docs (2.1.240) and `onFailure` from 2.1.295, but how templates render objects, how a
  * crashed server is restarted and how failures block were measured on 2.1.330 only, so older
  * versions keep command hooks.
  */
@@ -99,7 +99,7 @@ function versionAtLeast(version: string | undefined, minimum: string): boolean {
   return true;
 }
 
-/** Whether this Claude Code gets the session server (\`mcp_tool\` hooks) rather than command hooks. */
+/** Whether this Claude Code gets the session server (`mcp_tool` hooks) rather than command hooks. */
 export function supportsSessionServer(version: string | undefined): boolean {
   return versionAtLeast(version, MIN_SESSION_SERVER_VERSION);
 }
@@ -126,7 +126,7 @@ const TIMEOUTS: Record<string, number> = { SessionStart: 10, SessionEnd: 5 };
 const BLOCKING_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'UserPromptSubmit']);
 const TOOL_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'PostToolUse']);
 /**
- * The events the session server answers. SessionStart and SessionEnd cannot use \`mcp_tool\` hooks
+ * The events the session server answers. SessionStart and SessionEnd cannot use `mcp_tool` hooks
  * (no MCP client yet / already gone, session-hooks.md §6); SubagentStop was not measured.
  */
 export const SESSION_SERVER_EVENTS: readonly string[] = [
@@ -143,7 +143,7 @@ export interface MergeOptions {
   settings: Settings;
   command: string;
   onFailureBlock: boolean;
-  /** \`mcp\`: the session server answers SESSION_SERVER_EVENTS; default \`command\`. */
+  /** `mcp`: the session server answers SESSION_SERVER_EVENTS; default `command`. */
   transport?: Transport;
 }
 
@@ -205,15 +205,15 @@ export interface InstallOptions extends SettingsLocationOptions {
   /** Warden's home for the launcher (default: `$WARDEN_HOME` or `~/.warden`). */
   wardenHome?: string;
   /**
-   * \`mcp\` (default): the session server answers tool calls, prompts and answers, with command hooks
+   * `mcp` (default): the session server answers tool calls, prompts and answers, with command hooks
    * for SessionStart and SessionEnd; it falls back to command hooks (and says why) for the project and
    * local scopes, a Claude Code older than MIN_SESSION_SERVER_VERSION or not found, or a failed
-   * registration. \`command\`: a command hook for every event.
+   * registration. `command`: a command hook for every event.
    */
   transport?: Transport;
-  /** The \`claude\` executable, to read its version and register the server (default: \`claude\` on PATH). */
+  /** The `claude` executable, to read its version and register the server (default: `claude` on PATH). */
   claudePath?: string;
-  /** Register the server with \`--expose-tools\`: the model may call \`policy_test\` and \`audit_query\`. */
+  /** Register the server with `--expose-tools`: the model may call `policy_test` and `audit_query`. */
   exposeTools?: boolean;
 }
 
@@ -240,9 +240,9 @@ export interface InstallResult {
   claudeVersion?: string;
   /** The transport the hooks use. */
   transport: Transport;
-  /** Why the session server was not used although \`mcp\` was asked for. */
+  /** Why the session server was not used although `mcp` was asked for. */
   transportNote?: string;
-  /** The session server's command, as registered with \`claude mcp add --scope user\`. */
+  /** The session server's command, as registered with `claude mcp add --scope user`. */
   server?: { command: string; args: string[] };
 }
 
@@ -304,6 +304,14 @@ export function install(options: InstallOptions): InstallResult {
       } else transport = 'mcp';
     }
   }
+  // Command hooks for this user: a server registered by an earlier install would start for nothing.
+  if (options.scope === 'user' && transport === 'command' && isWardenServer(readRegisteredServer({ env }))) {
+    const removed = unregisterSessionServer({
+      env,
+      ...(options.claudePath ? { claudePath: options.claudePath } : {}),
+    });
+    if (removed.problem) transportNote = [transportNote, removed.problem].filter(Boolean).join('; ');
+  }
   const next = mergeWardenHooks({ settings, command, onFailureBlock, transport });
   const base = {
     file,
@@ -330,9 +338,9 @@ export interface UninstallResult {
 }
 
 /**
- * Removes what install added: Warden's hook entries (command and \`mcp_tool\`) from the settings
+ * Removes what install added: Warden's hook entries (command and `mcp_tool`) from the settings
  * file and, for the user scope, Warden's session server (only an entry that runs Warden's
- * \`serve-session\`) through \`claude mcp remove --scope user\`.
+ * `serve-session`) through `claude mcp remove --scope user`.
  */
 export function uninstall(options: SettingsLocationOptions & { claudePath?: string }): UninstallResult {
   const file = settingsPath(options);
