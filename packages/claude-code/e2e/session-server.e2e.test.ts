@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAuditLog, verifyAuditLog } from '@warden/core';
@@ -13,6 +22,7 @@ import {
   startScriptedAnthropicServer,
 } from '@warden/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
+import { install } from '../src/install.js';
 
 // The real Claude Code 2.1.330 with Warden installed by its own `install` (default transport: the
 // session server, registered through the real `claude mcp add`), against a scripted model on loopback.
@@ -220,6 +230,52 @@ describe('Claude Code guarded by the session server (default install)', () => {
       tool: 'Bash',
       effect: 'allow',
     });
+  });
+
+  it('tells the way back and the way out when the package is removed, and lets calls go on after warden-off', async () => {
+    const workspace = await createAgentWorkspace({ prefix: 'warden-session-e2e-gone-' });
+    workspaces.push(workspace);
+    // A copy of the package, installed from there and then removed, as npm uninstall would.
+    const copy = path.join(workspace.root, 'pkg');
+    cpSync(path.dirname(bin), path.join(copy, 'dist'), { recursive: true });
+    cpSync(fileURLToPath(new URL('../package.json', import.meta.url)), path.join(copy, 'package.json'));
+    const env = {
+      HOME: workspace.home,
+      DISABLE_TELEMETRY: '1',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    };
+    const result = install({
+      scope: 'user',
+      env,
+      claudePath: claude,
+      hookScript: path.join(copy, 'dist', 'bin.cjs'),
+      launcher: true,
+      failurePolicy: 'closed',
+    });
+    expect(result.transport).toBe('mcp');
+    rmSync(copy, { recursive: true, force: true });
+
+    const marker = path.join(workspace.project, 'ran.txt');
+    const blocked = await run({
+      workspace,
+      script: [{ toolUse: { name: 'Bash', input: { command: `echo x > ${marker}` } } }],
+    });
+    // The prompt is the first blocking event: it never reaches the model, and the user reads why.
+    expect(
+      blocked.server.messageRequests().filter((request) => request.rawBody.includes('"tools"')),
+    ).toHaveLength(0);
+    // The launcher's own answer as the session server (not Claude Code's "not connected").
+    expect(blocked.result.stdout).toContain('Warden cannot run: its program or Node is missing.');
+    expect(blocked.result.stdout).toContain('warden-off');
+    expect(existsSync(marker)).toBe(false);
+
+    execFileSync('/bin/sh', [result.offScript!], { encoding: 'utf8' });
+    const after = await run({
+      workspace,
+      script: [{ toolUse: { name: 'Bash', input: { command: `echo x > ${marker}` } } }],
+    });
+    expect(after.toolResults[0]!.isError).toBe(false);
+    expect(readFileSync(marker, 'utf8')).toBe('x\n');
   });
 
   it('uninstall removes the hooks and the server registration, and nothing else', async () => {
