@@ -130,3 +130,49 @@ const added = median(samples.session.gaps) - baseGap;
 console.log(
   `  target: session server ≤ 20 ms added per call: ${added <= 20 ? 'met' : 'NOT met'} (+${added.toFixed(1)} ms)`,
 );
+
+// Warden's own share of it: the session server's decision path for one tool call (PreToolUse and
+// PostToolUse, audit appends included), in-process, so that the rest is Claude Code's MCP round trip.
+{
+  const { createClaudeCodeSessionHandler } = await import('../dist/index.js');
+  const { createTempDir } = await import('@warden/test-utils');
+  const home = await createTempDir({ prefix: 'warden-bench-decide-' });
+  const previousHome = process.env.HOME;
+  process.env.HOME = home.path;
+  try {
+    const handler = createClaudeCodeSessionHandler({ deadlineMs: 10_000, log: () => {} });
+    const signal = new AbortController().signal;
+    const common = {
+      session_id: 'bench',
+      cwd: home.path,
+      transcript_path: '/t.jsonl',
+      permission_mode: 'bypassPermissions',
+      tool_name: 'Bash',
+      tool_input: JSON.stringify({ command: 'true', description: 'no-op' }),
+      tool_use_id: 'toolu_bench',
+    };
+    const pre = { ...common, hook_event_name: 'PreToolUse' };
+    const post = {
+      ...common,
+      hook_event_name: 'PostToolUse',
+      tool_response: JSON.stringify({ stdout: '', stderr: '', interrupted: false, isImage: false }),
+    };
+    for (let index = 0; index < 30; index++) {
+      await handler.handle(pre, { signal });
+      await handler.handle(post, { signal });
+    }
+    const times = [];
+    for (let index = 0; index < 200; index++) {
+      const started = performance.now();
+      await handler.handle(pre, { signal });
+      await handler.handle(post, { signal });
+      times.push(performance.now() - started);
+    }
+    console.log(
+      `  of which Warden's decision path (PreToolUse + PostToolUse, audit included, in-process): median ${median(times).toFixed(2)} ms per tool call`,
+    );
+  } finally {
+    process.env.HOME = previousHome;
+    await home.remove();
+  }
+}
