@@ -213,6 +213,14 @@ export async function runCli(options: RunCliOptions): Promise<CliResponse> {
         .choices(['auto', 'block', 'continue'])
         .default('auto'),
     )
+    .addOption(
+      new Option(
+        '--transport <transport>',
+        'Claude Code: mcp (the session guard server, one process per session) or command (a process per hook event)',
+      )
+        .choices(['mcp', 'command'])
+        .default('mcp'),
+    )
     .action(
       (
         agent: string,
@@ -220,6 +228,7 @@ export async function runCli(options: RunCliOptions): Promise<CliResponse> {
           scope: 'user' | 'project' | 'local';
           projectDir?: string;
           onFailure: 'auto' | 'block' | 'continue';
+          transport: 'mcp' | 'command';
         },
       ) =>
         run(async () =>

@@ -1,9 +1,15 @@
 import { finishProcess } from '@warden/core';
 import { runCli } from './cli.js';
+import { startSessionProcess } from './serve-session.js';
 
 /** Entry of the other subcommands, bundled into dist/cli.cjs. */
 export function main(): void {
-  runCli({ argv: process.argv.slice(2) }).then(finishProcess, (error: unknown) => {
+  const argv = process.argv.slice(2);
+  if (argv[0] === 'serve-session') {
+    startSessionProcess({ argv: argv.slice(1) });
+    return;
+  }
+  runCli({ argv }).then(finishProcess, (error: unknown) => {
     finishProcess({ stdout: '', stderr: `warden-claude-code: ${String(error)}\n`, exitCode: 1 });
   });
 }

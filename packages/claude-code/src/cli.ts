@@ -7,6 +7,8 @@ const USAGE = `Usage: warden-claude-code <command> [options]
 
 Commands:
   hook                      Read one Claude Code hook input on stdin and answer it (used by Claude Code).
+  serve-session             Run the session guard server (stdio MCP, started by Claude Code once per session).
+      [--expose-tools]        Also offer the model the read-only policy_test and audit_query tools.
   --version                 The version of this package.
   install                   Add Warden's hooks to a Claude Code settings file.
   uninstall                 Remove Warden's hooks (and nothing else) from a settings file.
@@ -14,6 +16,11 @@ Commands:
 Options for install and uninstall:
   --scope user|project|local  ~/.claude/settings.json (default), .claude/settings.json, .claude/settings.local.json
   --project-dir DIR           Project for the project and local scopes (default: the current directory)
+  --transport mcp|command     mcp (default): the session guard server answers tool calls, prompts and answers
+                              (one process per session, registered with \`claude mcp add --scope user\`);
+                              command: a process per hook event, as before. mcp falls back to command hooks
+                              for the project and local scopes and for Claude Code older than 2.1.330.
+  --expose-tools              With mcp: offer the model Warden's read-only policy_test and audit_query tools.
   --on-failure auto|block|continue
                               Add "onFailure": "block" so a crashed or timed-out hook blocks (auto: when the
                               failure policy is closed and Claude Code is 2.1.295 or newer)
@@ -23,6 +30,8 @@ const optionsSchema = z.object({
   scope: z.optional(z.enum(['user', 'project', 'local'])),
   'project-dir': z.optional(z.string()),
   'on-failure': z.optional(z.enum(['auto', 'block', 'continue'])),
+  transport: z.optional(z.enum(['mcp', 'command'])),
+  'expose-tools': z.optional(z.boolean()),
   help: z.optional(z.boolean()),
 });
 
@@ -52,6 +61,8 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       scope: { type: 'string' },
       'project-dir': { type: 'string' },
       'on-failure': { type: 'string' },
+      transport: { type: 'string' },
+      'expose-tools': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     schema: optionsSchema,
@@ -64,12 +75,16 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
   try {
     if (command === 'uninstall') {
       const result = uninstall({ scope, projectDir, env });
+      const lines = [
+        result.changed
+          ? `Removed Warden's hooks from ${result.file}.`
+          : `No Warden hooks in ${result.file}; nothing changed.`,
+        ...(result.serverRemoved ? ["Removed Warden's session server from Claude Code's user config."] : []),
+      ];
       return {
-        stdout: result.changed
-          ? `Removed Warden's hooks from ${result.file}.\n`
-          : `No Warden hooks in ${result.file}; nothing changed.\n`,
-        stderr: '',
-        exitCode: 0,
+        stdout: `${lines.join('\n')}\n`,
+        stderr: result.problem ? `warden-claude-code: ${result.problem}\n` : '',
+        exitCode: result.problem ? 1 : 0,
       };
     }
     // The failure policy decides whether a crashed hook should block; a broken config must not stop the install.
@@ -87,11 +102,21 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       onFailure: parsed.data['on-failure'],
       failurePolicy,
       launcher: true,
+      transport: parsed.data.transport ?? 'mcp',
+      exposeTools: parsed.data['expose-tools'] === true,
     });
     const lines = [
       result.changed
         ? `Installed Warden's hooks in ${result.file}.`
         : `Warden's hooks are already installed in ${result.file}; nothing changed.`,
+      result.transport === 'mcp'
+        ? `  transport: mcp (the session server answers PreToolUse, PermissionRequest, PostToolUse, UserPromptSubmit and Stop; command hooks for the rest)`
+        : `  transport: command${result.transportNote ? ` (not the session server: ${result.transportNote})` : ''}`,
+      ...(result.server
+        ? [
+            `  session server: ${[result.server.command, ...result.server.args].join(' ')} (claude mcp add --scope user)`,
+          ]
+        : []),
       `  hook command: ${result.command}`,
       `  onFailure "block": ${
         result.onFailureBlock

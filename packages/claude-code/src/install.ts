@@ -2,8 +2,16 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveWardenHome, writeLauncher } from '@warden/core';
+import { DECIDE_TOOL, resolveWardenHome, writeLauncher } from '@warden/core';
 import { CLAUDE_CODE_HOOK_EVENTS } from './adapter.js';
+import {
+  isWardenServer,
+  readRegisteredServer,
+  registerSessionServer,
+  SESSION_SERVER_NAME,
+  unregisterSessionServer,
+} from './register-session-server.js';
+import { claudeCodeSessionTemplate } from './session-input.js';
 import { type MatcherGroup, readSettingsFile, type Settings, writeSettingsFile } from './settings-file.js';
 
 export type InstallScope = 'user' | 'project' | 'local';
@@ -47,7 +55,14 @@ export function hookCommand(options: { nodePath: string; hookScript: string }): 
 }
 
 /** Recognises Warden's handlers, from this install or an earlier one at another path. */
-export function isWardenHandler(handler: { type?: string; command?: string }): boolean {
+export function isWardenHandler(handler: {
+  type?: string;
+  command?: string;
+  server?: unknown;
+  tool?: unknown;
+}): boolean {
+  if (handler.type === 'mcp_tool')
+    return handler.server === SESSION_SERVER_NAME && handler.tool === DECIDE_TOOL;
   const command = handler.command;
   if (typeof command !== 'string') return false;
   return (
@@ -63,6 +78,30 @@ export function supportsOnFailure(version: string | undefined): boolean {
   if (!match) return false;
   const [major, minor, patch] = match.slice(1).map(Number) as [number, number, number];
   return major > 2 || (major === 2 && (minor > 1 || (minor === 1 && patch >= 295)));
+}
+
+/**
+ * The first Claude Code version the session server is used with: `mcp_tool` hooks exist in the
+ * August 2026 docs (2.1.240) and `onFailure` from 2.1.295, but how templates render objects, how a
+ * crashed server is restarted and how failures block were measured on 2.1.330 only, so older
+ * versions keep command hooks.
+ */
+export const MIN_SESSION_SERVER_VERSION = '2.1.330';
+
+function versionAtLeast(version: string | undefined, minimum: string): boolean {
+  const match = version ? /(\d+)\.(\d+)\.(\d+)/.exec(version) : null;
+  if (!match) return false;
+  const have = match.slice(1).map(Number);
+  const need = minimum.split('.').map(Number);
+  for (let index = 0; index < 3; index++) {
+    if (have[index]! !== need[index]!) return have[index]! > need[index]!;
+  }
+  return true;
+}
+
+/** Whether this Claude Code gets the session server (`mcp_tool` hooks) rather than command hooks. */
+export function supportsSessionServer(version: string | undefined): boolean {
+  return versionAtLeast(version, MIN_SESSION_SERVER_VERSION);
 }
 
 /** The installed Claude Code's version, or undefined when `claude` is not found. */
@@ -86,11 +125,26 @@ const TIMEOUTS: Record<string, number> = { SessionStart: 10, SessionEnd: 5 };
 // onFailure is ignored on Stop/SubagentStop and means nothing on record-only events.
 const BLOCKING_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'UserPromptSubmit']);
 const TOOL_EVENTS = new Set(['PreToolUse', 'PermissionRequest', 'PostToolUse']);
+/**
+ * The events the session server answers. SessionStart and SessionEnd cannot use `mcp_tool` hooks
+ * (no MCP client yet / already gone, session-hooks.md §6); SubagentStop was not measured.
+ */
+export const SESSION_SERVER_EVENTS: readonly string[] = [
+  'PreToolUse',
+  'PermissionRequest',
+  'PostToolUse',
+  'UserPromptSubmit',
+  'Stop',
+];
+
+export type Transport = 'mcp' | 'command';
 
 export interface MergeOptions {
   settings: Settings;
   command: string;
   onFailureBlock: boolean;
+  /** `mcp`: the session server answers SESSION_SERVER_EVENTS; default `command`. */
+  transport?: Transport;
 }
 
 /** Removes Warden's handlers (and the groups and events they leave empty), keeping everything else. */
@@ -114,11 +168,16 @@ export function mergeWardenHooks(options: MergeOptions): Settings {
   const cleaned = removeWardenHooks(options.settings);
   const hooks: Record<string, MatcherGroup[]> = { ...(cleaned.hooks ?? {}) };
   for (const event of CLAUDE_CODE_HOOK_EVENTS) {
-    const handler: Record<string, unknown> = {
-      type: 'command',
-      command: options.command,
-      timeout: TIMEOUTS[event] ?? 30,
-    };
+    const handler: Record<string, unknown> =
+      options.transport === 'mcp' && SESSION_SERVER_EVENTS.includes(event)
+        ? {
+            type: 'mcp_tool',
+            server: SESSION_SERVER_NAME,
+            tool: DECIDE_TOOL,
+            timeout: 30,
+            input: claudeCodeSessionTemplate(),
+          }
+        : { type: 'command', command: options.command, timeout: TIMEOUTS[event] ?? 30 };
     if (options.onFailureBlock && BLOCKING_EVENTS.has(event)) handler.onFailure = 'block';
     const group: MatcherGroup = TOOL_EVENTS.has(event)
       ? { matcher: '*', hooks: [handler] }
@@ -145,6 +204,17 @@ export interface InstallOptions extends SettingsLocationOptions {
   launcher?: boolean;
   /** Warden's home for the launcher (default: `$WARDEN_HOME` or `~/.warden`). */
   wardenHome?: string;
+  /**
+   * `mcp` (default): the session server answers tool calls, prompts and answers, with command hooks
+   * for SessionStart and SessionEnd; it falls back to command hooks (and says why) for the project and
+   * local scopes, a Claude Code older than MIN_SESSION_SERVER_VERSION or not found, or a failed
+   * registration. `command`: a command hook for every event.
+   */
+  transport?: Transport;
+  /** The `claude` executable, to read its version and register the server (default: `claude` on PATH). */
+  claudePath?: string;
+  /** Register the server with `--expose-tools`: the model may call `policy_test` and `audit_query`. */
+  exposeTools?: boolean;
 }
 
 /** The launcher's name in `$WARDEN_HOME/bin`; it matches `isWardenHandler`. */
@@ -168,6 +238,12 @@ export interface InstallResult {
   command: string;
   onFailureBlock: boolean;
   claudeVersion?: string;
+  /** The transport the hooks use. */
+  transport: Transport;
+  /** Why the session server was not used although `mcp` was asked for. */
+  transportNote?: string;
+  /** The session server's command, as registered with `claude mcp add --scope user`. */
+  server?: { command: string; args: string[] };
 }
 
 export function install(options: InstallOptions): InstallResult {
@@ -191,17 +267,59 @@ export function install(options: InstallOptions): InstallResult {
     command = options.scope === 'project' ? PROJECT_HOOK_COMMAND : `${shellQuote(launcher.file)} hook`;
   }
   const onFailure = options.onFailure ?? 'auto';
+  const env = options.env ?? process.env;
+  const wanted: Transport = options.transport ?? 'mcp';
   const claudeVersion =
     options.claudeVersion ??
-    (onFailure === 'auto' ? detectClaudeCodeVersion({ env: options.env }) : undefined);
+    (onFailure === 'auto' || wanted === 'mcp'
+      ? detectClaudeCodeVersion({ env, ...(options.claudePath ? { claudePath: options.claudePath } : {}) })
+      : undefined);
   const onFailureBlock =
     onFailure === 'block' ||
     (onFailure === 'auto' && options.failurePolicy !== 'open' && supportsOnFailure(claudeVersion));
-  const next = mergeWardenHooks({ settings, command, onFailureBlock });
+
+  let transport: Transport = 'command';
+  let transportNote: string | undefined;
+  let server: { command: string; args: string[] } | undefined;
+  if (wanted === 'mcp') {
+    if (options.scope !== 'user') {
+      transportNote = `the session server is registered per user; --scope ${options.scope} keeps command hooks`;
+    } else if (!supportsSessionServer(claudeVersion)) {
+      transportNote = claudeVersion
+        ? `Claude Code ${claudeVersion} is older than ${MIN_SESSION_SERVER_VERSION}, the first version the session server is measured with`
+        : `Claude Code was not found on PATH to check its version and register the session server (${MIN_SESSION_SERVER_VERSION} or newer needed)`;
+    } else {
+      const serveArgs = ['serve-session', ...(options.exposeTools ? ['--expose-tools'] : [])];
+      server = launcher
+        ? { command: launcher.file, args: serveArgs }
+        : { command: nodePath, args: [hookScript, ...serveArgs] };
+      const problem = registerSessionServer({
+        server,
+        env,
+        ...(options.claudePath ? { claudePath: options.claudePath } : {}),
+      });
+      if (problem) {
+        transportNote = problem;
+        server = undefined;
+      } else transport = 'mcp';
+    }
+  }
+  // Command hooks for this user: a server registered by an earlier install would start for nothing.
+  if (options.scope === 'user' && transport === 'command' && isWardenServer(readRegisteredServer({ env }))) {
+    const removed = unregisterSessionServer({
+      env,
+      ...(options.claudePath ? { claudePath: options.claudePath } : {}),
+    });
+    if (removed.problem) transportNote = [transportNote, removed.problem].filter(Boolean).join('; ');
+  }
+  const next = mergeWardenHooks({ settings, command, onFailureBlock, transport });
   const base = {
     file,
     command,
     onFailureBlock,
+    transport,
+    ...(transportNote ? { transportNote } : {}),
+    ...(server ? { server } : {}),
     ...(claudeVersion ? { claudeVersion } : {}),
     ...(launcher ? { launcher: launcher.file, offScript: launcher.offScript } : {}),
   };
@@ -209,14 +327,35 @@ export function install(options: InstallOptions): InstallResult {
   return { ...base, changed: true, ...writeSettingsFile({ file, settings: next }) };
 }
 
-export function uninstall(options: SettingsLocationOptions): {
+export interface UninstallResult {
   file: string;
   changed: boolean;
   backup?: string;
-} {
+  /** Warden's session server was removed from Claude Code's user config. */
+  serverRemoved?: boolean;
+  /** What could not be removed, and how to remove it. */
+  problem?: string;
+}
+
+/**
+ * Removes what install added: Warden's hook entries (command and `mcp_tool`) from the settings
+ * file and, for the user scope, Warden's session server (only an entry that runs Warden's
+ * `serve-session`) through `claude mcp remove --scope user`.
+ */
+export function uninstall(options: SettingsLocationOptions & { claudePath?: string }): UninstallResult {
   const file = settingsPath(options);
   const settings = readSettingsFile(file);
   const next = removeWardenHooks(settings);
-  if (JSON.stringify(next) === JSON.stringify(settings)) return { file, changed: false };
-  return { file, changed: true, ...writeSettingsFile({ file, settings: next }) };
+  let server: { removed: boolean; problem?: string } = { removed: false };
+  if (options.scope === 'user' && isWardenServer(readRegisteredServer({ env: options.env })))
+    server = unregisterSessionServer({
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.claudePath ? { claudePath: options.claudePath } : {}),
+    });
+  const extra = {
+    ...(server.removed ? { serverRemoved: true } : {}),
+    ...(server.problem ? { problem: server.problem } : {}),
+  };
+  if (JSON.stringify(next) === JSON.stringify(settings)) return { file, changed: false, ...extra };
+  return { file, changed: true, ...writeSettingsFile({ file, settings: next }), ...extra };
 }

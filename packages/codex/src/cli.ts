@@ -5,10 +5,12 @@ import {
   type HookTrustEntry,
   hookCommand,
   install,
+  MCP_TRADE_OFF,
   status,
   uninstall,
 } from './install.js';
 import { managedRequirementsToml } from './managed-requirements.js';
+import { CODEX_SESSION_EVENTS } from './session-templates.js';
 
 const USAGE = `Usage: warden-codex <command> [options]
 
@@ -19,6 +21,7 @@ Commands:
   status      Tell whether Codex will run Warden: installed, hooks feature on, hooks trusted.
               Exits 0 only when every Warden hook will run.
   managed     Print the requirements.toml form of the hooks, for fleet deployment.
+  serve-session  Run the session guard server (Codex starts it, with install --transport mcp).
 
 Options:
   --scope user|project   $CODEX_HOME/hooks.json (default; CODEX_HOME defaults to ~/.codex) or <project>/.codex/hooks.json
@@ -26,6 +29,15 @@ Options:
   --ask deny|defer       install, managed: what a policy "ask" becomes, as Codex hooks cannot ask the user.
                          deny (default): blocked, with a reason telling the model to get the user's go-ahead.
                          defer: Warden stays silent and Codex's own approval settings decide.
+  --transport command|mcp
+                         install: command (default) spawns the hook for every event; mcp routes
+                         SessionStart, UserPromptSubmit, PreToolUse, PostToolUse and Stop to one
+                         session server per Codex session (no process per tool call; user scope only).
+                         Trade-off: Codex ignores onFailure for MCP hooks and never restarts a crashed
+                         server, so a crash leaves the rest of that session unguarded (fails open).
+  --expose-tools         install --transport mcp: the session server also offers the model read-only
+                         tools, policy_test (what would Warden decide for a command, file or URL) and
+                         audit_query (recent decisions of this session or project). Off by default.
   --codex PATH           The codex executable used to read its feature flags (default: codex on PATH)
   --allow-managed-only   managed: also set allow_managed_hooks_only = true
 `;
@@ -35,6 +47,8 @@ const optionsSchema = z.object({
   'project-dir': z.optional(z.string()),
   ask: z.optional(z.enum(['deny', 'defer'])),
   codex: z.optional(z.string()),
+  transport: z.optional(z.enum(['command', 'mcp'])),
+  'expose-tools': z.optional(z.boolean()),
   'allow-managed-only': z.optional(z.boolean()),
   help: z.optional(z.boolean()),
 });
@@ -59,7 +73,10 @@ const TRUST_WORDS: Record<HookTrustEntry['trust'], string> = {
 };
 
 function trustLines(trust: HookTrustEntry[]): string[] {
-  return trust.map((entry) => `    ${entry.eventName.padEnd(18)} ${TRUST_WORDS[entry.trust]}`);
+  return trust.map(
+    (entry) =>
+      `    ${entry.eventName.padEnd(18)} ${entry.type === 'mcp_tool' ? 'session server  ' : 'command hook    '}${TRUST_WORDS[entry.trust]}`,
+  );
 }
 
 const TRUST_STEP = [
@@ -86,6 +103,8 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       'project-dir': { type: 'string' },
       ask: { type: 'string' },
       codex: { type: 'string' },
+      transport: { type: 'string' },
+      'expose-tools': { type: 'boolean' },
       'allow-managed-only': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -110,7 +129,7 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       const result = uninstall(location);
       return {
         stdout: result.changed
-          ? `Removed Warden's hooks from ${result.hooksFile}.\n`
+          ? `Removed Warden's hooks from ${result.hooksFile}.\n${result.removedSessionServer ? `Removed [mcp_servers.warden] from ${result.removedSessionServer}.\n` : ''}`
           : `No Warden hooks in ${result.hooksFile}; nothing changed.\n`,
         stderr: '',
         exitCode: 0,
@@ -122,6 +141,20 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
         `Warden for Codex: ${result.guarded ? 'guarding' : 'NOT guarding'} (${result.hooksFile})`,
         `  Codex: ${result.codexVersion ?? 'not found on PATH (pass --codex)'}`,
         `  hooks feature: ${result.hooksFeatureOn === undefined ? 'unknown' : result.hooksFeatureOn ? 'on' : 'OFF'}`,
+        ...(result.transport
+          ? [
+              `  transport: ${result.transport}${result.transport === 'mcp' ? ' (session server for SessionStart, UserPromptSubmit, PreToolUse, PostToolUse, Stop; command hooks for the rest)' : result.transport === 'mixed' ? ' (some routed events use command hooks, others the session server: run install again)' : ''}`,
+            ]
+          : []),
+        ...(result.sessionServer
+          ? [
+              result.sessionServer.missing
+                ? `  session server: CANNOT START, ${result.sessionServer.missing} does not exist (Codex skips every MCP hook; run install --transport mcp again)`
+                : result.sessionServer.declared
+                  ? `  session server: ${result.sessionServer.command} (${result.sessionServer.file})`
+                  : `  session server: NOT DECLARED in ${result.sessionServer.file} (the MCP hooks do nothing; run install --transport mcp)`,
+            ]
+          : []),
         ...(result.projectTrustLevel !== undefined || location.scope === 'project'
           ? [
               `  project trust: ${result.projectTrustLevel ?? 'not trusted (Codex ignores the project .codex)'}`,
@@ -141,7 +174,17 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
       };
     }
 
-    const result = install({ ...location, askBehaviour, codexPath: parsed.data.codex, launcher: true });
+    const transport = parsed.data.transport ?? 'command';
+    if (parsed.data['expose-tools'] && transport !== 'mcp')
+      return fail('--expose-tools needs --transport mcp: only the session server can offer tools.', 2);
+    const result = install({
+      ...location,
+      askBehaviour,
+      codexPath: parsed.data.codex,
+      launcher: true,
+      transport,
+      ...(parsed.data['expose-tools'] ? { exposeTools: true } : {}),
+    });
     const featureLines =
       result.featureChanges.length > 0
         ? result.featureChanges.map(
@@ -156,6 +199,18 @@ export async function runCli(options: { argv: string[]; env?: NodeJS.ProcessEnv 
         ? `Installed Warden's hooks for every Codex event in ${result.hooksFile}.`
         : `Warden's hooks are already installed in ${result.hooksFile}; nothing changed.`,
       `  hook command: ${result.command}`,
+      ...(result.sessionServer
+        ? [
+            `  transport: mcp, one session server per Codex session for ${CODEX_SESSION_EVENTS.join(', ')} (command hooks for the other events)`,
+            `  session server: [mcp_servers.warden] in ${result.sessionServer.file}${result.sessionServer.changed ? '' : ' (unchanged)'}${result.sessionServer.backup ? `, previous file saved as ${result.sessionServer.backup}` : ''}`,
+            ...(parsed.data['expose-tools']
+              ? [
+                  '  model tools: policy_test and audit_query (read-only: nothing they do changes the policy, the mode or the log)',
+                ]
+              : []),
+            `  trade-off: ${MCP_TRADE_OFF} Keep the default (--transport command) if that matters more than ~60 ms per tool call.`,
+          ]
+        : []),
       ...(result.backup ? [`  previous file saved as ${result.backup}`] : []),
       ...(result.codexVersion ? [`  Codex: ${result.codexVersion}`] : []),
       ...featureLines,

@@ -21,6 +21,7 @@ const codexConfigSchema = z.looseObject({
   ),
   hooks: z.optional(z.looseObject({ state: z.optional(z.record(z.string(), hookStateSchema)) })),
   projects: z.optional(z.record(z.string(), z.looseObject({ trust_level: z.optional(z.string()) }))),
+  mcp_servers: z.optional(z.record(z.string(), z.unknown())),
 });
 export type CodexConfig = z.infer<typeof codexConfigSchema>;
 
@@ -93,4 +94,105 @@ export function hookStates(config: CodexConfig): Record<string, HookState> {
 /** Whether Codex loads `<project>/.codex` at all: only for projects the user trusted. */
 export function projectTrustLevel(options: { config: CodexConfig; projectDir: string }): string | undefined {
   return options.config.projects?.[options.projectDir]?.trust_level;
+}
+
+/** A stdio MCP server as Codex's `[mcp_servers.<name>]` declares it (the keys Warden writes). */
+export const mcpServerSchema = z.looseObject({
+  command: z.string(),
+  args: z.optional(z.array(z.string())),
+  env: z.optional(z.record(z.string(), z.string())),
+});
+export type McpServer = z.infer<typeof mcpServerSchema>;
+
+/** `[mcp_servers.<name>]` as written, or undefined when absent or not a stdio server Warden can read. */
+export function mcpServer(options: { config: CodexConfig; name: string }): McpServer | undefined {
+  const result = mcpServerSchema.safeParse(options.config.mcp_servers?.[options.name]);
+  return result.success ? result.data : undefined;
+}
+
+function tomlString(value: string): string {
+  // JSON's string escapes are all valid in a TOML basic string.
+  return JSON.stringify(value);
+}
+
+function serverTable(options: { name: string; server: McpServer; comment?: string }): string {
+  const { server } = options;
+  const lines = [
+    `[mcp_servers.${options.name}]`,
+    ...(options.comment ? [`# ${options.comment}`] : []),
+    `command = ${tomlString(server.command)}`,
+    ...(server.args ? [`args = [${server.args.map(tomlString).join(', ')}]`] : []),
+    ...(server.env && Object.keys(server.env).length > 0
+      ? [
+          `env = { ${Object.entries(server.env)
+            .map(
+              ([key, value]) =>
+                `${/^[A-Za-z0-9_-]+$/.test(key) ? key : tomlString(key)} = ${tomlString(value)}`,
+            )
+            .join(', ')} }`,
+        ]
+      : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function sameServer(left: unknown, right: McpServer): boolean {
+  return JSON.stringify(left) === JSON.stringify(structuredClone(right));
+}
+
+/**
+ * Writes `[mcp_servers.<name>]` as its own table at the end of config.toml, replacing an earlier
+ * entry of that name, and keeps every other byte. Returns whether the file changed.
+ */
+export function setMcpServer(options: {
+  document: CodexConfigDocument;
+  name: string;
+  server: McpServer;
+  comment?: string;
+}): { changed: boolean; backup?: string } {
+  const { document, name, server } = options;
+  const current = document.config.mcp_servers?.[name];
+  if (current !== undefined && sameServer(current, server)) return { changed: false };
+  let text = current === undefined ? document.text : removedServerText({ text: document.text, name });
+  if (text !== '' && !text.endsWith('\n')) text += '\n';
+  let next = `${text}${text.trim() === '' ? '' : '\n'}${serverTable(options)}`;
+  let parsed: Record<string, unknown> | undefined;
+  try {
+    parsed = parse(next) as Record<string, unknown>;
+  } catch {
+    parsed = undefined;
+  }
+  const written = (parsed?.mcp_servers as Record<string, unknown> | undefined)?.[name];
+  if (!parsed || !sameServer(written, server)) {
+    // The file declares mcp_servers in a form a table cannot be appended to (an inline table):
+    // let toml-patch put the entry where that form allows.
+    const updated = structuredClone(parse(text)) as Record<string, unknown>;
+    const servers = (
+      typeof updated.mcp_servers === 'object' && updated.mcp_servers !== null ? updated.mcp_servers : {}
+    ) as Record<string, unknown>;
+    updated.mcp_servers = { ...servers, [name]: structuredClone(server) };
+    next = patch(text, updated);
+    if (!next.endsWith('\n')) next += '\n';
+  }
+  return { changed: true, ...writeFileAtomically({ file: document.file, text: next }) };
+}
+
+function removedServerText(options: { text: string; name: string }): string {
+  const updated = structuredClone(parse(options.text)) as Record<string, unknown>;
+  const servers = updated.mcp_servers as Record<string, unknown> | undefined;
+  if (!servers || !(options.name in servers)) return options.text;
+  delete servers[options.name];
+  if (Object.keys(servers).length === 0) delete updated.mcp_servers;
+  return patch(options.text, updated);
+}
+
+/** Removes `[mcp_servers.<name>]` (and nothing else). Returns whether the file changed. */
+export function removeMcpServer(options: { document: CodexConfigDocument; name: string }): {
+  changed: boolean;
+  backup?: string;
+} {
+  const { document, name } = options;
+  if (document.config.mcp_servers?.[name] === undefined) return { changed: false };
+  const text = removedServerText({ text: document.text, name });
+  return { changed: true, ...writeFileAtomically({ file: document.file, text }) };
 }

@@ -6,7 +6,9 @@ import type { HookHandler } from './hooks-file.js';
 // This re-implements Codex 0.169's recipe (hooks/src/engine/discovery.rs + config fingerprint):
 // sha256 over the key-sorted, compact JSON of
 // `{event_name: <snake_case event>, matcher?, hooks: [{type, command, timeout, async, statusMessage?}]}`.
-// The e2e test proves it against the real binary: hooks trusted this way run without
+// `mcp_tool` handlers hash `{type, server, tool, input, timeout}` instead, with no `async` field
+// (session-hooks.md §8, where adding `async: false` made Codex skip the hook).
+// The e2e tests prove both against the real binary: hooks trusted this way run without
 // `--dangerously-bypass-hook-trust`.
 
 /** Events whose matcher Codex ignores (it drops it before hashing too). */
@@ -42,13 +44,37 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** The `trusted_hash` Codex expects for one command handler, or undefined for other handler types. */
+function sha256(identity: unknown): string {
+  return `sha256:${createHash('sha256')
+    .update(JSON.stringify(canonical(identity)))
+    .digest('hex')}`;
+}
+
+/** The `trusted_hash` Codex expects for one command or `mcp_tool` handler; undefined for other types. */
 export function hookTrustHash(options: {
   eventName: string;
   matcher?: string;
   handler: HookHandler;
 }): string | undefined {
   const { handler, eventName } = options;
+  const matcher = MATCHERLESS_EVENTS.has(eventName) ? undefined : options.matcher;
+  if (handler.type === 'mcp_tool') {
+    if (typeof handler.server !== 'string' || typeof handler.tool !== 'string') return undefined;
+    return sha256({
+      event_name: hookEventLabel(eventName),
+      matcher,
+      hooks: [
+        {
+          type: 'mcp_tool',
+          server: handler.server,
+          tool: handler.tool,
+          input: handler.input,
+          // Verified with an explicit timeout only; Warden always writes one.
+          timeout: handler.timeout === undefined ? undefined : Math.trunc(handler.timeout),
+        },
+      ],
+    });
+  }
   if (handler.type !== 'command' || typeof handler.command !== 'string') return undefined;
   const configured = handler.timeout === undefined ? undefined : Math.trunc(handler.timeout);
   const timeout = SHORT_TIMEOUT_EVENTS.has(eventName)
@@ -56,7 +82,7 @@ export function hookTrustHash(options: {
     : Math.max(1, configured ?? 600);
   const identity = {
     event_name: hookEventLabel(eventName),
-    matcher: MATCHERLESS_EVENTS.has(eventName) ? undefined : options.matcher,
+    matcher,
     hooks: [
       {
         type: 'command',
@@ -67,7 +93,5 @@ export function hookTrustHash(options: {
       },
     ],
   };
-  return `sha256:${createHash('sha256')
-    .update(JSON.stringify(canonical(identity)))
-    .digest('hex')}`;
+  return sha256(identity);
 }

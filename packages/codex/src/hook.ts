@@ -14,7 +14,8 @@ export interface RunCodexHookOptions {
   deadlineMs?: number;
 }
 
-function askBehaviourFrom(options: { env: NodeJS.ProcessEnv; fallback?: AskBehaviour }): AskBehaviour {
+/** The ask behaviour in force: `WARDEN_CODEX_ASK`, else the installed `--ask`, else deny. */
+export function askBehaviourFrom(options: { env: NodeJS.ProcessEnv; fallback?: AskBehaviour }): AskBehaviour {
   const value = options.env.WARDEN_CODEX_ASK?.trim().toLowerCase();
   if (value === 'deny' || value === 'defer') return value;
   return options.fallback ?? 'deny';

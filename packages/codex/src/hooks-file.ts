@@ -11,6 +11,10 @@ export const hookHandlerSchema = z.looseObject({
   timeout: z.optional(z.number()),
   async: z.optional(z.boolean()),
   statusMessage: z.optional(z.string()),
+  /** `mcp_tool` handlers: the `[mcp_servers]` name, its tool, and the arguments template. */
+  server: z.optional(z.string()),
+  tool: z.optional(z.string()),
+  input: z.optional(z.unknown()),
 });
 export type HookHandler = z.infer<typeof hookHandlerSchema>;
 

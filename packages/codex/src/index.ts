@@ -12,6 +12,7 @@ export type { HookHandler, HooksFile, MatcherGroup } from './hooks-file.js';
 export { hooksFileSchema, readHooksFile, writeHooksFile } from './hooks-file.js';
 export type {
   CodexDetection,
+  CodexTransport,
   FeatureChange,
   HookTrust,
   HookTrustEntry,
@@ -26,11 +27,32 @@ export {
   hookCommand,
   install,
   isWardenHandler,
+  isWardenSessionServer,
+  MCP_TRADE_OFF,
   mergeWardenHooks,
   removeWardenHooks,
+  SESSION_SERVER_NAME,
+  SESSION_TOOL,
+  sessionServerEntry,
   status,
   uninstall,
   wardenHookGroups,
   wardenHookTrust,
+  wardenSessionHandler,
 } from './install.js';
 export { managedRequirementsToml } from './managed-requirements.js';
+export type { ServeCodexSessionOptions } from './serve-session.js';
+export { serveCodexSession } from './serve-session.js';
+export type { CreateCodexSessionHandlerOptions } from './session-handler.js';
+export {
+  createCodexSessionHandler,
+  DEFAULT_SESSION_DEADLINE_MS,
+  sessionAnswerText,
+} from './session-handler.js';
+export type { CodexSessionEvent, NativeInputFromArguments } from './session-templates.js';
+export {
+  CODEX_SESSION_EVENTS,
+  codexSessionInputTemplate,
+  isCodexSessionEvent,
+  nativeInputFromArguments,
+} from './session-templates.js';

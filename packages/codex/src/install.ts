@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveWardenHome, writeLauncher } from '@warden/core';
@@ -8,9 +9,14 @@ import {
   enableHooksFeature,
   hookFeatureFlags,
   hookStates,
+  type McpServer,
+  mcpServer,
   projectTrustLevel,
   readCodexConfig,
+  removeMcpServer,
+  setMcpServer,
 } from './codex-config.js';
+import { CodexConfigFileError } from './codex-config-file-error.js';
 import { type CodexPathOptions, codexDirectory, configFilePath, hooksFilePath } from './codex-paths.js';
 import { CODEX_HOOK_EVENTS, type CodexHookEvent } from './hook-input-schema.js';
 import { hookTrustHash, hookTrustKey } from './hook-trust.js';
@@ -21,6 +27,11 @@ import {
   readHooksFile,
   writeHooksFile,
 } from './hooks-file.js';
+import {
+  type CodexSessionEvent,
+  codexSessionInputTemplate,
+  isCodexSessionEvent,
+} from './session-templates.js';
 
 /** Events whose matcher filters tool names: Warden wants every tool. */
 const TOOL_EVENTS = new Set<CodexHookEvent>(['PreToolUse', 'PermissionRequest', 'PostToolUse']);
@@ -57,8 +68,23 @@ export function hookCommand(options: {
   return `${shellQuote(options.nodePath)} ${shellQuote(options.hookScript)} hook${ask}`;
 }
 
+/**
+ * How Codex reaches Warden: `command` (default) spawns the hook per event; `mcp` calls the tool
+ * of one session server per session for the events Codex routes to MCP hooks.
+ */
+export type CodexTransport = 'command' | 'mcp';
+
+/** The `[mcp_servers]` name and tool the `mcp_tool` hooks call. */
+export const SESSION_SERVER_NAME = 'warden';
+export const SESSION_TOOL = 'decide';
+/** Said by install and the README: what `--transport mcp` gives up. */
+export const MCP_TRADE_OFF =
+  'Codex ignores onFailure for MCP hooks and never restarts a crashed MCP server: should the session server die, every routed hook of that session does nothing (fails open) until Codex restarts; a command hook fails one call at most.';
+
 /** Recognises Warden's handlers, from this install or an earlier one at another path. */
-export function isWardenHandler(handler: Pick<HookHandler, 'command'>): boolean {
+export function isWardenHandler(handler: Pick<HookHandler, 'command' | 'type' | 'server' | 'tool'>): boolean {
+  if (handler.type === 'mcp_tool')
+    return handler.server === SESSION_SERVER_NAME && handler.tool === SESSION_TOOL;
   return (
     typeof handler.command === 'string' &&
     (/(warden-codex|[\\/]codex[\\/]dist[\\/]bin\.c?js)'?\s+hook\b/.test(handler.command) ||
@@ -66,15 +92,59 @@ export function isWardenHandler(handler: Pick<HookHandler, 'command'>): boolean 
   );
 }
 
+/** The `mcp_tool` handler of one routed event. */
+export function wardenSessionHandler(event: CodexSessionEvent): HookHandler {
+  return {
+    type: 'mcp_tool',
+    server: SESSION_SERVER_NAME,
+    tool: SESSION_TOOL,
+    timeout: DEFAULT_TIMEOUT_SECONDS,
+    input: codexSessionInputTemplate(event),
+  };
+}
+
+/** `[mcp_servers.warden]`: this Node by absolute path, and `WARDEN_HOME` (Codex passes no environment but HOME). */
+export function sessionServerEntry(options: {
+  nodePath: string;
+  hookScript: string;
+  askBehaviour?: AskBehaviour;
+  env?: NodeJS.ProcessEnv;
+  /** Offer the model the read-only `policy_test` and `audit_query` tools. */
+  exposeTools?: boolean;
+}): McpServer {
+  const wardenHome = options.env?.WARDEN_HOME?.trim();
+  return {
+    command: options.nodePath,
+    args: [
+      options.hookScript,
+      'serve-session',
+      ...(options.askBehaviour === 'defer' ? ['--ask', 'defer'] : []),
+      ...(options.exposeTools ? ['--expose-tools'] : []),
+    ],
+    ...(wardenHome ? { env: { WARDEN_HOME: path.resolve(wardenHome) } } : {}),
+  };
+}
+
+/** Whether a `[mcp_servers]` entry is one Warden wrote (so uninstall may remove it). */
+export function isWardenSessionServer(server: McpServer | undefined): boolean {
+  return (
+    server !== undefined &&
+    (server.args ?? []).includes('serve-session') &&
+    (server.args ?? []).some((arg) => /(warden-codex|[\\/]codex[\\/]dist[\\/]bin\.c?js)$/.test(arg))
+  );
+}
+
 /** Warden's matcher group for each Codex event. */
-export function wardenHookGroups(command: string): Record<CodexHookEvent, MatcherGroup> {
+export function wardenHookGroups(
+  command: string,
+  transport: CodexTransport = 'command',
+): Record<CodexHookEvent, MatcherGroup> {
   const groups = {} as Record<CodexHookEvent, MatcherGroup>;
   for (const event of CODEX_HOOK_EVENTS) {
-    const handler: HookHandler = {
-      type: 'command',
-      command,
-      timeout: TIMEOUTS[event] ?? DEFAULT_TIMEOUT_SECONDS,
-    };
+    const handler: HookHandler =
+      transport === 'mcp' && isCodexSessionEvent(event)
+        ? wardenSessionHandler(event)
+        : { type: 'command', command, timeout: TIMEOUTS[event] ?? DEFAULT_TIMEOUT_SECONDS };
     groups[event] = TOOL_EVENTS.has(event) ? { matcher: '*', hooks: [handler] } : { hooks: [handler] };
   }
   return groups;
@@ -99,10 +169,14 @@ export function removeWardenHooks(hooksFile: HooksFile): HooksFile {
  * Warden entries. Codex runs all matching hooks of an event concurrently and any block wins, so
  * the position does not weaken Warden; it keeps the user's trusted hooks at their positions.
  */
-export function mergeWardenHooks(options: { hooksFile: HooksFile; command: string }): HooksFile {
+export function mergeWardenHooks(options: {
+  hooksFile: HooksFile;
+  command: string;
+  transport?: CodexTransport;
+}): HooksFile {
   const cleaned = removeWardenHooks(options.hooksFile);
   const hooks: Record<string, MatcherGroup[]> = { ...(cleaned.hooks ?? {}) };
-  for (const [event, group] of Object.entries(wardenHookGroups(options.command)))
+  for (const [event, group] of Object.entries(wardenHookGroups(options.command, options.transport)))
     hooks[event] = [...(hooks[event] ?? []), group];
   return { ...cleaned, hooks };
 }
@@ -152,6 +226,8 @@ export interface HookTrustEntry {
   /** The `trusted_hash` Codex expects for the hook as it is now. */
   hash: string;
   trust: HookTrust;
+  /** `command` or `mcp_tool`. */
+  type: string;
 }
 
 /** Trust of every Warden handler in a hooks.json, as Codex will see it. */
@@ -178,7 +254,7 @@ export function wardenHookTrust(options: {
               : state.trusted_hash === hash
                 ? 'trusted'
                 : 'modified';
-        entries.push({ eventName, key, hash, trust });
+        entries.push({ eventName, key, hash, trust, type: handler.type });
       });
     });
   }
@@ -201,6 +277,10 @@ export interface InstallOptions extends CodexPathOptions {
   launcher?: boolean;
   /** Warden's home for the launcher (default `$WARDEN_HOME` or `~/.warden`). */
   wardenHome?: string;
+  /** `command` (default) or `mcp`: the session server for the events Codex routes to MCP hooks (user scope only). */
+  transport?: CodexTransport;
+  /** With `transport: "mcp"`: the server also offers the model `policy_test` and `audit_query` (read-only). */
+  exposeTools?: boolean;
 }
 
 /** The launcher's name in `$WARDEN_HOME/bin`; it matches `isWardenHandler`. */
@@ -231,6 +311,9 @@ export interface InstallResult {
   hooksFeatureOn?: boolean;
   codexVersion?: string;
   trust: HookTrustEntry[];
+  transport: CodexTransport;
+  /** With `transport: "mcp"`: the config.toml that declares the session server, and whether it changed. */
+  sessionServer?: { file: string; changed: boolean; backup?: string };
 }
 
 function configDocuments(options: CodexPathOptions): CodexConfigDocument[] {
@@ -277,10 +360,30 @@ function ensureHooksFeature(options: { documents: CodexConfigDocument[]; detecti
 }
 
 export function install(options: InstallOptions = {}): InstallResult {
+  const transport = options.transport ?? 'command';
+  if (transport === 'mcp' && (options.scope ?? 'user') === 'project') {
+    throw new CodexConfigFileError({
+      file: hooksFilePath(options),
+      message:
+        "--transport mcp installs for the user scope only: the session server is declared in $CODEX_HOME/config.toml with this machine's Node and paths, which a committed project .codex cannot carry. Use --scope user, or --transport command for the project.",
+    });
+  }
   const file = hooksFilePath(options);
   const current = readHooksFile(file);
   // Read (and so validate) the TOML before touching anything: a broken config.toml stops the install.
   const documents = configDocuments(options);
+  if (transport === 'mcp') {
+    const declared = readCodexConfig(configFilePath({ ...options, scope: 'user' }));
+    const existing = declared.config.mcp_servers?.[SESSION_SERVER_NAME];
+    if (
+      existing !== undefined &&
+      !isWardenSessionServer(mcpServer({ config: declared.config, name: SESSION_SERVER_NAME }))
+    )
+      throw new CodexConfigFileError({
+        file: declared.file,
+        message: `[mcp_servers.${SESSION_SERVER_NAME}] already declares another server, which Warden will not replace. Rename it (and the hooks that name it), then install again.`,
+      });
+  }
   const nodePath = options.nodePath ?? process.execPath;
   const hookScript = options.hookScript ?? defaultHookScript();
   let command = hookCommand({ nodePath, hookScript, askBehaviour: options.askBehaviour });
@@ -300,9 +403,36 @@ export function install(options: InstallOptions = {}): InstallResult {
         ? projectHookCommand(options.askBehaviour)
         : `${shellQuote(launcher)} hook${options.askBehaviour === 'defer' ? ' --ask defer' : ''}`;
   }
-  const next = mergeWardenHooks({ hooksFile: current, command });
+  const next = mergeWardenHooks({ hooksFile: current, command, transport });
   const changed = JSON.stringify(next) !== JSON.stringify(current);
   const written = changed ? writeHooksFile({ file, hooksFile: next }) : {};
+
+  // The server entry follows the hooks: written for mcp, removed when going back to command hooks.
+  const configFile = configFilePath({ ...options, scope: 'user' });
+  const userConfig = readCodexConfig(configFile);
+  let sessionServer: InstallResult['sessionServer'];
+  if (transport === 'mcp') {
+    const entry = sessionServerEntry({
+      nodePath,
+      hookScript,
+      askBehaviour: options.askBehaviour,
+      env: options.env ?? process.env,
+      ...(options.exposeTools ? { exposeTools: true } : {}),
+    });
+    const result = setMcpServer({
+      document: userConfig,
+      name: SESSION_SERVER_NAME,
+      server: entry,
+      comment: "Warden's session guard server (warden-codex install --transport mcp)",
+    });
+    sessionServer = { file: configFile, ...result };
+  } else if (
+    // Only a user-scope install replaces the user-scope one: a project install leaves it alone.
+    (options.scope ?? 'user') === 'user' &&
+    isWardenSessionServer(mcpServer({ config: userConfig.config, name: SESSION_SERVER_NAME }))
+  ) {
+    removeMcpServer({ document: userConfig, name: SESSION_SERVER_NAME });
+  }
 
   const detection =
     options.detection ?? detectCodex({ codexPath: options.codexPath, env: options.env ?? process.env });
@@ -317,6 +447,8 @@ export function install(options: InstallOptions = {}): InstallResult {
     ...(feature.on === undefined ? {} : { hooksFeatureOn: feature.on }),
     ...(detection.version ? { codexVersion: detection.version } : {}),
     trust: wardenHookTrust({ hooksFilePath: file, hooksFile: next, configs: configDocuments(options) }),
+    transport,
+    ...(sessionServer ? { sessionServer } : {}),
   };
 }
 
@@ -324,14 +456,26 @@ export function uninstall(options: CodexPathOptions = {}): {
   hooksFile: string;
   changed: boolean;
   backup?: string;
+  /** The config.toml Warden's `[mcp_servers.warden]` was removed from, if there was one. */
+  removedSessionServer?: string;
 } {
   const file = hooksFilePath(options);
   const current = readHooksFile(file);
   const next = removeWardenHooks(current);
-  if (JSON.stringify(next) === JSON.stringify(current)) return { hooksFile: file, changed: false };
+  // The session server belongs to the user-scope install, the only one that writes it.
+  const configFile = configFilePath({ ...options, scope: 'user' });
+  let serverRemoved = false;
+  if ((options.scope ?? 'user') === 'user') {
+    const userConfig = readCodexConfig(configFile);
+    if (isWardenSessionServer(mcpServer({ config: userConfig.config, name: SESSION_SERVER_NAME })))
+      serverRemoved = removeMcpServer({ document: userConfig, name: SESSION_SERVER_NAME }).changed;
+  }
+  const removed = serverRemoved ? { removedSessionServer: configFile } : {};
+  if (JSON.stringify(next) === JSON.stringify(current))
+    return { hooksFile: file, changed: serverRemoved, ...removed };
   // The feature flag and trust records stay: other hooks may rely on the flag, and a trust record
   // only matches the exact hook it was made for.
-  return { hooksFile: file, changed: true, ...writeHooksFile({ file, hooksFile: next }) };
+  return { hooksFile: file, changed: true, ...writeHooksFile({ file, hooksFile: next }), ...removed };
 }
 
 export interface StatusOptions extends CodexPathOptions {
@@ -349,6 +493,16 @@ export interface StatusResult {
   codexVersion?: string;
   /** For the project scope: the project's trust level in Codex (its `.codex` loads only when trusted). */
   projectTrustLevel?: string;
+  /** How the installed hooks reach Warden: `mixed` when hooks of both kinds are Warden's and routed events disagree. */
+  transport?: CodexTransport | 'mixed';
+  /** With MCP hooks: whether `[mcp_servers.warden]` is declared, and its command line. */
+  sessionServer?: {
+    declared: boolean;
+    file: string;
+    command?: string;
+    /** A file the declared server needs that does not exist (Node or Warden moved or removed): Codex cannot start it. */
+    missing?: string;
+  };
   /** True when Codex will run Warden on every event. */
   guarded: boolean;
 }
@@ -369,7 +523,41 @@ export function status(options: StatusOptions = {}): StatusResult {
   const isProject = (options.scope ?? 'user') === 'project';
   const projectDir = path.dirname(codexDirectory(options));
   const level = isProject ? projectTrustLevel({ config: documents[0]!.config, projectDir }) : undefined;
+  const mcpEvents = new Set(
+    trust.filter((entry) => entry.type === 'mcp_tool').map((entry) => entry.eventName),
+  );
+  const transport =
+    trust.length === 0
+      ? undefined
+      : mcpEvents.size === 0
+        ? 'command'
+        : [...mcpEvents].every(isCodexSessionEvent) &&
+            trust.every((entry) => entry.type === 'mcp_tool' || !isCodexSessionEvent(entry.eventName))
+          ? 'mcp'
+          : 'mixed';
+  const configFile = configFilePath({ ...options, scope: 'user' });
+  const server =
+    mcpEvents.size > 0
+      ? mcpServer({ config: readCodexConfig(configFile).config, name: SESSION_SERVER_NAME })
+      : undefined;
+  // Codex fails a server that cannot start silently (one WARN line): check what it will run.
+  const missingFile = server
+    ? [server.command, server.args?.[0]].find(
+        (file): file is string => typeof file === 'string' && path.isAbsolute(file) && !existsSync(file),
+      )
+    : undefined;
+  const sessionServer =
+    mcpEvents.size > 0
+      ? {
+          declared: server !== undefined,
+          file: configFile,
+          ...(server ? { command: [server.command, ...(server.args ?? [])].join(' ') } : {}),
+          ...(missingFile ? { missing: missingFile } : {}),
+        }
+      : undefined;
   const guarded =
+    (sessionServer?.declared ?? true) &&
+    sessionServer?.missing === undefined &&
     trust.length > 0 &&
     missingEvents.length === 0 &&
     trust.every((entry) => entry.trust === 'trusted') &&
@@ -382,6 +570,8 @@ export function status(options: StatusOptions = {}): StatusResult {
     ...(hooksFeatureOn === undefined ? {} : { hooksFeatureOn }),
     ...(detection.version ? { codexVersion: detection.version } : {}),
     ...(level ? { projectTrustLevel: level } : {}),
+    ...(transport ? { transport } : {}),
+    ...(sessionServer ? { sessionServer } : {}),
     guarded,
   };
 }

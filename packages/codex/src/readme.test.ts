@@ -33,6 +33,9 @@ describe('README', () => {
       'managed',
       'managed',
       'uninstall',
+      'install',
+      'status',
+      'install',
     ]);
     for (const argv of commands) {
       const extra = argv.includes('project') ? ['--project-dir', project] : [];

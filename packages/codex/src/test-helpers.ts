@@ -57,3 +57,36 @@ export const SAMPLE_NAMES = [
   'codex-UserPromptSubmit',
   'codex-Stop',
 ] as const;
+
+/**
+ * Expands an `mcp_tool` hook's `input` template the way Codex 0.169 does (session-hooks.md §4):
+ * `${a.b}` is looked up in the hook input; a string that is only a placeholder takes the value
+ * as it is (objects stay objects), one with text around it takes it as text; a field that is
+ * absent fails the whole hook. Null fields are treated as absent (Codex's behaviour there is untested).
+ */
+export function expandCodexTemplate(options: { template: unknown; input: Record<string, unknown> }): unknown {
+  const lookup = (path: string): unknown => {
+    let value: unknown = options.input;
+    for (const part of path.split('.')) {
+      value =
+        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+    }
+    if (value === undefined || value === null) throw new Error(`hook input has no ${path}`);
+    return value;
+  };
+  const expand = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const whole = /^\$\{([A-Za-z_][A-Za-z0-9_.]*)\}$/.exec(value);
+      if (whole) return lookup(whole[1]!);
+      return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_.]*)\}/g, (_match, path: string) => {
+        const found = lookup(path);
+        return typeof found === 'string' ? found : JSON.stringify(found);
+      });
+    }
+    if (Array.isArray(value)) return value.map(expand);
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expand(item)]));
+    return value;
+  };
+  return expand(options.template);
+}

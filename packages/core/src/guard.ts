@@ -4,6 +4,7 @@ import {
   type AuditAnchor,
   type AuditWriteTiming,
   toAuditEntry,
+  type WriteAuditRecordOptions,
   writeAuditRecord,
 } from './audit/write-audit-record.js';
 import { DEFAULT_FAILURE, loadConfig, resolveWardenHome, type WardenConfig } from './config/load-config.js';
@@ -46,6 +47,8 @@ export interface GuardOptions<TOutput> {
   delivery?: Delivery;
   /** An undici dispatcher for the remote verdict and inline sends (tests, proxies). */
   dispatcher?: Dispatcher;
+  /** Appends the audit record (default `writeAuditRecord`); a long-lived process passes its own writer. */
+  writeAudit?: (options: WriteAuditRecordOptions) => AuditAnchor;
 }
 
 export interface GuardResult<TOutput> {
@@ -264,7 +267,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     try {
       const auditDir = config?.auditDir ?? `${home}/audit`;
       let notice: string | undefined;
-      anchor = writeAuditRecord({
+      anchor = (options.writeAudit ?? writeAuditRecord)({
         auditDir,
         entry: toAuditEntry({ event, decision, ...(remote ? { remote } : {}) }),
         ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),

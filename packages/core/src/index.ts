@@ -229,6 +229,25 @@ export {
   setProjectTrust,
   TRUSTED_PROJECTS_FILE,
 } from './policy/trusted-projects.js';
+export type { ConfigCache, CreateConfigCacheOptions } from './session/create-config-cache.js';
+export { createConfigCache } from './session/create-config-cache.js';
+export type { SessionAuditWriter } from './session/create-session-audit-writer.js';
+export { createSessionAuditWriter } from './session/create-session-audit-writer.js';
+export type { CreateSessionDeciderOptions, SessionDecider } from './session/create-session-decider.js';
+export { createSessionDecider } from './session/create-session-decider.js';
+export type { CreateSessionToolsOptions, SessionProbes } from './session/create-session-tools.js';
+export { createSessionTools } from './session/create-session-tools.js';
+export type {
+  RunSessionServerOptions,
+  SessionExtraTool,
+  SessionToolHandler,
+} from './session/run-session-server.js';
+export {
+  DECIDE_TOOL,
+  MAX_SESSION_LINE_BYTES,
+  runSessionServer,
+  SESSION_PROTOCOL_VERSION,
+} from './session/run-session-server.js';
 export { analyzeShell } from './shell/analyze-shell.js';
 export type { ParseShellResult } from './shell/parse-shell.js';
 export { parseShell, ShellSyntaxError } from './shell/parse-shell.js';

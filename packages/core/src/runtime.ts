@@ -35,3 +35,17 @@ export type { GuardOptions, GuardResult } from './guard.js';
 export { guard } from './guard.js';
 export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event.js';
 export { effectSchema, failurePolicySchema, modeSchema } from './policy/enums.js';
+export type { ConfigCache } from './session/create-config-cache.js';
+export { createConfigCache } from './session/create-config-cache.js';
+export type { SessionAuditWriter } from './session/create-session-audit-writer.js';
+export { createSessionAuditWriter } from './session/create-session-audit-writer.js';
+export type { CreateSessionDeciderOptions, SessionDecider } from './session/create-session-decider.js';
+export { createSessionDecider } from './session/create-session-decider.js';
+export type { CreateSessionToolsOptions, SessionProbes } from './session/create-session-tools.js';
+export { createSessionTools } from './session/create-session-tools.js';
+export type {
+  RunSessionServerOptions,
+  SessionExtraTool,
+  SessionToolHandler,
+} from './session/run-session-server.js';
+export { DECIDE_TOOL, runSessionServer } from './session/run-session-server.js';

@@ -14,6 +14,8 @@ export interface RecordedRequest {
   rawBody: string;
   /** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
   body: unknown;
+  /** When the request arrived (`performance.now()` of the test process), for gap measurements. */
+  receivedAt: number;
 }
 
 export interface RecordingServer {
@@ -37,9 +39,11 @@ export async function startRecordingServer(options: {
 }): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((request, response) => {
+    const receivedAt = performance.now();
     readBody(request)
       .then((rawBody) => {
         const recorded: RecordedRequest = {
+          receivedAt,
           method: request.method ?? 'GET',
           url: request.url ?? '/',
           path: (request.url ?? '/').split('?')[0] ?? '/',

@@ -20,6 +20,11 @@ export interface StartScriptedAnthropicServerOptions {
   finalText?: string;
   /** Answer to requests that carry no tools (title generation, summaries, other side queries). */
   sideQueryText?: string;
+  /**
+   * Awaited before each request is answered (the request is already in \`requests\`): lets a test act
+   * at a precise point of the session, e.g. stop a process before the next tool call is sent.
+   */
+  beforeReply?: (recorded: RecordedAnthropicRequest) => void | Promise<void>;
 }
 
 export type RecordedAnthropicRequest = RecordedRequest;
@@ -65,8 +70,15 @@ export async function startScriptedAnthropicServer(
   const finalText = options.finalText ?? 'Done.';
   const sideQueryText = options.sideQueryText ?? 'OK';
   const server = await startRecordingServer({
-    route: ({ recorded, response }) =>
-      route({ recorded, response, script: options.script, finalText, sideQueryText }),
+    route: ({ recorded, response }) => {
+      const answer = () => route({ recorded, response, script: options.script, finalText, sideQueryText });
+      if (!options.beforeReply) return answer();
+      Promise.resolve()
+        .then(() => options.beforeReply?.(recorded))
+        .then(answer, (error: unknown) =>
+          sendError({ response, status: 500, message: `beforeReply failed: ${String(error)}` }),
+        );
+    },
     sendBodyError: ({ response, message }) => sendError({ response, status: 400, message }),
   });
   const { port, requests } = server;

@@ -7,6 +7,8 @@ export interface InstallCommandOptions {
   scope: 'user' | 'project' | 'local';
   projectDir?: string;
   onFailure: 'auto' | 'block' | 'continue';
+  /** Claude Code: `mcp` (default) the session guard server, `command` a process per hook event. */
+  transport?: 'mcp' | 'command';
   uninstall: boolean;
 }
 
@@ -53,7 +55,16 @@ export async function installCommand(
         const adapter = await import('@warden/claude-code');
         if (options.uninstall) {
           const result = adapter.uninstall({ scope: options.scope, projectDir, env: context.env });
-          results.push({ agent, ok: true, file: result.file, changed: result.changed, notes: [] });
+          results.push({
+            agent,
+            ok: !result.problem,
+            file: result.file,
+            changed: result.changed,
+            notes: result.serverRemoved
+              ? ["removed Warden's session server from Claude Code's user config"]
+              : [],
+            ...(result.problem ? { error: result.problem } : {}),
+          });
         } else {
           const result = adapter.install({
             scope: options.scope,
@@ -62,6 +73,7 @@ export async function installCommand(
             onFailure: options.onFailure,
             failurePolicy,
             launcher: true,
+            transport: options.transport ?? 'mcp',
           });
           results.push({
             agent,
@@ -71,6 +83,9 @@ export async function installCommand(
             command: result.command,
             ...(result.launcher ? { launcher: result.launcher, offScript: result.offScript } : {}),
             notes: [
+              result.transport === 'mcp'
+                ? 'transport mcp: the session guard server (registered with `claude mcp add --scope user`) answers tool calls, prompts and answers'
+                : `transport command${result.transportNote ? ` (not the session server: ${result.transportNote})` : ''}`,
               result.onFailureBlock
                 ? 'onFailure "block": a hook that crashes or times out blocks'
                 : 'onFailure "block" not set (Claude Code older than 2.1.295, not found, or --on-failure continue)',

@@ -99,3 +99,89 @@ describe('writeLauncher', () => {
     expect(after).toMatchObject({ status: 0, stderr: '' });
   });
 });
+
+describe('writeLauncher serve-session', () => {
+  const rpc = (id: number | string, method: string, params: unknown) =>
+    JSON.stringify({ jsonrpc: '2.0', id, method, params });
+  const call = (id: number, event: string) =>
+    rpc(id, 'tools/call', {
+      name: 'decide',
+      arguments: { hook_event_name: event, session_id: 's', tool_input: '{"command":"ls","id":7}' },
+    });
+  function serve(lines: string[]) {
+    const gone = path.join(dir, 'node_modules', '@warden', 'claude-code', 'dist', 'bin.cjs');
+    const { file, offScript } = writeLauncher({
+      wardenHome: path.join(dir, '.warden'),
+      name: 'warden-claude-code',
+      nodePath: path.join(dir, 'no-node'),
+      hookScript: gone,
+      blockingEvents: ['PreToolUse', 'UserPromptSubmit', 'PermissionRequest'],
+      failure: 'closed',
+      packageName: '@warden/claude-code',
+    });
+    const run = () =>
+      spawnSync('/bin/sh', ['-c', `'${file}' serve-session`], {
+        input: `${lines.join('\n')}\n`,
+        encoding: 'utf8',
+        env: { PATH: '' },
+        timeout: 10_000,
+      });
+    return { run, offScript, file };
+  }
+  const answers = (stdout: string) =>
+    stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as { id: unknown; result?: Record<string, unknown>; error?: { code: number } },
+      );
+  const text = (answer: { result?: Record<string, unknown> }) =>
+    (answer.result as { content: Array<{ text: string }> }).content[0]!.text;
+
+  it('answers the MCP calls itself when the program is gone: the way back and the way out, blocking only blocking events', () => {
+    const { run, offScript } = serve([
+      rpc('server-discover-probe-1', 'server/discover', {}),
+      rpc(0, 'initialize', { protocolVersion: '2025-11-25', capabilities: {} }),
+      JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+      rpc(1, 'tools/list', {}),
+      call(2, 'PreToolUse'),
+      call(3, 'PostToolUse'),
+      call(4, 'UserPromptSubmit'),
+      call(5, 'PermissionRequest'),
+      call(6, 'Stop'),
+    ]);
+    const result = run();
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('Warden cannot run');
+    const [discover, init, list, pre, post, prompt, permission, stop] = answers(result.stdout);
+    expect(discover).toMatchObject({ id: 'server-discover-probe-1', error: { code: -32601 } });
+    expect(init).toMatchObject({ id: 0, result: { protocolVersion: '2025-11-25' } });
+    expect(list).toMatchObject({
+      id: 1,
+      result: { tools: [{ name: 'decide', _meta: { ui: { visibility: ['app'] } } }] },
+    });
+    const deny = JSON.parse(text(pre!));
+    expect(pre!.id).toBe(2);
+    expect(deny.hookSpecificOutput).toMatchObject({
+      hookEventName: 'PreToolUse',
+      permissionDecision: 'deny',
+    });
+    expect(deny.hookSpecificOutput.permissionDecisionReason).toContain(
+      'npm install -g @warden/claude-code @warden/cli',
+    );
+    expect(deny.hookSpecificOutput.permissionDecisionReason).toContain(`sh ${offScript}`);
+    expect(text(post!)).toBe('');
+    expect(JSON.parse(text(prompt!))).toMatchObject({ decision: 'block' });
+    expect(JSON.parse(text(permission!)).hookSpecificOutput.decision.behavior).toBe('deny');
+    expect(text(stop!)).toBe('');
+  });
+
+  it('lets every call go on after warden-off', () => {
+    const { run, offScript } = serve([call(1, 'PreToolUse')]);
+    spawnSync('/bin/sh', [offScript], { encoding: 'utf8', env: { PATH: '' } });
+    const [answer] = answers(run().stdout);
+    expect(answer).toMatchObject({ id: 1 });
+    expect(text(answer!)).toBe('');
+  });
+});

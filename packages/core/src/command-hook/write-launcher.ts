@@ -50,6 +50,41 @@ export function writeLauncher(options: LauncherOptions): { file: string; offScri
     options.blockingEvents
       .flatMap((event) => [`*'"hook_event_name":"${event}"'*`, `*'"hook_event_name": "${event}"'*`])
       .join('|') || `'__none__'`;
+  // A session server (`<launcher> serve-session`) whose program is gone still answers the agent's
+  // MCP calls, from built-ins alone: blocking events get a deny that names the way back and the
+  // way out (an MCP server that never starts would block them with no such message, and
+  // `warden-off` could not let them go on), the others no decision; after `warden-off`, nothing.
+  const sessionMessage = `Warden cannot run: its program or Node is missing. Restore it:  npm install -g ${options.packageName} @warden/cli && warden install. Or switch it off (no Node needed):  sh ${offScript}`;
+  const denyFor = (event: string): string => {
+    const output =
+      event === 'PreToolUse'
+        ? {
+            hookSpecificOutput: {
+              hookEventName: 'PreToolUse',
+              permissionDecision: 'deny',
+              permissionDecisionReason: sessionMessage,
+            },
+          }
+        : event === 'PermissionRequest'
+          ? {
+              hookSpecificOutput: {
+                hookEventName: 'PermissionRequest',
+                decision: { behavior: 'deny', message: sessionMessage },
+              },
+            }
+          : { decision: 'block', reason: sessionMessage };
+    // The hook output as the JSON string a tool result's text carries.
+    return JSON.stringify(JSON.stringify(output));
+  };
+  const sessionCases =
+    options.failure === 'closed'
+      ? options.blockingEvents
+          .map(
+            (event) =>
+              `          *'"hook_event_name":"${event}"'*|*'"hook_event_name": "${event}"'*) text=${quote(denyFor(event))} ;;`,
+          )
+          .join('\n')
+      : '';
   const script = `#!/bin/sh
 # Warden's hook launcher for ${options.name}, written by \`warden install\`. Do not edit: it is
 # rewritten on every install. It keeps working when the package or its Node is removed.
@@ -62,6 +97,34 @@ if [ -f "$SCRIPT" ]; then
   missing="Node.js ($NODE, and no node on PATH)"
 else
   missing="its program ($SCRIPT)"
+fi
+if [ "$1" = serve-session ]; then
+  printf '%s\\n' "Warden cannot run: $missing is missing; its session server answers from this launcher." >&2
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in *'"id"'*) ;; *) continue ;; esac
+    rest=\${line#*\\"id\\"}; rest=\${rest#*:}; rest=\${rest# }
+    id=\${rest%%[,\\}]*}
+    case "$line" in
+      *'"method":"initialize"'*|*'"method": "initialize"'*)
+        pv=2025-06-18
+        case "$line" in *'"protocolVersion":"'*) pv=\${line#*\\"protocolVersion\\":\\"}; pv=\${pv%%\\"*} ;; esac
+        printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":"%s","capabilities":{"tools":{"listChanged":false}},"serverInfo":{"name":"warden","version":"missing"}}}\\n' "$id" "$pv" ;;
+      *'"method":"tools/list"'*|*'"method": "tools/list"'*)
+        printf '{"jsonrpc":"2.0","id":%s,"result":{"tools":[{"name":"decide","description":"Warden hook decision tool","inputSchema":{"type":"object","additionalProperties":true},"_meta":{"ui":{"visibility":["app"]}}}]}}\\n' "$id" ;;
+      *'"method":"tools/call"'*|*'"method": "tools/call"'*)
+        text='""'
+        if [ ! -e "$WARDEN_HOME_DIR/${OFF_MARKER}" ]; then
+          case "$line" in
+${sessionCases}
+            *) ;;
+          esac
+        fi
+        printf '{"jsonrpc":"2.0","id":%s,"result":{"content":[{"type":"text","text":%s}]}}\\n' "$id" "$text" ;;
+      *'"method"'*)
+        printf '{"jsonrpc":"2.0","id":%s,"error":{"code":-32601,"message":"Method not found"}}\\n' "$id" ;;
+    esac
+  done
+  exit 0
 fi
 # Only shell built-ins from here on: PATH may have nothing left on it.
 input=''
