@@ -572,6 +572,44 @@ describe('warden install, uninstall and doctor', () => {
     expect(doctor.stdout).toMatch(/codex: NOT ENFORCING/);
   });
 
+  it("proves enforcement through Warden's session server when the real claude registered it", async () => {
+    // The real Claude Code on PATH: `install` registers the session server with `claude mcp add`.
+    const claudeBin = fileURLToPath(
+      new URL('../../../packages/claude-code/node_modules/.bin', import.meta.url),
+    );
+    expect(existsSync(path.join(claudeBin, 'claude')), 'install @warden/claude-code dev dependencies').toBe(
+      true,
+    );
+    const withClaude = {
+      PATH: `${claudeBin}${path.delimiter}${process.env.PATH ?? ''}`,
+      DISABLE_TELEMETRY: '1',
+      DISABLE_AUTOUPDATER: '1',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    };
+    mkdirSync(path.join(home, '.claude'), { recursive: true });
+    const install = await cli(['install', 'claude-code', '--json'], { env: withClaude });
+    const result = json(install.stdout) as { ok: boolean; agents: { notes: string[] }[] };
+    expect(result.ok).toBe(true);
+    expect(result.agents[0]!.notes.join('\n')).toMatch(/transport mcp/);
+
+    const doctor = await cli(['doctor'], { env: withClaude });
+    expect(doctor.stdout).not.toMatch(/has no hook for PreToolUse/);
+    expect(doctor.stdout).toMatch(/canary `rm -rf ~\/\.warden` sent through Warden's session server: denied/);
+    expect(doctor.stdout).toMatch(/claude-code: ENFORCING/);
+    expect(doctor.exitCode).toBe(0);
+
+    // A registration that points at nothing is caught, not trusted.
+    // Claude Code keeps its user config in $CLAUDE_CONFIG_DIR/.claude.json when that is set.
+    const config = path.join(home, '.claude', '.claude.json');
+    const registered = JSON.parse(readFileSync(config, 'utf8'));
+    registered.mcpServers.warden.args = [path.join(home, 'missing-bin.cjs'), 'serve-session'];
+    writeFileSync(config, JSON.stringify(registered));
+    const broken = await cli(['doctor'], { env: withClaude });
+    expect(broken.exitCode).toBe(1);
+    expect(broken.stdout).toMatch(/session server.*(did not answer|no usable answer)/);
+    expect(broken.stdout).toMatch(/claude-code: NOT ENFORCING/);
+  });
+
   it('proves enforcement through the Claude Code plugin, and says when it is enabled but not installed', async () => {
     mkdirSync(path.join(repo, '.claude'), { recursive: true });
     writeFileSync(

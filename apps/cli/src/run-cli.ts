@@ -216,10 +216,12 @@ export async function runCli(options: RunCliOptions): Promise<CliResponse> {
     .addOption(
       new Option(
         '--transport <transport>',
-        'Claude Code: mcp (the session guard server, one process per session) or command (a process per hook event)',
-      )
-        .choices(['mcp', 'command'])
-        .default('mcp'),
+        'mcp (the session guard server, one process per session; the default for Claude Code) or command (a process per hook event; the default for Codex, whose MCP hooks fail open if the server crashes)',
+      ).choices(['mcp', 'command']),
+    )
+    .option(
+      '--expose-tools',
+      'with the session server: offer the model read-only policy_test and audit_query tools',
     )
     .action(
       (
@@ -228,7 +230,8 @@ export async function runCli(options: RunCliOptions): Promise<CliResponse> {
           scope: 'user' | 'project' | 'local';
           projectDir?: string;
           onFailure: 'auto' | 'block' | 'continue';
-          transport: 'mcp' | 'command';
+          transport?: 'mcp' | 'command';
+          exposeTools?: boolean;
         },
       ) =>
         run(async () =>

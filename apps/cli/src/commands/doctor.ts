@@ -63,24 +63,30 @@ function runCanary(options: {
     encoding: 'utf8',
     timeout: options.timeoutMs,
   });
-  const stderr = (result.stderr ?? '').trim();
   if (result.error)
     return { denied: false, started: false, detail: `could not run: ${result.error.message}` };
+  const stderr = (result.stderr ?? '').trim();
   if (result.status === 126 || result.status === 127)
     return {
       denied: false,
       started: false,
       detail: `the command cannot start (exit ${result.status}): ${stderr.split('\n')[0] ?? ''}`,
     };
+  return judgeHookAnswer({ status: result.status, stdout: result.stdout ?? '', stderr });
+}
+
+/** Reads a hook's answer to the canary (a command hook's exit and output, or a session server's text). */
+function judgeHookAnswer(answer: { status: number | null; stdout: string; stderr: string }): CanaryResult {
+  const { stderr } = answer;
   let output: Record<string, unknown> | undefined;
   try {
-    output = JSON.parse(result.stdout || 'null') as Record<string, unknown> | undefined;
+    output = JSON.parse(answer.stdout || 'null') as Record<string, unknown> | undefined;
   } catch {
     output = undefined;
   }
   const specific = (output?.hookSpecificOutput ?? {}) as Record<string, unknown>;
   const denied =
-    result.status === 2 || specific.permissionDecision === 'deny' || output?.decision === 'block';
+    answer.status === 2 || specific.permissionDecision === 'deny' || output?.decision === 'block';
   if (/Warden cannot run/.test(stderr)) return { denied, started: false, detail: stderr.split('\n')[0]! };
   const reason = String(specific.permissionDecisionReason ?? output?.reason ?? stderr);
   // Denied by the failure policy is not enforcement: the engine fails, so every tool call is blocked.
@@ -94,10 +100,8 @@ function runCanary(options: {
     denied,
     started: true,
     detail: denied
-      ? `denied (${String(specific.permissionDecisionReason ?? output?.reason ?? stderr)
-          .split('\n')[0]
-          ?.slice(0, 120)})`
-      : `NOT denied (exit ${result.status}${result.stdout ? `, output ${result.stdout.trim().slice(0, 160)}` : ''}${stderr ? `, stderr ${stderr.split('\n')[0]}` : ''})`,
+      ? `denied (${reason.split('\n')[0]?.slice(0, 120)})`
+      : `NOT denied (${answer.status === null ? 'session server' : `exit ${answer.status}`}${answer.stdout ? `, output ${answer.stdout.trim().slice(0, 160)}` : ''}${stderr ? `, stderr ${stderr.split('\n')[0]}` : ''})`,
   };
 }
 
@@ -118,7 +122,9 @@ async function checkClaudeCode(
   options: DoctorOptions,
   checks: DoctorCheck[],
 ): Promise<AgentVerdict> {
-  const { isWardenHandler, settingsPath, CLAUDE_CODE_HOOK_EVENTS } = await import('@warden/claude-code');
+  const { isWardenHandler, probeSessionServer, settingsPath, CLAUDE_CODE_HOOK_EVENTS } = await import(
+    '@warden/claude-code'
+  );
   const files = [
     { scope: 'user', file: settingsPath({ scope: 'user', env: context.env }) },
     { scope: 'project', file: settingsPath({ scope: 'project', projectDir: context.cwd, env: context.env }) },
@@ -127,6 +133,8 @@ async function checkClaudeCode(
   ];
   const agent = 'claude-code' as const;
   const commands = new Map<string, Set<string>>();
+  /** Events routed to Warden's session server (`mcp_tool` hooks) rather than to a command. */
+  const sessionEvents = new Set<string>();
   const onFailure = new Set<string>();
   let disabled = false;
   for (const { scope, file } of files) {
@@ -159,9 +167,14 @@ async function checkClaudeCode(
       if (!Array.isArray(groups)) continue;
       for (const group of groups) {
         for (const handler of group?.hooks ?? []) {
-          if (!isWardenHandler(handler) || typeof handler.command !== 'string') continue;
+          if (!isWardenHandler(handler)) continue;
           if (event === 'PreToolUse')
             onFailure.add((handler as { onFailure?: string }).onFailure ?? 'continue');
+          if ((handler as { type?: string }).type === 'mcp_tool') {
+            sessionEvents.add(event);
+            continue;
+          }
+          if (typeof handler.command !== 'string') continue;
           const events = commands.get(handler.command) ?? new Set<string>();
           events.add(event);
           commands.set(handler.command, events);
@@ -230,7 +243,7 @@ async function checkClaudeCode(
       }
     }
   }
-  if (commands.size === 0 && !plugin) {
+  if (commands.size === 0 && sessionEvents.size === 0 && !plugin) {
     checks.push({
       agent,
       check: 'hooks',
@@ -241,7 +254,7 @@ async function checkClaudeCode(
     });
     return { agent, installed: false, enforcing: false };
   }
-  const covered = new Set([...commands.values()].flatMap((events) => [...events]));
+  const covered = new Set([...commands.values()].flatMap((events) => [...events]).concat([...sessionEvents]));
   const missing = CLAUDE_CODE_HOOK_EVENTS.filter((event) => !covered.has(event));
   if (missing.length)
     checks.push({
@@ -299,6 +312,49 @@ async function checkClaudeCode(
         ok: canary.denied,
         severity: canary.denied ? 'info' : 'error',
         message: `canary \`${CANARY_COMMAND}\` sent through the registered hook: ${canary.detail}`,
+        ...(canary.denied
+          ? {}
+          : {
+              fix: 'the policy in force does not block it: check `warden status` (observe mode? suspended? a policy without the recommended pack?)',
+            }),
+      });
+    }
+  }
+  if (sessionEvents.has('PreToolUse')) {
+    const probe = probeSessionServer({
+      input: {
+        session_id: 'warden-doctor',
+        transcript_path: '',
+        cwd: context.cwd,
+        permission_mode: 'default',
+        hook_event_name: 'PreToolUse',
+        tool_name: 'Bash',
+        tool_input: { command: CANARY_COMMAND },
+        tool_use_id: 'warden-doctor-canary',
+      },
+      env: context.env,
+      cwd: context.cwd,
+      timeoutMs: options.timeoutMs,
+    });
+    if (!probe.registered || !probe.started || probe.text === undefined) {
+      enforcing = false;
+      checks.push({
+        agent,
+        check: 'session-server',
+        ok: false,
+        severity: 'error',
+        message: `Warden's session server (the mcp_tool hooks): ${probe.detail ?? 'no answer'}`,
+        fix: 'warden install claude-code',
+      });
+    } else {
+      const canary = judgeHookAnswer({ status: null, stdout: probe.text, stderr: '' });
+      if (!canary.denied) enforcing = false;
+      checks.push({
+        agent,
+        check: 'canary',
+        ok: canary.denied,
+        severity: canary.denied ? 'info' : 'error',
+        message: `canary \`${CANARY_COMMAND}\` sent through Warden's session server: ${canary.detail}`,
         ...(canary.denied
           ? {}
           : {
@@ -393,7 +449,7 @@ async function checkCodex(
   const command = Object.values(file.hooks ?? {})
     .flat()
     .flatMap((group) => group.hooks ?? [])
-    .find((handler) => codex.isWardenHandler(handler))?.command;
+    .find((handler) => typeof handler.command === 'string' && codex.isWardenHandler(handler))?.command;
   if (command) {
     const canary = runCanary({
       command,

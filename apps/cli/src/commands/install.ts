@@ -7,8 +7,13 @@ export interface InstallCommandOptions {
   scope: 'user' | 'project' | 'local';
   projectDir?: string;
   onFailure: 'auto' | 'block' | 'continue';
-  /** Claude Code: `mcp` (default) the session guard server, `command` a process per hook event. */
+  /**
+   * `mcp`: the session guard server; `command`: a process per hook event. Unset: `mcp` for Claude
+   * Code, `command` for Codex (whose MCP hooks fail open when the server crashes).
+   */
   transport?: 'mcp' | 'command';
+  /** With the session server: also offer the model the read-only `policy_test` and `audit_query` tools. */
+  exposeTools?: boolean;
   uninstall: boolean;
 }
 
@@ -74,6 +79,7 @@ export async function installCommand(
             failurePolicy,
             launcher: true,
             transport: options.transport ?? 'mcp',
+            ...(options.exposeTools ? { exposeTools: true } : {}),
           });
           results.push({
             agent,
@@ -113,7 +119,14 @@ export async function installCommand(
             });
             continue;
           }
-          const result = adapter.install({ ...location, detection, launcher: true });
+          const transport = options.transport ?? 'command';
+          const result = adapter.install({
+            ...location,
+            detection,
+            launcher: true,
+            transport,
+            ...(options.exposeTools ? { exposeTools: true } : {}),
+          });
           const untrusted = result.trust.filter((entry) => entry.trust !== 'trusted');
           results.push({
             agent,
@@ -122,6 +135,7 @@ export async function installCommand(
             changed: result.changed,
             command: result.command,
             notes: [
+              ...(transport === 'mcp' ? [`transport mcp: ${adapter.MCP_TRADE_OFF}`] : []),
               ...(result.hooksFeatureOn === false ? ['Codex hooks are switched off in config.toml'] : []),
               ...(untrusted.length
                 ? [
