@@ -86,6 +86,9 @@ rules:
     reason: Fetch only documentation hosts without asking.
 `;
 
+/** CPU time of the series being measured (see childrenCpuMs). */
+const cpu = { total: 0 };
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function makeHome(root, name) {
@@ -106,15 +109,32 @@ function makeHome(root, name) {
 }
 
 /**
+ * CPU time (user + system) of the children this process has waited for, in ms (Linux: from
+ * /proc/self/stat, in clock ticks). On a loaded machine the wall time of one run varies by tens
+ * of ms; the CPU time a series spends varies far less, so it is printed beside the wall ratio.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": state is field 0 here; cutime and cstime are fields 13 and 14.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
  * Runs one command with stdin from a file (as an agent's pipe: readable at once, not a socket),
  * returns milliseconds. The status is checked: a hook that crashed would measure nothing useful.
  */
 function time({ args, env, input, inputFile, status = 0, stdoutIncludes }) {
   writeFileSync(inputFile, input ?? '');
   const stdin = openSync(inputFile, 'r');
+  const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { env, stdio: [stdin, 'pipe', 'pipe'] });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  cpu.total += childrenCpuMs() - cpuBefore;
   closeSync(stdin);
   if (result.status !== status)
     throw new Error(`${args.join(' ')} exited ${result.status} (expected ${status}): ${result.stderr}`);
@@ -150,6 +170,12 @@ export function runHookScenarios(options) {
       ...(adapter.deniedStatus === 0 ? { stdoutIncludes: '"deny"' } : {}),
     },
   ];
+  const cpuOf = (series, run) => {
+    const before = cpu.total;
+    const elapsed = run();
+    series.cpu = (series.cpu ?? 0) + (cpu.total - before);
+    return elapsed;
+  };
   const hook = (home, call) =>
     time({
       args: [adapter.bin, 'hook'],
@@ -164,8 +190,9 @@ export function runHookScenarios(options) {
   const report = (scenario, call, baselineSamples, hookSamples) => {
     const ratio = median(hookSamples) / median(baselineSamples);
     rows.push(ratio);
+    const cpuRatio = hookSamples.cpu / baselineSamples.cpu;
     console.log(
-      `  ${`${scenario} ${call}`.padEnd(38)} node -e 0 ${median(baselineSamples).toFixed(1).padStart(5)} ms | hook ${median(hookSamples).toFixed(1).padStart(5)} ms | ratio ${ratio.toFixed(2)}x${ratio <= TARGET ? '' : '  (over 1.30x)'}`,
+      `  ${`${scenario} ${call}`.padEnd(38)} node -e 0 ${median(baselineSamples).toFixed(1).padStart(5)} ms | hook ${median(hookSamples).toFixed(1).padStart(5)} ms | ratio ${ratio.toFixed(2)}x${ratio <= TARGET ? '        ' : ' (over) '} | cpu ${(baselineSamples.cpu / baselineSamples.length).toFixed(0)} vs ${(hookSamples.cpu / hookSamples.length).toFixed(0)} ms, ratio ${cpuRatio.toFixed(2)}x`,
     );
   };
 
@@ -187,8 +214,8 @@ export function runHookScenarios(options) {
         const base = [];
         const measured = [];
         for (let index = 0; index < runs; index++) {
-          base.push(baseline(home));
-          measured.push(hook(home, call));
+          base.push(cpuOf(base, () => baseline(home)));
+          measured.push(cpuOf(measured, () => hook(home, call)));
         }
         report(scenario, call.name, base, measured);
       }
@@ -208,8 +235,8 @@ export function runHookScenarios(options) {
       const measured = [];
       for (let index = 0; index < runs; index++) {
         otherCall();
-        base.push(baseline(both));
-        measured.push(hook(both, call));
+        base.push(cpuOf(base, () => baseline(both)));
+        measured.push(cpuOf(measured, () => hook(both, call)));
       }
       report('(c) both adapters', call.name, base, measured);
     }
@@ -221,8 +248,8 @@ export function runHookScenarios(options) {
       for (let index = 0; index < Math.max(5, Math.round(runs / 2)); index++) {
         const fresh = makeHome(root, `fresh-${call.name.split(' ')[0]}-${index}`);
         install(adapter, fresh);
-        base.push(baseline(fresh));
-        measured.push(hook(fresh, call));
+        base.push(cpuOf(base, () => baseline(fresh)));
+        measured.push(cpuOf(measured, () => hook(fresh, call)));
         rmSync(fresh.userHome, { recursive: true, force: true });
       }
       report('(d) first after install', call.name, base, measured);
