@@ -12,6 +12,8 @@ export {
   auditRecordSchema,
   GENESIS_HASH,
 } from './audit/audit-record.js';
+export type { AuditAppendOptions, AuditWriter, AuditWriterOptions } from './audit/create-audit-writer.js';
+export { createAuditWriter } from './audit/create-audit-writer.js';
 export type { LockHandle } from './audit/lock-file.js';
 export { acquireLockSync, tryAcquireLock } from './audit/lock-file.js';
 export type { AuditLine } from './audit/read-audit-log.js';
