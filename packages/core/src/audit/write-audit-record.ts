@@ -14,7 +14,8 @@ import {
   type Tail,
   writeHead,
 } from './audit-files.js';
-import { AUDIT_RECORD_VERSION, type AuditEntry, GENESIS_HASH } from './audit-record.js';
+import { AUDIT_RECORD_VERSION, GENESIS_HASH } from './audit-format.js';
+import type { AuditEntry } from './audit-record.js';
 import { acquireLockSync, type LockHandle, LockUnusableError } from './lock-file.js';
 import { sha256Hex } from './sha256.js';
 
