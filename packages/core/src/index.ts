@@ -43,10 +43,10 @@ export { requireWithCodeCache } from './command-hook/require-with-code-cache.js'
 export { runCommandEntry } from './command-hook/run-command-entry.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
-export type { LauncherOptions } from './command-hook/write-launcher.js';
-export { LAUNCHER_DIR, OFF_MARKER, OFF_SCRIPT, writeLauncher } from './command-hook/write-launcher.js';
 export type { WarmCodeCacheOptions } from './command-hook/warm-code-cache.js';
 export { warmCodeCache } from './command-hook/warm-code-cache.js';
+export type { LauncherOptions } from './command-hook/write-launcher.js';
+export { LAUNCHER_DIR, OFF_MARKER, OFF_SCRIPT, writeLauncher } from './command-hook/write-launcher.js';
 export type { ConfigFile } from './config/config-file-schema.js';
 export { configFileSchema } from './config/config-file-schema.js';
 export type { CreateConfigOptions } from './config/create-config.js';
