@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   closeSync,
   mkdirSync,
@@ -54,6 +53,11 @@ export function warmCodeCache(options: WarmCodeCacheOptions): boolean {
         // The scratch home has no config; nothing may point the run at a server or a policy.
         if (/^(WARDEN_(POLICY|SERVER_URL|TOKEN|MODE|FAILURE)|AKTO_)/.test(name)) delete env[name];
       }
+      // Loaded here, not at the top: this module is part of the hook's bundle and of core's
+      // index, where node:child_process (and the net module it pulls in) must not load.
+      const { spawnSync } = process.getBuiltinModule(
+        'node:child_process',
+      ) as typeof import('node:child_process');
       spawnSync(options.nodePath, [options.hookScript, 'hook'], {
         env,
         cwd: scratch,
