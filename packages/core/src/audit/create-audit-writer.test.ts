@@ -141,6 +141,16 @@ describe('createAuditWriter', () => {
     expect(commands()).toEqual(['two']);
   });
 
+  it('makes the directory again when it is removed while the writer lives', () => {
+    const auditDir = path.join(dir, 'nested', 'audit');
+    const writer = createAuditWriter({ auditDir });
+    writer.append(entry('one'));
+    rmSync(path.join(dir, 'nested'), { recursive: true, force: true });
+    expect(writer.append(entry('two')).seq).toBe(1);
+    writer.close();
+    expect(verifyAuditLog({ auditDir }).ok).toBe(true);
+  });
+
   it('refuses to append after close', () => {
     const writer = createAuditWriter({ auditDir: dir });
     writer.close();

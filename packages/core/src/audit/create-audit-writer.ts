@@ -95,7 +95,6 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const headCheck = Buffer.alloc(HEAD_BYTES);
   let state: WriterState | undefined;
   let closed = false;
-  let directoryMade = false;
 
   const forget = () => {
     if (!state) return;
@@ -126,14 +125,19 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
 
   const append = (entry: AuditEntry, appendOptions: AuditAppendOptions = {}): AuditAnchor => {
     if (closed) throw new Error(`the audit writer for ${auditDir} is closed`);
-    if (!directoryMade) {
-      mkdirSync(auditDir, { recursive: true, mode: 0o700 });
-      directoryMade = true;
-    }
     // Serialised before the lock is taken: only what depends on the chain's end is done under it.
     const body = JSON.stringify(entry).slice(1);
     const waitStarted = performance.now();
-    const { lock, notice } = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
+    let locked: ReturnType<typeof lockAuditDir>;
+    try {
+      locked = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
+    } catch (error) {
+      // No directory yet, or it was removed while this writer lived: made again, as a fresh writer would.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(auditDir, { recursive: true, mode: 0o700 });
+      locked = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
+    }
+    const { lock, notice } = locked;
     const lockedAt = performance.now();
     try {
       let seq: number;
