@@ -90,6 +90,9 @@ function auditWriterFor(config: WardenConfig): AuditWriter | undefined {
   if (!writer) {
     writer = createAuditWriter({
       auditDir: config.auditDir,
+      // Creating the lock file is most of an append: hold it for short leases. A command hook
+      // that wants it meanwhile marks that it waits, and gets it at the next append.
+      holdLockMs: 20,
       ...(config.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
     });
     auditWriters.set(key, writer);

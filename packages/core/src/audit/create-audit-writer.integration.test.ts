@@ -42,56 +42,64 @@ function runHooks(auditDir: string, worker: string): Promise<number | null> {
 }
 
 describe('createAuditWriter with command-hook processes', () => {
-  it('keeps one intact chain while hook processes append to the same log', async () => {
-    const auditDir = path.join(root, 'audit');
-    const writer = createAuditWriter({ auditDir, maxFileBytes: 64 * 1024 });
-    const hooks = [runHooks(auditDir, 'a'), runHooks(auditDir, 'b')];
-    let running = true;
-    void Promise.all(hooks).then(() => {
-      running = false;
-    });
-    let own = 0;
-    // Appends for as long as the hooks run (bounded), yielding so their exits are seen.
-    for (let round = 0; (running || own < RECORDS) && round < 20_000; round++) {
-      const event = { ...bash(`sdk ${own}`), id: `sdk-${own}` };
-      writer.append(
-        toAuditEntry({
-          event,
-          decision: {
-            effect: 'allow',
-            policyEffect: 'allow',
-            ruleId: 'default',
-            reason: 'ok',
-            mode: 'enforce',
-            isDefault: true,
-            actions: [],
-            findings: [],
-            trace: [],
-          },
-        }),
-      );
-      own++;
-      await new Promise((resolve) => setTimeout(resolve, own % 5 === 0 ? 1 : 0));
-    }
-    writer.close();
-    expect(await Promise.all(hooks)).toEqual([0, 0]);
+  it.each([
+    ['taking the lock per append', 0],
+    ['holding the lock across appends (5 ms leases)', 5],
+  ])(
+    'keeps one intact chain while hook processes append to the same log, %s',
+    async (_, holdLockMs) => {
+      const auditDir = path.join(root, `audit-${holdLockMs}`);
+      const writer = createAuditWriter({ auditDir, maxFileBytes: 64 * 1024, holdLockMs });
+      const hooks = [runHooks(auditDir, 'a'), runHooks(auditDir, 'b')];
+      let running = true;
+      void Promise.all(hooks).then(() => {
+        running = false;
+      });
+      let own = 0;
+      // Appends for as long as the hooks run (bounded), yielding so their exits are seen.
+      for (let round = 0; (running || own < RECORDS) && round < 20_000; round++) {
+        const event = { ...bash(`sdk ${own}`), id: `sdk-${own}` };
+        writer.append(
+          toAuditEntry({
+            event,
+            decision: {
+              effect: 'allow',
+              policyEffect: 'allow',
+              ruleId: 'default',
+              reason: 'ok',
+              mode: 'enforce',
+              isDefault: true,
+              actions: [],
+              findings: [],
+              trace: [],
+            },
+          }),
+        );
+        own++;
+        // Mostly back to back, as a busy SDK process: the event loop turns only now and then.
+        if (own % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      writer.close();
+      expect(await Promise.all(hooks)).toEqual([0, 0]);
 
-    const verification = verifyAuditLog({ auditDir });
-    expect(verification.problems).toEqual([]);
-    expect(verification.records).toBe(own + 2 * RECORDS);
-    const ids = readdirSync(auditDir)
-      .filter((name) => name.endsWith('.jsonl'))
-      .sort()
-      .flatMap((name) =>
-        readFileSync(path.join(auditDir, name), 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => (JSON.parse(line) as { id: string }).id),
-      );
-    expect(new Set(ids).size).toBe(ids.length);
-    // The writers really took turns: records of this process sit between the hooks' records.
-    const firstHook = ids.findIndex((id) => id.startsWith('hook-'));
-    const lastHook = ids.findLastIndex((id) => id.startsWith('hook-'));
-    expect(ids.slice(firstHook, lastHook).some((id) => id.startsWith('sdk-'))).toBe(true);
-  }, 60_000);
+      const verification = verifyAuditLog({ auditDir });
+      expect(verification.problems).toEqual([]);
+      expect(verification.records).toBe(own + 2 * RECORDS);
+      const ids = readdirSync(auditDir)
+        .filter((name) => name.endsWith('.jsonl'))
+        .sort()
+        .flatMap((name) =>
+          readFileSync(path.join(auditDir, name), 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => (JSON.parse(line) as { id: string }).id),
+        );
+      expect(new Set(ids).size).toBe(ids.length);
+      // The writers really took turns: records of this process sit between the hooks' records.
+      const firstHook = ids.findIndex((id) => id.startsWith('hook-'));
+      const lastHook = ids.findLastIndex((id) => id.startsWith('hook-'));
+      expect(ids.slice(firstHook, lastHook).some((id) => id.startsWith('sdk-'))).toBe(true);
+    },
+    60_000,
+  );
 });

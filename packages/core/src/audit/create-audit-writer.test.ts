@@ -1,4 +1,13 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +16,7 @@ import { bash } from '../test-helpers.js';
 import { readHead } from './audit-files.js';
 import type { AuditEntry } from './audit-record.js';
 import { createAuditWriter } from './create-audit-writer.js';
+import { waitingMarker } from './lock-file.js';
 import { verifyAuditLog } from './verify-audit-log.js';
 import { toAuditEntry, writeAuditRecord } from './write-audit-record.js';
 
@@ -149,6 +159,26 @@ describe('createAuditWriter', () => {
     expect(writer.append(entry('two')).seq).toBe(1);
     writer.close();
     expect(verifyAuditLog({ auditDir }).ok).toBe(true);
+  });
+
+  it('holds the lock across appends for a lease, and lets go when idle, on close, or for a waiter', async () => {
+    const lock = path.join(dir, '.lock');
+    const writer = createAuditWriter({ auditDir: dir, holdLockMs: 20 });
+    writer.append(entry('one'));
+    writer.append(entry('two'));
+    expect(existsSync(lock)).toBe(true);
+    // Idle: the lease timer releases it.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(existsSync(lock)).toBe(false);
+    writer.append(entry('three'));
+    expect(existsSync(lock)).toBe(true);
+    // Another process waiting (its marker): the next append lets go first, then takes it anew.
+    writeFileSync(waitingMarker(lock), '');
+    writer.append(entry('four'));
+    writer.close();
+    expect(existsSync(lock)).toBe(false);
+    expect(commands()).toEqual(['one', 'two', 'three', 'four']);
+    expectIntactChain(4);
   });
 
   it('refuses to append after close', () => {

@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { AUDIT_HEAD_FILE, encodeHead, segmentName } from './audit-files.js';
+import { AUDIT_HEAD_FILE, AUDIT_LOCK_FILE, encodeHead, segmentName } from './audit-files.js';
 import type { AuditEntry } from './audit-record.js';
+import { type LockHandle, sleepSync, waitingMarker } from './lock-file.js';
 import { sha256Hex } from './sha256.js';
 import {
   type AuditAnchor,
@@ -19,6 +20,14 @@ export interface AuditWriterOptions {
   maxFileBytes?: number;
   /** How long one append waits for other writers before it fails (default 5 s). */
   lockWaitMs?: number;
+  /**
+   * Keep the log's lock across appends for up to this long (default 0: taken and released per
+   * append). Creating the lock file is most of an append's cost; a process appending thousands
+   * of records a second holds it for short leases instead. It lets go at once when another
+   * process waits for it (the lock's waiting marker), when the lease ends, and when the process
+   * goes idle or exits, and refreshes it so others never judge it stale.
+   */
+  holdLockMs?: number;
 }
 
 export interface AuditAppendOptions {
@@ -54,6 +63,17 @@ interface WriterState {
 }
 
 const HEAD_BYTES = 256;
+
+/** Writers that may hold the lock between appends: one exit handler lets all of them go. */
+const leaseHolders = new Set<() => void>();
+let exitHandlerInstalled = false;
+function watchExit(): void {
+  if (exitHandlerInstalled) return;
+  exitHandlerInstalled = true;
+  process.once('exit', () => {
+    for (const letGo of leaseHolders) letGo();
+  });
+}
 
 function writeAll(descriptor: number, buffer: Buffer, position: number | null): void {
   let written = 0;
@@ -95,6 +115,25 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const headCheck = Buffer.alloc(HEAD_BYTES);
   let state: WriterState | undefined;
   let closed = false;
+  const holdLockMs = options.holdLockMs ?? 0;
+  const lockPath = path.join(auditDir, AUDIT_LOCK_FILE);
+  /** The lock while this writer holds it across appends, and whether the chain end was checked under it. */
+  let held:
+    | { lock: LockHandle; acquiredAt: number; touchedAt: number; verified: boolean; timer?: NodeJS.Timeout }
+    | undefined;
+
+  const letGo = () => {
+    if (!held) return;
+    clearTimeout(held.timer);
+    held.lock.release();
+    held = undefined;
+  };
+
+  /** Whether another process is waiting for the lock right now (its marker is fresh). */
+  const someoneWaits = (): boolean => {
+    const marker = statSync(waitingMarker(lockPath), { throwIfNoEntry: false });
+    return marker !== undefined && Date.now() - marker.mtimeMs < 1000;
+  };
 
   const forget = () => {
     if (!state) return;
@@ -128,16 +167,33 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     // Serialised before the lock is taken: only what depends on the chain's end is done under it.
     const body = JSON.stringify(entry).slice(1);
     const waitStarted = performance.now();
-    let locked: ReturnType<typeof lockAuditDir>;
-    try {
-      locked = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
-    } catch (error) {
-      // No directory yet, or it was removed while this writer lived: made again, as a fresh writer would.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(auditDir, { recursive: true, mode: 0o700 });
-      locked = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
+    let notice: string | undefined;
+    if (held && (waitStarted - held.acquiredAt > holdLockMs || someoneWaits())) letGo();
+    if (!held) {
+      // Another process asked for the lock: give it the time to take it before asking again.
+      for (let waited = 0; holdLockMs > 0 && waited < 20 && someoneWaits(); waited++) sleepSync(1);
+      let locked: ReturnType<typeof lockAuditDir>;
+      try {
+        locked = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
+      } catch (error) {
+        // No directory yet, or it was removed while this writer lived: made again, as a fresh writer would.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        mkdirSync(auditDir, { recursive: true, mode: 0o700 });
+        locked = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
+      }
+      notice = locked.notice;
+      const now = performance.now();
+      held = { lock: locked.lock, acquiredAt: now, touchedAt: now, verified: false };
+      if (holdLockMs > 0) {
+        // Released when the process goes idle; a busy one lets go at the next append past the lease.
+        held.timer = setTimeout(letGo, holdLockMs);
+        held.timer.unref();
+      }
+    } else if (waitStarted - held.touchedAt > 500) {
+      held.lock.touch();
+      held.touchedAt = waitStarted;
     }
-    const { lock, notice } = locked;
+    const lease = held;
     const lockedAt = performance.now();
     try {
       let seq: number;
@@ -147,7 +203,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       let size: number;
       let tornTail = false;
       let headDescriptor: number;
-      if (state && stillOurs(state)) {
+      // Under a lock held since our last append nobody else can have written.
+      if (state && (lease.verified || stillOurs(state))) {
         seq = state.seq + 1;
         prev = state.hash;
         file = state.file;
@@ -204,13 +261,15 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       state.seq = seq;
       state.hash = hash;
       state.head = head;
+      lease.verified = true;
       return { file: path.join(auditDir, file), seq, hash };
     } catch (error) {
       // Whatever state the files are in now, the next append reads them afresh.
       forget();
+      letGo();
       throw error;
     } finally {
-      lock.release();
+      if (holdLockMs <= 0) letGo();
       appendOptions.onTiming?.({
         lockWaitMs: lockedAt - waitStarted,
         lockHeldMs: performance.now() - lockedAt,
@@ -219,12 +278,18 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     }
   };
 
+  if (holdLockMs > 0) {
+    leaseHolders.add(letGo);
+    watchExit();
+  }
   return {
     auditDir,
     append,
     close() {
       closed = true;
+      letGo();
       forget();
+      leaseHolders.delete(letGo);
     },
   };
 }

@@ -9,6 +9,7 @@ import {
   statSync,
   unlinkSync,
   utimesSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -218,21 +219,44 @@ export function tryAcquireLock(options: { path: string; staleMs: number }): Lock
   return undefined;
 }
 
+/** Beside a lock: "someone is waiting for it", refreshed by waiters, so a holder that keeps the lock across appends lets go. */
+export function waitingMarker(lockPath: string): string {
+  return `${lockPath}.waiting`;
+}
+
 /**
  * Takes the lock, waiting (synchronously, with growing jittered sleeps) up to `maxWaitMs`.
- * Throws when it cannot: the caller reports that, it never writes unlocked.
+ * Throws when it cannot: the caller reports that, it never writes unlocked. While it waits it
+ * keeps the lock's waiting marker fresh (a holder of a long-lived lock gives it up for it), and
+ * removes it once it has the lock.
  */
 export function acquireLockSync(options: { path: string; staleMs: number; maxWaitMs: number }): LockHandle {
   const deadline = Date.now() + options.maxWaitMs;
   let pause = 0.05;
+  let waited = false;
   for (;;) {
     const handle = tryAcquireLock(options);
-    if (handle) return handle;
+    if (handle) {
+      if (waited) {
+        try {
+          unlinkSync(waitingMarker(options.path));
+        } catch {
+          // Removed by another waiter that got the lock first.
+        }
+      }
+      return handle;
+    }
     if (Date.now() >= deadline) {
       const owner = readLockOwner(options.path);
       throw new Error(
         `could not lock ${options.path} within ${options.maxWaitMs} ms${owner ? ` (held by pid ${owner.pid} on ${owner.host})` : ''}`,
       );
+    }
+    try {
+      writeFileSync(waitingMarker(options.path), '', { mode: 0o600 });
+      waited = true;
+    } catch {
+      // The marker only speeds up the hand-over; the lock's staleness rules still apply.
     }
     sleepSync(pause * (0.5 + Math.random()));
     pause = Math.min(pause * 2, 5);
