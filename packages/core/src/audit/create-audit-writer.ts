@@ -96,7 +96,8 @@ function writeAll(descriptor: number, buffer: Buffer, position: number | null): 
  * the last line each time (`writeAuditRecord`, the one-shot form command hooks use).
  *
  * Other processes append to the same log (command hooks, other SDK processes): every append
- * still takes the log's lock, and under it checks that the segment still has the size and inode
+ * holds the log's lock (taken for it, or held from the last one under a `holdLockMs` lease),
+ * and, unless the lock was held since its last append, checks that the segment still has the size and inode
  * of our last append and that the head still holds our bytes. If another writer got in between
  * (or rotated, or the files were moved), the writer re-reads the real end of the chain and
  * continues from it, exactly as a fresh writer would. Lines never interleave and each links to
@@ -130,8 +131,8 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   };
 
   /** Whether another process is waiting for the lock right now (its marker is fresh). */
-  const someoneWaits = (): boolean => {
-    const marker = statSync(waitingMarker(lockPath), { throwIfNoEntry: false });
+  const someoneWaits = (lockFile: string): boolean => {
+    const marker = statSync(waitingMarker(lockFile), { throwIfNoEntry: false });
     return marker !== undefined && Date.now() - marker.mtimeMs < 1000;
   };
 
@@ -168,10 +169,10 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const body = JSON.stringify(entry).slice(1);
     const waitStarted = performance.now();
     let notice: string | undefined;
-    if (held && (waitStarted - held.acquiredAt > holdLockMs || someoneWaits())) letGo();
+    if (held && (waitStarted - held.acquiredAt > holdLockMs || someoneWaits(held.lock.path))) letGo();
     if (!held) {
       // Another process asked for the lock: give it the time to take it before asking again.
-      for (let waited = 0; holdLockMs > 0 && waited < 20 && someoneWaits(); waited++) sleepSync(1);
+      for (let waited = 0; holdLockMs > 0 && waited < 20 && someoneWaits(lockPath); waited++) sleepSync(1);
       let locked: ReturnType<typeof lockAuditDir>;
       try {
         locked = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
