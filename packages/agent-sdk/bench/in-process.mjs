@@ -169,4 +169,9 @@ console.log(
 console.log(
   `  ${'wardenHooks() construction'.padEnd(33)} ${median(buildSamples).toFixed(1).padStart(8)} µs (median of ${buildSamples.length})`,
 );
+const auditOn = median(samples['wardenHooks, audit on (default)']);
+const auditOff = median(samples['wardenHooks, audit off']);
+console.log(
+  `  audit on: ${Math.round(1e6 / auditOn).toLocaleString('en-US')} decisions/s (target >= 10,000), ${(auditOn / auditOff).toFixed(2)}x the time of audit off; the audit costs ${(auditOn - auditOff).toFixed(1)} µs per decision`,
+);
 rmSync(home, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  type AuditWriter,
   BUILTIN_PACKS,
   ConfigError,
+  createAuditWriter,
   createConfig,
   type Decision,
   type FailurePolicy,
@@ -52,6 +54,8 @@ export interface WardenOptions {
 
 export interface PreparedWarden {
   config: WardenConfig;
+  /** The process's writer for the config's audit log; undefined when the audit is off. */
+  auditWriter: AuditWriter | undefined;
   context: RequestContext | undefined;
   onDecision: WardenOptions['onDecision'];
   onWarning: (message: string) => void;
@@ -69,6 +73,31 @@ function readPolicy(file: string): Policy {
     });
   }
   return parsePolicy({ text, file, yaml });
+}
+
+/**
+ * One long-lived writer per audit log and process, shared by every `wardenHooks` and
+ * `wardenCanUseTool` built in it (a server may build them per request): it keeps the log's
+ * segment open and its chain end in memory, and still continues correctly after records other
+ * processes (command hooks, other apps) append to the same log.
+ */
+const auditWriters = new Map<string, AuditWriter>();
+
+function auditWriterFor(config: WardenConfig): AuditWriter | undefined {
+  if (!config.auditEnabled) return undefined;
+  const key = `${config.auditDir}\0${config.auditMaxFileBytes ?? ''}`;
+  let writer = auditWriters.get(key);
+  if (!writer) {
+    writer = createAuditWriter({
+      auditDir: config.auditDir,
+      // Creating the lock file is most of an append: hold it for short leases. A command hook
+      // that wants it meanwhile marks that it waits, and gets it at the next append.
+      holdLockMs: 20,
+      ...(config.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
+    });
+    auditWriters.set(key, writer);
+  }
+  return writer;
 }
 
 const looksLikePath = (value: string) => /[/\\]|\.(ya?ml|json)$/i.test(value);
@@ -111,6 +140,7 @@ export function prepareWarden(options: WardenOptions): PreparedWarden {
 
   return {
     config,
+    auditWriter: auditWriterFor(config),
     context,
     onDecision: options.onDecision,
     onWarning: (message) => {

@@ -46,6 +46,7 @@ export function wardenCanUseTool(options: WardenCanUseToolOptions = {}): CanUseT
         cwd,
       },
       config: prepared.config,
+      ...(prepared.auditWriter ? { auditWriter: prepared.auditWriter } : {}),
       onDecision: prepared.onDecision,
     });
     for (const warning of result.warnings) prepared.onWarning(warning);

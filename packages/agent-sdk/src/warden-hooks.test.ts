@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HookCallback, HookEvent, HookInput, HookJSONOutput } from '@anthropic-ai/claude-agent-sdk';
-import type { Policy } from '@warden/core';
+import { type Policy, toAuditEntry, verifyAuditLog, writeAuditRecord } from '@warden/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import postToolUseSample from './__fixtures__/agent-sdk-PostToolUse.json' with { type: 'json' };
 import preToolUseSample from './__fixtures__/agent-sdk-PreToolUse.json' with { type: 'json' };
@@ -476,5 +476,53 @@ describe('wardenHooks', () => {
     } finally {
       emitted.mockRestore();
     }
+  });
+
+  it('keeps one intact audit chain with command-hook records in between, across hooks built per request', async () => {
+    const auditDir = path.join(home, 'audit');
+    const hookRecord = (command: string) =>
+      writeAuditRecord({
+        auditDir,
+        entry: toAuditEntry({
+          event: {
+            id: command,
+            agent: 'claude-code',
+            hookEvent: 'PreToolUse',
+            phase: 'tool_call',
+            session: 'cli',
+            cwd: home,
+            timestamp: new Date().toISOString(),
+          },
+          decision: {
+            effect: 'allow',
+            policyEffect: 'allow',
+            ruleId: 'default',
+            reason: 'ok',
+            mode: 'enforce',
+            isDefault: true,
+            actions: [],
+            findings: [],
+            trace: [],
+          },
+        }),
+      });
+    await setUp().call(bash('npm test'), 'toolu_1');
+    hookRecord('hook-1');
+    // A server builds the hooks per request: they share the process's writer for this log.
+    await setUp().call(bash('git status'), 'toolu_2');
+    await setUp().call(bash('rm -rf /'), 'toolu_3');
+    hookRecord('hook-2');
+    await setUp().call(bash('ls'), 'toolu_4');
+    const verification = verifyAuditLog({ auditDir });
+    expect(verification.problems).toEqual([]);
+    expect(verification.records).toBe(6);
+    expect(auditRecords().map((record) => record.agent)).toEqual([
+      'agent-sdk',
+      'claude-code',
+      'agent-sdk',
+      'agent-sdk',
+      'claude-code',
+      'agent-sdk',
+    ]);
   });
 });

@@ -85,6 +85,7 @@ export function wardenHooks(options: WardenHooksOptions = {}): WardenHooks {
       adapter,
       input: { input, toolUseId, responseRetries: retriesSoFar },
       config: prepared.config,
+      ...(prepared.auditWriter ? { auditWriter: prepared.auditWriter } : {}),
       onDecision: prepared.onDecision,
     });
     for (const warning of result.warnings) prepared.onWarning(warning);

@@ -77,3 +77,7 @@ for (const [name, input] of Object.entries(inputs)) {
   );
 }
 rmSync(home, { recursive: true, force: true });
+
+// The set-ups users really have (config and policy files, both adapters, right after install).
+const { runHookScenarios } = await import('../../core/bench/hook-scenarios.mjs');
+runHookScenarios({ adapter: 'claude-code' });

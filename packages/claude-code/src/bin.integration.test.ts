@@ -108,6 +108,45 @@ describe('warden-claude-code hook (the built command)', () => {
   });
 });
 
+describe('warden-claude-code install and the caches', () => {
+  it('leaves a code cache the first hook call uses as it is, and records nothing of its warm-up', () => {
+    execFileSync(process.execPath, [bin, 'install', '--on-failure', 'block'], {
+      env: { PATH: process.env.PATH, HOME: home },
+      encoding: 'utf8',
+    });
+    const warden = path.join(home, '.warden');
+    const [cache, ...others] = readdirSync(cacheDir());
+    expect(others).toEqual([]);
+    expect(cache).toMatch(/\.v8cache$/);
+    // The warm-up's scratch home is gone, and its decision is in no audit log.
+    expect(readdirSync(warden).sort()).toEqual(['bin', 'cache']);
+    const file = path.join(cacheDir(), cache!);
+    const written = statSync(file).mtimeMs;
+    expect(JSON.parse(hook('rm -rf /')).hookSpecificOutput.permissionDecision).toBe('deny');
+    // Accepted as it was (a rejected or missing cache is rewritten when the hook exits).
+    expect(statSync(file).mtimeMs).toBe(written);
+    expect(verifyAuditLog({ auditDir: path.join(warden, 'audit') }).records).toBe(1);
+  });
+
+  it('follows an edit of the policy file of the same size, made right after a call', () => {
+    const warden = path.join(home, '.warden');
+    mkdirSync(warden, { recursive: true, mode: 0o700 });
+    const policy = (program: string) =>
+      `extends: recommended\nrules:\n  - id: team.no-${program}\n    effect: deny\n    actions: [shell.exec]\n    when: { programs: [${program}] }\n    reason: Not ${program}.\n`;
+    writeFileSync(path.join(warden, 'config.yaml'), 'mode: enforce\n', { mode: 0o600 });
+    writeFileSync(path.join(warden, 'policy.yaml'), policy('aaa'), { mode: 0o600 });
+    const decisionOf = (command: string) => {
+      const output = hook(command);
+      return output === '' ? 'allow' : JSON.parse(output).hookSpecificOutput.permissionDecision;
+    };
+    expect(decisionOf('aaa --now')).toBe('deny');
+    expect(readdirSync(cacheDir()).filter((name) => name.endsWith('.parsed.json'))).toHaveLength(2);
+    writeFileSync(path.join(warden, 'policy.yaml'), policy('bbb'), { mode: 0o600 });
+    expect(decisionOf('aaa --now')).toBe('allow');
+    expect(decisionOf('bbb --now')).toBe('deny');
+  });
+});
+
 describe('warden-claude-code hook in a hostile home', () => {
   const run = (env: Record<string, string>, command = 'ls') =>
     spawnSync(process.execPath, [bin, 'hook'], {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DECIDE_TOOL, resolveWardenHome, writeLauncher } from '@warden/core';
+import { DECIDE_TOOL, resolveWardenHome, warmCodeCache, writeLauncher } from '@warden/core';
 import { CLAUDE_CODE_HOOK_EVENTS } from './adapter.js';
 import {
   isWardenServer,
@@ -246,6 +246,19 @@ export interface InstallResult {
   server?: { command: string; args: string[] };
 }
 
+/** A harmless PreToolUse, for the code-cache warm-up run of `install`. */
+const warmUpInput = (cwd: string): string =>
+  JSON.stringify({
+    session_id: 'warden-install-warm-up',
+    transcript_path: '',
+    cwd,
+    permission_mode: 'default',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: 'git status --short && ls -la', description: 'Warm-up' },
+    tool_use_id: 'warden-install-warm-up',
+  });
+
 export function install(options: InstallOptions): InstallResult {
   const file = settingsPath(options);
   const settings = readSettingsFile(file);
@@ -255,8 +268,11 @@ export function install(options: InstallOptions): InstallResult {
   let launcher: { file: string; offScript: string } | undefined;
   if (options.launcher) {
     const env = options.env ?? process.env;
+    const wardenHome = options.wardenHome ?? resolveWardenHome({ env });
+    // The first tool call after install is as fast as later ones: its code cache is made now.
+    warmCodeCache({ wardenHome, nodePath, hookScript, input: warmUpInput });
     launcher = writeLauncher({
-      wardenHome: options.wardenHome ?? resolveWardenHome({ env }),
+      wardenHome,
       name: LAUNCHER_NAME,
       nodePath,
       hookScript,

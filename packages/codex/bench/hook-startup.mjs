@@ -74,3 +74,7 @@ try {
   rmSync(home, { recursive: true, force: true });
 }
 console.log(`  worst ratio ${worst.toFixed(2)}x: ${worst < budget ? 'within' : 'OVER'} budget`);
+
+// The set-ups users really have (config and policy files, both adapters, right after install).
+const { runHookScenarios } = await import('../../core/bench/hook-scenarios.mjs');
+runHookScenarios({ adapter: 'codex' });

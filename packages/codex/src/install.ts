@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveWardenHome, writeLauncher } from '@warden/core';
+import { resolveWardenHome, warmCodeCache, writeLauncher } from '@warden/core';
 import type { AskBehaviour } from './adapter.js';
 import {
   type CodexConfigDocument,
@@ -359,6 +359,21 @@ function ensureHooksFeature(options: { documents: CodexConfigDocument[]; detecti
   return { changes: applied, ...(on === undefined ? {} : { on }) };
 }
 
+/** A harmless Codex PreToolUse, for the code-cache warm-up run of `install`. */
+const warmUpInput = (cwd: string): string =>
+  JSON.stringify({
+    session_id: 'warden-install-warm-up',
+    turn_id: 'warden-install-warm-up',
+    transcript_path: null,
+    cwd,
+    hook_event_name: 'PreToolUse',
+    model: 'warden-install',
+    permission_mode: 'default',
+    tool_name: 'Bash',
+    tool_input: { command: 'git status --short && ls -la' },
+    tool_use_id: 'warden-install-warm-up',
+  });
+
 export function install(options: InstallOptions = {}): InstallResult {
   const transport = options.transport ?? 'command';
   if (transport === 'mcp' && (options.scope ?? 'user') === 'project') {
@@ -389,8 +404,11 @@ export function install(options: InstallOptions = {}): InstallResult {
   let command = hookCommand({ nodePath, hookScript, askBehaviour: options.askBehaviour });
   let launcher: string | undefined;
   if (options.launcher) {
+    const wardenHome = options.wardenHome ?? resolveWardenHome({ env: options.env ?? process.env });
+    // The first tool call after install is as fast as later ones: its code cache is made now.
+    warmCodeCache({ wardenHome, nodePath, hookScript, input: warmUpInput });
     launcher = writeLauncher({
-      wardenHome: options.wardenHome ?? resolveWardenHome({ env: options.env ?? process.env }),
+      wardenHome,
       name: LAUNCHER_NAME,
       nodePath,
       hookScript,

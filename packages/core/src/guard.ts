@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { AdapterV1 } from './adapter.js';
+import type { AuditWriter } from './audit/create-audit-writer.js';
 import {
   type AuditAnchor,
   type AuditWriteTiming,
@@ -45,6 +46,12 @@ export interface GuardOptions<TOutput> {
    * process within the ingest budget), `queue` (queued only). No server: nothing happens.
    */
   delivery?: Delivery;
+  /**
+   * A long-lived audit writer (`createAuditWriter`) for processes that decide many events (the
+   * Agent SDK, the session server); without one, each record is a one-shot `writeAuditRecord`.
+   * Used when the config's audit directory is the writer's.
+   */
+  auditWriter?: AuditWriter;
   /** An undici dispatcher for the remote verdict and inline sends (tests, proxies). */
   dispatcher?: Dispatcher;
   /** Appends the audit record (default `writeAuditRecord`); a long-lived process passes its own writer. */
@@ -267,17 +274,23 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     try {
       const auditDir = config?.auditDir ?? `${home}/audit`;
       let notice: string | undefined;
-      anchor = (options.writeAudit ?? writeAuditRecord)({
-        auditDir,
-        entry: toAuditEntry({ event, decision, ...(remote ? { remote } : {}) }),
-        ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
-        onNotice: (message) => {
-          notice = message;
-        },
-        onTiming: (timing) => {
-          auditTiming = timing;
-        },
-      });
+      const entry = toAuditEntry({ event, decision, ...(remote ? { remote } : {}) });
+      const onNotice = (message: string) => {
+        notice = message;
+      };
+      const onTiming = (timing: AuditWriteTiming) => {
+        auditTiming = timing;
+      };
+      anchor =
+        options.auditWriter?.auditDir === auditDir
+          ? options.auditWriter.append(entry, { onNotice, onTiming })
+          : (options.writeAudit ?? writeAuditRecord)({
+              auditDir,
+              entry,
+              ...(config?.auditMaxFileBytes ? { maxFileBytes: config.auditMaxFileBytes } : {}),
+              onNotice,
+              onTiming,
+            });
       if (notice) {
         warnings.push(`warden: ${notice}`);
         const { noteLockProblemOnce } = await import('./audit/audit-health.js');

@@ -14,6 +14,8 @@ export {
   auditRecordSchema,
   GENESIS_HASH,
 } from './audit/audit-record.js';
+export type { AuditAppendOptions, AuditWriter, AuditWriterOptions } from './audit/create-audit-writer.js';
+export { createAuditWriter } from './audit/create-audit-writer.js';
 export type { LockHandle } from './audit/lock-file.js';
 export { acquireLockSync, tryAcquireLock } from './audit/lock-file.js';
 export type { AuditLine } from './audit/read-audit-log.js';
@@ -43,6 +45,8 @@ export { requireWithCodeCache } from './command-hook/require-with-code-cache.js'
 export { runCommandEntry } from './command-hook/run-command-entry.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
+export type { WarmCodeCacheOptions } from './command-hook/warm-code-cache.js';
+export { warmCodeCache } from './command-hook/warm-code-cache.js';
 export type { LauncherOptions } from './command-hook/write-launcher.js';
 export { LAUNCHER_DIR, OFF_MARKER, OFF_SCRIPT, writeLauncher } from './command-hook/write-launcher.js';
 export type { ConfigFile } from './config/config-file-schema.js';

@@ -14,6 +14,7 @@ export { requireWithCodeCache } from './command-hook/require-with-code-cache.js'
 export { runCommandEntry } from './command-hook/run-command-entry.js';
 export type { RunCommandHookOptions } from './command-hook/run-command-hook.js';
 export { DEFAULT_HOOK_DEADLINE_MS, runCommandHook } from './command-hook/run-command-hook.js';
+export { warmCodeCache } from './command-hook/warm-code-cache.js';
 export { writeLauncher } from './command-hook/write-launcher.js';
 export type { LoadConfigOptions, WardenConfig } from './config/load-config.js';
 export { DEFAULT_FAILURE, loadConfig, resolveWardenHome } from './config/load-config.js';

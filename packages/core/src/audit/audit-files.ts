@@ -57,12 +57,17 @@ export function readHead(auditDir: string): AuditHead | undefined {
   return undefined;
 }
 
+/** The head's bytes: fixed-size, space-padded, so an overwrite in place is never half old, half new. */
+export function encodeHead(head: AuditHead): Buffer {
+  const buffer = Buffer.alloc(HEAD_BYTES, ' ');
+  buffer.write(JSON.stringify(head), 0, 'utf8');
+  buffer[HEAD_BYTES - 1] = 0x0a;
+  return buffer;
+}
+
 /** Overwrites the head in place with one fixed-size write, so it is never half old, half new. */
 export function writeHead(auditDir: string, head: AuditHead): void {
-  const json = JSON.stringify(head);
-  const buffer = Buffer.alloc(HEAD_BYTES, ' ');
-  buffer.write(json, 0, 'utf8');
-  buffer[HEAD_BYTES - 1] = 0x0a;
+  const buffer = encodeHead(head);
   const descriptor = openSync(
     path.join(auditDir, AUDIT_HEAD_FILE),
     constants.O_WRONLY | constants.O_CREAT,

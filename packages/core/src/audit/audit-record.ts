@@ -4,11 +4,9 @@ import { phaseSchema, requestContextSchema } from '../guard-event.js';
 import { remoteOutcomeSchema } from '../ingest/remote-outcome.js';
 import { effectSchema, failurePolicySchema, modeSchema } from '../policy/enums.js';
 
-/** Version of the audit line format. v2 added the hash chain (`seq`, `prev`) and `remote`. */
-export const AUDIT_RECORD_VERSION = 2;
+import { AUDIT_RECORD_VERSION, GENESIS_HASH } from './audit-format.js';
 
-/** `prev` of the first record of a log. */
-export const GENESIS_HASH = '0'.repeat(64);
+export { AUDIT_RECORD_VERSION, GENESIS_HASH };
 
 /** What is recorded about one event and its decision, before it is chained. */
 export const auditEntrySchema = z.object({

@@ -1,5 +1,6 @@
 import {
   closeSync,
+  fstatSync,
   linkSync,
   lstatSync,
   openSync,
@@ -8,6 +9,7 @@ import {
   statSync,
   unlinkSync,
   utimesSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import os from 'node:os';
@@ -113,7 +115,17 @@ function breakStaleLock(path: string, judged: LockOwner): void {
   }
 }
 
-function createHandle(path: string, content: string): LockHandle {
+/**
+ * `held`: the lock file's descriptor, kept open while the lock is held, and its identity. While
+ * it is open its inode cannot be reused, so "the file at the path has our device and inode"
+ * proves it is still our lock: release then costs a stat and an unlink instead of reading the
+ * file back (hot in-process writers append thousands of records a second).
+ */
+function createHandle(
+  path: string,
+  content: string,
+  held?: { descriptor: number; dev: number; ino: number },
+): LockHandle {
   let released = false;
   return {
     path,
@@ -130,9 +142,20 @@ function createHandle(path: string, content: string): LockHandle {
       if (released) return;
       released = true;
       try {
-        if (readFileSync(path, 'utf8') === content) unlinkSync(path);
+        if (held) {
+          const stats = statSync(path, { throwIfNoEntry: false });
+          if (stats && stats.ino === held.ino && stats.dev === held.dev) unlinkSync(path);
+        } else if (readFileSync(path, 'utf8') === content) unlinkSync(path);
       } catch {
         // Already removed (a breaker judged us stale): nothing of ours to remove.
+      } finally {
+        if (held) {
+          try {
+            closeSync(held.descriptor);
+          } catch {
+            // Closed already.
+          }
+        }
       }
     },
   };
@@ -181,29 +204,59 @@ export function tryAcquireLock(options: { path: string; staleMs: number }): Lock
     }
     try {
       writeSync(descriptor, content);
-    } finally {
+      // Windows cannot remove a file that is open: there the content is read back on release.
+      if (process.platform !== 'win32') {
+        const { dev, ino } = fstatSync(descriptor);
+        return createHandle(options.path, content, { descriptor, dev, ino });
+      }
+    } catch (error) {
       closeSync(descriptor);
+      throw error;
     }
+    closeSync(descriptor);
     return createHandle(options.path, content);
   }
   return undefined;
 }
 
+/** Beside a lock: "someone is waiting for it", refreshed by waiters, so a holder that keeps the lock across appends lets go. */
+export function waitingMarker(lockPath: string): string {
+  return `${lockPath}.waiting`;
+}
+
 /**
  * Takes the lock, waiting (synchronously, with growing jittered sleeps) up to `maxWaitMs`.
- * Throws when it cannot: the caller reports that, it never writes unlocked.
+ * Throws when it cannot: the caller reports that, it never writes unlocked. While it waits it
+ * keeps the lock's waiting marker fresh (a holder of a long-lived lock gives it up for it), and
+ * removes it once it has the lock.
  */
 export function acquireLockSync(options: { path: string; staleMs: number; maxWaitMs: number }): LockHandle {
   const deadline = Date.now() + options.maxWaitMs;
   let pause = 0.05;
+  let waited = false;
   for (;;) {
     const handle = tryAcquireLock(options);
-    if (handle) return handle;
+    if (handle) {
+      if (waited) {
+        try {
+          unlinkSync(waitingMarker(options.path));
+        } catch {
+          // Removed by another waiter that got the lock first.
+        }
+      }
+      return handle;
+    }
     if (Date.now() >= deadline) {
       const owner = readLockOwner(options.path);
       throw new Error(
         `could not lock ${options.path} within ${options.maxWaitMs} ms${owner ? ` (held by pid ${owner.pid} on ${owner.host})` : ''}`,
       );
+    }
+    try {
+      writeFileSync(waitingMarker(options.path), '', { mode: 0o600 });
+      waited = true;
+    } catch {
+      // The marker only speeds up the hand-over; the lock's staleness rules still apply.
     }
     sleepSync(pause * (0.5 + Math.random()));
     pause = Math.min(pause * 2, 5);

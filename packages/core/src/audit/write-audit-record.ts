@@ -14,7 +14,8 @@ import {
   type Tail,
   writeHead,
 } from './audit-files.js';
-import { AUDIT_RECORD_VERSION, type AuditEntry, GENESIS_HASH } from './audit-record.js';
+import { AUDIT_RECORD_VERSION, GENESIS_HASH } from './audit-format.js';
+import type { AuditEntry } from './audit-record.js';
 import { acquireLockSync, type LockHandle, LockUnusableError } from './lock-file.js';
 import { sha256Hex } from './sha256.js';
 
@@ -129,8 +130,29 @@ export interface AuditWriteTiming {
 /** Used by every writer while `.lock` is something that cannot be a lock (a directory). */
 export const AUDIT_FALLBACK_LOCK_FILE = '.lock-fallback';
 
+/**
+ * Takes the audit log's lock (`.lock`, or the fallback while `.lock` cannot be a lock), waiting
+ * up to `lockWaitMs` (default 5 s). Every writer, in any process, appends only while holding it.
+ */
+export function lockAuditDir(options: { auditDir: string; lockWaitMs?: number | undefined }): {
+  lock: LockHandle;
+  notice?: string;
+} {
+  const lockOptions = { staleMs: 2000, maxWaitMs: options.lockWaitMs ?? 5000 };
+  try {
+    return { lock: acquireLockSync({ path: path.join(options.auditDir, AUDIT_LOCK_FILE), ...lockOptions }) };
+  } catch (error) {
+    if (!(error instanceof LockUnusableError)) throw error;
+    // Every writer meets the same unusable `.lock`, so all of them serialise on the fallback.
+    return {
+      notice: `${error.message}; the audit log uses ${AUDIT_FALLBACK_LOCK_FILE} instead until it is removed`,
+      lock: acquireLockSync({ path: path.join(options.auditDir, AUDIT_FALLBACK_LOCK_FILE), ...lockOptions }),
+    };
+  }
+}
+
 /** The last line of the newest non-empty segment, walking back past empty ones. */
-function lastRecord(auditDir: string, segments: string[]): Tail {
+export function lastRecord(auditDir: string, segments: string[]): Tail {
   for (let index = segments.length - 1; index >= 0; index--) {
     const descriptor = openSync(path.join(auditDir, segments[index]!), 'r');
     try {
@@ -148,6 +170,39 @@ function lastRecord(auditDir: string, segments: string[]): Tail {
 }
 
 /**
+ * Where the chain ends on disk, read under the lock: the next record's `seq` and `prev`, the
+ * segments, and the newest segment's last line (to close off a torn one).
+ */
+export function readChainEnd(auditDir: string): {
+  seq: number;
+  prev: string;
+  segments: string[];
+  tail: Tail;
+} {
+  const segments = listSegments(auditDir);
+  const tail = lastRecord(auditDir, segments);
+  const head = readHead(auditDir);
+  const tailSeq = tail.line ? (seqOfLine(tail.line) ?? 0) : 0;
+  // The head never goes backwards: if lines were cut from the end, the next seq leaves a gap
+  // that verify reports, instead of quietly reusing the numbers.
+  const seq = Math.max(tailSeq, head?.seq ?? 0) + 1;
+  // The head already holds the hash of the last line as it was written: using it saves hashing
+  // the line again (start-up time), and an edit of that line still breaks the chain here.
+  const prev = !tail.line
+    ? GENESIS_HASH
+    : head && head.seq === tailSeq && tail.endsWithNewline
+      ? head.hash
+      : sha256Hex(tail.line);
+  return { seq, prev, segments, tail };
+}
+
+/** One record's line: the same bytes as JSON.stringify({ v, seq, prev, ...entry }). */
+export function chainedLine(options: { seq: number; prev: string; body: string }): string {
+  const { body } = options;
+  return `{"v":${AUDIT_RECORD_VERSION},"seq":${options.seq},"prev":"${options.prev}"${body === '}' ? '' : ','}${body}`;
+}
+
+/**
  * Appends one record to the hash-chained log. Writers from any number of processes take an
  * exclusive lock file for the few syscalls of an append (read the last line, hash it, write one
  * line with O_APPEND in a single write(2), update the head), so lines never interleave and
@@ -157,39 +212,15 @@ function lastRecord(auditDir: string, segments: string[]): Tail {
 export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor {
   const { auditDir } = options;
   mkdirSync(auditDir, { recursive: true, mode: 0o700 });
-  const lockOptions = { staleMs: 2000, maxWaitMs: options.lockWaitMs ?? 5000 };
   // Serialised before the lock is taken: only what depends on the chain's end is done under it.
   const body = JSON.stringify(options.entry).slice(1);
   const waitStarted = performance.now();
-  let notice: string | undefined;
-  let lock: LockHandle;
-  try {
-    lock = acquireLockSync({ path: path.join(auditDir, AUDIT_LOCK_FILE), ...lockOptions });
-  } catch (error) {
-    if (!(error instanceof LockUnusableError)) throw error;
-    // Every writer meets the same unusable `.lock`, so all of them serialise on the fallback.
-    notice = `${error.message}; the audit log uses ${AUDIT_FALLBACK_LOCK_FILE} instead until it is removed`;
-    lock = acquireLockSync({ path: path.join(auditDir, AUDIT_FALLBACK_LOCK_FILE), ...lockOptions });
-  }
+  const { lock, notice } = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
   const lockedAt = performance.now();
   try {
-    const segments = listSegments(auditDir);
-    const tail = lastRecord(auditDir, segments);
-    const head = readHead(auditDir);
-    const tailSeq = tail.line ? (seqOfLine(tail.line) ?? 0) : 0;
-    // The head never goes backwards: if lines were cut from the end, the next seq leaves a gap
-    // that verify reports, instead of quietly reusing the numbers.
-    const seq = Math.max(tailSeq, head?.seq ?? 0) + 1;
-    // The head already holds the hash of the last line as it was written: using it saves hashing
-    // the line again (start-up time), and an edit of that line still breaks the chain here.
-    const prev = !tail.line
-      ? GENESIS_HASH
-      : head && head.seq === tailSeq && tail.endsWithNewline
-        ? head.hash
-        : sha256Hex(tail.line);
+    const { seq, prev, segments, tail } = readChainEnd(auditDir);
 
-    // Same bytes as JSON.stringify({ v, seq, prev, ...entry }): the entry's own keys follow.
-    const json = `{"v":${AUDIT_RECORD_VERSION},"seq":${seq},"prev":"${prev}"${body === '}' ? '' : ','}${body}`;
+    const json = chainedLine({ seq, prev, body });
     // Append to the newest segment (even if empty: a rotation that crashed before its first line).
     let file = segments.at(-1) ?? segmentName(seq);
     let descriptor = openSync(path.join(auditDir, file), 'a', 0o600);

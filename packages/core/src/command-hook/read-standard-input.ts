@@ -1,4 +1,4 @@
-import { constants, openSync, read } from 'node:fs';
+import { constants, openSync, readSync } from 'node:fs';
 import { AnalysisLimitError } from '../errors.js';
 
 /** Hook inputs carry whole files (Write content, apply_patch); beyond this the input is refused. */
@@ -17,28 +17,34 @@ function tooLarge(maxBytes: number): AnalysisLimitError {
 }
 
 /**
- * Reads a non-blocking descriptor to its end with plain `fs.read` calls. A blocking read could
- * not be abandoned at the deadline (Node's exit waits for the thread stuck in read(2)), so
- * EAGAIN means "poll again shortly".
+ * Reads a non-blocking descriptor to its end with `readSync`: no libuv thread pool is started
+ * (an asynchronous `fs.read` starts four threads on its first call, which a hook pays for on
+ * every run). When nothing is there yet (EAGAIN) it polls again shortly through a timer, so the
+ * event loop, and with it the hook's deadline, keeps running: a blocking read could not be
+ * abandoned at the deadline.
  */
 function readDescriptor(descriptor: number, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let buffer = Buffer.allocUnsafe(65_536);
     const next = () => {
-      const buffer = Buffer.allocUnsafe(65_536);
-      read(descriptor, buffer, 0, buffer.length, null, (error, bytesRead) => {
-        if (error) {
-          if (error.code === 'EAGAIN') return void setTimeout(next, 2);
-          if (error.code === 'EOF') return resolve(Buffer.concat(chunks).toString('utf8'));
+      for (;;) {
+        let bytesRead: number;
+        try {
+          bytesRead = readSync(descriptor, buffer, 0, buffer.length, null);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EAGAIN' || code === 'EWOULDBLOCK') return void setTimeout(next, 1);
+          if (code === 'EOF') return resolve(Buffer.concat(chunks).toString('utf8'));
           return reject(error);
         }
         if (bytesRead === 0) return resolve(Buffer.concat(chunks).toString('utf8'));
         size += bytesRead;
         if (size > maxBytes) return reject(tooLarge(maxBytes));
         chunks.push(buffer.subarray(0, bytesRead));
-        next();
-      });
+        buffer = Buffer.allocUnsafe(65_536);
+      }
     };
     next();
   });

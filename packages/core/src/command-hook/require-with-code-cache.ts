@@ -11,27 +11,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { checkPrivatePath } from '../fs/check-private-path.js';
+import { shortHash } from './short-hash.js';
 
 const MAGIC = 'WARDENV8';
 const HEADER_BYTES = MAGIC.length + 16;
 /** Temporary files older than this are leftovers of a process that died while writing. */
 const STALE_TEMPORARY_MS = 60_000;
-
-/**
- * A 64-bit FNV-style hash of a short string (a path, a file identity): cheap enough for every
- * hook start. Hashing the bundle's 200 KB of bytes is not: a cold JavaScript loop over them took
- * twenty milliseconds, and loading `node:crypto` for it six.
- */
-function shortHash(text: string): string {
-  let a = 0x811c9dc5 | 0;
-  let b = 0x01000193 ^ text.length;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * What binds a cache to the exact bundle file it was made from: device, inode, size, and the

@@ -12,6 +12,7 @@ import { compilePolicy } from '../policy/compile-policy.js';
 import { failurePolicySchema, modeSchema } from '../policy/enums.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import type { ConfigFile, FailureSetting } from './config-file-schema.js';
+import { parsedFileCacheDir, readParsedFile, writeParsedFile } from './parsed-file-cache.js';
 import {
   type IngestSettings,
   resolveIngestSettings,
@@ -97,37 +98,54 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
   // ssh's rule: a home, config or policy another user can write is not obeyed.
   assertPrivatePath({ path: home, role: "Warden's home" });
   const configPath = path.join(home, 'config.yaml');
+  // Parsed and validated config and policy files are kept there, keyed by their content.
+  const cacheDir = parsedFileCacheDir(home);
 
   let file: ConfigFile = {};
   let configFile: string | undefined;
   if (existsSync(configPath)) {
     assertPrivatePath({ path: configPath, role: 'the config file' });
     configFile = configPath;
-    // Only a configured machine pays for the YAML parser and the config schema.
-    const [yaml, { configFileSchema }] = await Promise.all([
-      import('yaml'),
-      import('./config-file-schema.js'),
-    ]);
-    let value: unknown;
+    let text: string;
     try {
-      value = yaml.parse(readFileSync(configPath, 'utf8')) ?? {};
+      text = readFileSync(configPath, 'utf8');
     } catch (error) {
       throw new ConfigError({
         source: configPath,
-        message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+        message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
         cause: error,
       });
     }
-    const result = configFileSchema.safeParse(value);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new ConfigError({
-        source: configPath,
-        message: formatIssue(issue),
-        cause: result.error,
-      });
+    const cached = readParsedFile<ConfigFile>({ cacheDir, kind: 'config', file: configPath, text });
+    if (cached) file = cached;
+    else {
+      // Only a configured machine whose config changed pays for the YAML parser and the schema.
+      const [yaml, { configFileSchema }] = await Promise.all([
+        import('yaml'),
+        import('./config-file-schema.js'),
+      ]);
+      let value: unknown;
+      try {
+        value = yaml.parse(text) ?? {};
+      } catch (error) {
+        throw new ConfigError({
+          source: configPath,
+          message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+          cause: error,
+        });
+      }
+      const result = configFileSchema.safeParse(value);
+      if (!result.success) {
+        const issue = result.error.issues[0]!;
+        throw new ConfigError({
+          source: configPath,
+          message: formatIssue(issue),
+          cause: result.error,
+        });
+      }
+      file = result.data;
+      writeParsedFile({ cacheDir, kind: 'config', file: configPath, text, value: file });
     }
-    file = result.data;
   }
 
   const envMode = envValue<Mode>(env, 'WARDEN_MODE', modeSchema, '"enforce" or "observe"');
@@ -158,7 +176,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Warde
   if (policyFile) assertPrivatePath({ path: policyFile, role: 'the policy file' });
   let resolved: Awaited<ReturnType<typeof loadPolicy>>;
   try {
-    resolved = await loadPolicy(policyFile ? { file: policyFile } : { pack });
+    resolved = await loadPolicy(policyFile ? { file: policyFile, cacheDir } : { pack });
   } catch (error) {
     if (WardenError.isInstance(error)) throw error;
     throw new ConfigError({ source: policyFile ?? `pack ${pack}`, message: String(error), cause: error });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parsedFileCacheDir, readParsedFile, writeParsedFile } from '../config/parsed-file-cache.js';
 import type { DecideConfig } from '../decide.js';
 import { PolicyError } from '../errors.js';
 import { compilePolicy, type ResolvedRule } from './compile-policy.js';
@@ -7,6 +8,9 @@ import type { PolicyLayer } from './policy-layer.js';
 import type { Policy } from './policy-schema.js';
 import { resolvePolicy } from './resolve-policy.js';
 import { projectTrust } from './trusted-projects.js';
+
+/** Thrown while the parser is not loaded and a file of the chain is not cached with its content. */
+const CACHE_MISS = Symbol('cache miss');
 
 /** A config with its policy layers; `loadConfig` fills `layers` with the user's (and the org's). */
 export type LayeredConfig = DecideConfig;
@@ -29,7 +33,6 @@ export async function loadProjectLayer<T extends LayeredConfig>(options: {
   const { config } = options;
   const found = findProjectPolicy({ cwd: options.cwd, wardenHome: config.home, userHome: config.userHome });
   if (!found) return config;
-  const [yaml, { parsePolicy }] = await Promise.all([import('yaml'), import('./parse-policy.js')]);
   const read = (file: string): string => {
     try {
       return readFileSync(file, 'utf8');
@@ -40,10 +43,52 @@ export async function loadProjectLayer<T extends LayeredConfig>(options: {
       });
     }
   };
-  const text = read(found.file);
-  const loadFile = (file: string): Policy =>
-    parsePolicy({ text: file === found.file ? text : read(file), file, yaml });
-  const policy = loadFile(found.file);
+  const texts = new Map<string, string>([[found.file, read(found.file)]]);
+  const textOf = (file: string): string => {
+    let text = texts.get(file);
+    if (text === undefined) {
+      text = read(file);
+      texts.set(file, text);
+    }
+    return text;
+  };
+  const text = textOf(found.file);
+  // Parsed and validated policies come from the cache while the files' content is unchanged;
+  // the YAML parser and the schema load only for a file that changed.
+  const cacheDir = parsedFileCacheDir(config.home);
+  let parser:
+    | { yaml: typeof import('yaml'); parsePolicy: typeof import('./parse-policy.js').parsePolicy }
+    | undefined;
+  const loadParser = async () => {
+    const [yaml, { parsePolicy }] = await Promise.all([import('yaml'), import('./parse-policy.js')]);
+    parser = { yaml, parsePolicy };
+  };
+  const parsedNow = new Map<string, Policy>();
+  const loadFile = (file: string): Policy => {
+    const known = parsedNow.get(file);
+    if (known) return known;
+    let policy = readParsedFile<Policy>({ cacheDir, kind: 'policy', file, text: textOf(file) });
+    if (!policy) {
+      if (!parser) throw CACHE_MISS;
+      policy = parser.parsePolicy({ text: textOf(file), file, yaml: parser.yaml });
+      writeParsedFile({ cacheDir, kind: 'policy', file, text: textOf(file), value: policy });
+    }
+    parsedNow.set(file, policy);
+    return policy;
+  };
+  // Every file the layer reads (its `extends` too), from the cache or parsed once.
+  const resolveAll = (policy: Policy) =>
+    resolvePolicy({ policy: { ...policy, disable: undefined, rules: [] }, source: found.file, loadFile });
+  let policy: Policy;
+  try {
+    policy = loadFile(found.file);
+    resolveAll(policy);
+  } catch (error) {
+    if (error !== CACHE_MISS) throw error;
+    await loadParser();
+    policy = loadFile(found.file);
+    resolveAll(policy);
+  }
   const trusted = projectTrust({ wardenHome: config.home, root: found.root, text }) === 'trusted';
   const base: PolicyLayer = config.layers?.[0] ?? {
     source: 'user',

@@ -35,6 +35,17 @@ export function resolvePolicy(options: {
   const { policy, source } = options;
   const seen = [...(options.seen ?? []), source];
   const result: ResolvedPolicy = { rules: [], sources: [] };
+  // Rule id -> position in result.rules: a pack has a hundred rules, and each one's upsert would
+  // otherwise search the list (quadratic, milliseconds of every hook run).
+  let positions = new Map<string, number>();
+  const upsert = (entry: ResolvedRule) => {
+    const index = positions.get(entry.rule.id);
+    if (index !== undefined) result.rules[index] = entry;
+    else {
+      positions.set(entry.rule.id, result.rules.length);
+      result.rules.push(entry);
+    }
+  };
   const parents =
     policy.extends === undefined ? [] : Array.isArray(policy.extends) ? policy.extends : [policy.extends];
 
@@ -73,7 +84,7 @@ export function resolvePolicy(options: {
       loadFile: options.loadFile,
       seen,
     });
-    for (const entry of resolved.rules) upsert(result.rules, entry);
+    for (const entry of resolved.rules) upsert(entry);
     result.sources.push(...resolved.sources);
     result.mode = resolved.mode ?? result.mode;
     result.failure = resolved.failure ?? result.failure;
@@ -93,6 +104,7 @@ export function resolvePolicy(options: {
       }
     }
     result.rules = result.rules.filter(({ rule }) => !policy.disable!.includes(rule.id));
+    positions = new Map(result.rules.map(({ rule }, index) => [rule.id, index]));
   }
   const ownIds = new Set<string>();
   for (const rule of policy.rules ?? []) {
@@ -103,7 +115,7 @@ export function resolvePolicy(options: {
         ruleId: rule.id,
       });
     ownIds.add(rule.id);
-    upsert(result.rules, { rule, source });
+    upsert({ rule, source });
   }
   result.sources.push(source);
   result.mode = policy.mode ?? result.mode;
@@ -111,10 +123,4 @@ export function resolvePolicy(options: {
   result.defaultEffect = policy.defaultEffect ?? result.defaultEffect;
   if (policy.detectors) result.detectors = [...(result.detectors ?? []), policy.detectors];
   return result;
-}
-
-function upsert(rules: ResolvedRule[], entry: ResolvedRule): void {
-  const index = rules.findIndex(({ rule }) => rule.id === entry.rule.id);
-  if (index >= 0) rules[index] = entry;
-  else rules.push(entry);
 }

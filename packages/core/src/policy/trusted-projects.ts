@@ -7,19 +7,24 @@ import { writeFileAtomically } from '../fs/write-file-atomically.js';
 /** Kept in Warden's home, never in the repository: a repository cannot trust itself. */
 export const TRUSTED_PROJECTS_FILE = 'trusted-projects.json';
 
-const trustedProjectSchema = z.object({
-  root: z.string(),
-  /** sha256 of the policy file when it was trusted: a changed policy is untrusted again. */
-  sha256: z.string(),
-  trustedAt: z.string(),
-});
-export type TrustedProject = z.infer<typeof trustedProjectSchema>;
-const trustedProjectsSchema = z.object({ v: z.literal(1), projects: z.array(trustedProjectSchema) });
+function buildTrustedProjectsSchema() {
+  const trustedProjectSchema = z.object({
+    root: z.string(),
+    /** sha256 of the policy file when it was trusted: a changed policy is untrusted again. */
+    sha256: z.string(),
+    trustedAt: z.string(),
+  });
+  return z.object({ v: z.literal(1), projects: z.array(trustedProjectSchema) });
+}
+// Built on first use: a hook builds it only where a project policy and a trust file exist.
+let trustedProjectsSchema: ReturnType<typeof buildTrustedProjectsSchema> | undefined;
+export type TrustedProject = z.infer<ReturnType<typeof buildTrustedProjectsSchema>>['projects'][number];
 
 export function readTrustedProjects(options: { wardenHome: string }): TrustedProject[] {
   const file = path.join(options.wardenHome, TRUSTED_PROJECTS_FILE);
   if (!existsSync(file)) return [];
   try {
+    trustedProjectsSchema ??= buildTrustedProjectsSchema();
     const parsed = trustedProjectsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     // An unreadable trust file trusts nothing: the safe reading.
     return parsed.success ? parsed.data.projects : [];
