@@ -1,7 +1,9 @@
 import type { Finding } from '../../finding.js';
 import type { CommandDescription } from '../command-semantics.js';
+import type { Field } from '../expand-word.js';
 import { type OptionSpec, type ScannedOptions, scanOptions } from '../parse-options.js';
 import type { TargetAccess } from '../types.js';
+import type { Unwrapped } from '../unwrap-command.js';
 
 /** A finding a program module can raise, with the sentence that documents it. */
 export interface ProgramFinding {
@@ -30,15 +32,24 @@ export interface ProgramModule {
   findings: readonly ProgramFinding[];
   ownsArguments?: boolean;
   describe(call: ProgramCall): void;
+  /**
+   * The commands the program runs itself (`git rebase --exec CMD`, `git -c core.pager=CMD`), read
+   * from the expanded words so the analysis can follow them as it follows `sudo` or `bash -c`.
+   */
+  nested?(args: readonly Field[]): Unwrapped[];
 }
 
 export function defineProgram(module: ProgramModule): ProgramModule {
   return module;
 }
 
-export function raise(call: ProgramCall, id: string, message: string): void {
-  const subject = [call.program, ...call.args].join(' ').slice(0, 160);
-  const finding: Finding = { id, message, subject };
+/** Adds a finding; its subject is the command line unless the module names a clearer one. */
+export function raise(call: ProgramCall, id: string, message: string, subject?: string): void {
+  const finding: Finding = {
+    id,
+    message,
+    subject: subject ?? [call.program, ...call.args].join(' ').slice(0, 160),
+  };
   call.description.findings.push(finding);
 }
 
