@@ -97,3 +97,40 @@ export function optionValues(args: readonly string[], names: readonly string[]):
   }
   return values;
 }
+
+/**
+ * Reads the call's options with the module's spec (options may follow operands), records its
+ * flags on the description, and returns the operands' argument indexes.
+ */
+export function readOptions(
+  call: ProgramCall,
+  spec: OptionSpec,
+): { scanned: ScannedOptions; operands: number[] } {
+  const scanned = scanOptions({ args: call.args, spec: spec.permute ? spec : { permute: true, ...spec } });
+  call.description.flags = scanned.flags;
+  const indexes: number[] = [];
+  let searchFrom = 0;
+  // Operands can repeat (`cp a a dir`), so each is looked for after the previous one.
+  for (const operand of scanned.operands) {
+    let index = call.args.indexOf(operand, searchFrom);
+    if (index < 0) index = call.args.indexOf(operand);
+    indexes.push(index);
+    searchFrom = index + 1;
+  }
+  return { scanned, operands: indexes };
+}
+
+/** The arguments at these indexes are files of this access. */
+export function addTargets(call: ProgramCall, indexes: readonly number[], access: TargetAccess): void {
+  for (const index of indexes) {
+    const path = call.args[index];
+    if (path === undefined || path === '-' || path === '') continue;
+    call.description.targets.push({ path, access, argument: index });
+  }
+}
+
+/** A file named inside an argument (`of=/dev/sda`, `-o out`), unless it is a URL. */
+export function addPath(call: ProgramCall, path: string | undefined, access: TargetAccess): void {
+  if (path === undefined || path === '' || path === '-' || path.includes('://')) return;
+  call.description.targets.push({ path, access });
+}

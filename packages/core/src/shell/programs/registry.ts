@@ -24,16 +24,36 @@ import { redisCli } from './database/redis-cli.js';
 import { schemaTools } from './database/schema-tools.js';
 import { sqlite3 } from './database/sqlite3.js';
 import { openers } from './editors/openers.js';
+import { chmod } from './files/chmod.js';
+import { cp } from './files/cp.js';
+import { dd } from './files/dd.js';
+import { find } from './files/find.js';
+import { patch } from './files/patch.js';
+import { rm } from './files/rm.js';
+import { rsync } from './files/rsync.js';
+import { shred } from './files/shred.js';
+import { tar } from './files/tar.js';
+import { writers } from './files/writers.js';
+import { zip } from './files/zip.js';
 import { gh } from './hosting/gh.js';
 import { glab } from './hosting/glab.js';
+import { perl } from './interpreters/perl.js';
 import { keyGenerators } from './keys/key-generators.js';
 import { at } from './launchers/at.js';
 import { debuggers } from './launchers/debuggers.js';
+import { curl } from './network/curl.js';
 import { httpServers } from './network/http-servers.js';
+import { netcat } from './network/netcat.js';
+import { wget } from './network/wget.js';
 import { packageManagers } from './packages/package-managers.js';
+import { kill } from './processes/kill.js';
 import type { ProgramModule } from './program-module.js';
 import { launchctl } from './system/launchctl.js';
 import { systemctl } from './system/systemctl.js';
+import { awk } from './text/awk.js';
+import { grep } from './text/grep.js';
+import { jq } from './text/jq.js';
+import { sed } from './text/sed.js';
 import { rclone } from './transfer/rclone.js';
 import { git } from './vcs/git.js';
 
@@ -54,9 +74,9 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   kubectl,
   credentialHelpers,
   gpg,
-  macosSecurity,
   printenv,
   secretManagers,
+  macosSecurity,
   dropTools,
   mongosh,
   mysql,
@@ -65,15 +85,35 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   schemaTools,
   sqlite3,
   openers,
+  chmod,
+  cp,
+  dd,
+  find,
+  patch,
+  rm,
+  rsync,
+  shred,
+  tar,
+  writers,
+  zip,
   gh,
   glab,
+  perl,
   keyGenerators,
-  packageManagers,
   at,
   debuggers,
+  curl,
   httpServers,
+  netcat,
+  wget,
+  packageManagers,
+  kill,
   launchctl,
   systemctl,
+  awk,
+  grep,
+  jq,
+  sed,
   rclone,
   git,
 ];
