@@ -3,12 +3,15 @@ import { groupTools } from './accounts/group-tools.js';
 import { claude } from './agents/claude.js';
 import { codex } from './agents/codex.js';
 import { otherAgents } from './agents/other-agents.js';
+import { go } from './build/go.js';
 import { aws } from './cloud/aws.js';
 import { az } from './cloud/az.js';
 import { gcloud } from './cloud/gcloud.js';
+import { platforms } from './cloud/platforms.js';
 import { infraTerraform } from './cloud/terraform.js';
 import { ansible } from './config-management/ansible.js';
 import { docker } from './containers/docker.js';
+import { helm } from './containers/helm.js';
 import { imageBuilders } from './containers/image-builders.js';
 import { kubectl } from './containers/kubectl.js';
 import { credentialHelpers } from './credentials/credential-helpers.js';
@@ -46,9 +49,14 @@ import { httpServers } from './network/http-servers.js';
 import { netcat } from './network/netcat.js';
 import { wget } from './network/wget.js';
 import { packageManagers } from './packages/package-managers.js';
+import { publishers } from './packages/publishers.js';
 import { kill } from './processes/kill.js';
 import type { ProgramModule } from './program-module.js';
+import { crontab } from './system/crontab.js';
+import { firewall } from './system/firewall.js';
 import { launchctl } from './system/launchctl.js';
+import { power } from './system/power.js';
+import { service } from './system/service.js';
 import { systemctl } from './system/systemctl.js';
 import { awk } from './text/awk.js';
 import { grep } from './text/grep.js';
@@ -64,12 +72,15 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   claude,
   codex,
   otherAgents,
+  go,
   aws,
   az,
   gcloud,
+  platforms,
   infraTerraform,
   ansible,
   docker,
+  helm,
   imageBuilders,
   kubectl,
   credentialHelpers,
@@ -107,8 +118,13 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   netcat,
   wget,
   packageManagers,
+  publishers,
   kill,
+  crontab,
+  firewall,
   launchctl,
+  power,
+  service,
   systemctl,
   awk,
   grep,

@@ -1,14 +1,16 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
 import { addTarget, defineProgram, raise, words } from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
+import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 /** The AWS CLI's credential printers and remote execution (its deletions live in command-semantics). */
 export const aws = defineProgram({
   name: 'cloud/aws',
   programs: ['aws'],
-  findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
   describe(call) {
+    describeCloudDelete(call);
     const [service, operation, ...rest] = words(call.args);
     if (service === 's3' && (operation === 'cp' || operation === 'mv' || operation === 'sync')) {
       const { sources, destination } = localOperands(rest);

@@ -1,12 +1,14 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
 import { addTarget, defineProgram, optionValues, raise, words } from '../program-module.js';
+import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 export const az = defineProgram({
   name: 'cloud/az',
   programs: ['az'],
-  findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
   describe(call) {
+    describeCloudDelete(call);
     const operands = words(call.args);
     if (operands[0] === 'storage' && call.args.some((arg) => /^upload(-batch)?$/.test(arg)))
       for (const file of optionValues(call.args, ['-f', '--file', '-s', '--source']))

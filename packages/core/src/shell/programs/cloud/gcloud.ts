@@ -1,13 +1,15 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
 import { addTarget, defineProgram, optionValue, raise, words } from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
+import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 export const gcloud = defineProgram({
   name: 'cloud/gcloud',
   programs: ['gcloud'],
-  findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
   describe(call) {
+    describeCloudDelete(call);
     const operands = words(call.args);
     if (
       operands[0] === 'storage' &&

@@ -1,3 +1,4 @@
+import { describePublish } from '../packages/publish.js';
 import { defineProgram, optionValue, raise, words } from '../program-module.js';
 import { IMAGE_PUSH } from './docker.js';
 
@@ -20,6 +21,9 @@ export const imageBuilders = defineProgram({
   ],
   findings: [IMAGE_PUSH],
   describe(call) {
+    if (call.program === 'mvn') describePublish(call, (operands) => operands.includes('deploy'));
+    else if (call.program === 'gradle' || call.program === 'gradlew')
+      describePublish(call, (operands) => operands.some((word) => /^publish/.test(word)));
     const operands = words(call.args);
     const local = call.args.some((arg) => /^(-L|--local|--push=false|--dry-run|--no-push)$/.test(arg));
     const pushes =

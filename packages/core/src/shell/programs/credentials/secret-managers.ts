@@ -1,3 +1,4 @@
+import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
 import { defineProgram, raise, words } from '../program-module.js';
 
@@ -28,8 +29,10 @@ export const secretManagers = defineProgram({
     'conjur',
     'ksm',
   ],
-  findings: [CREDENTIAL_PRINT],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT],
   describe(call) {
+    if (call.program === 'heroku' || call.program === 'fly' || call.program === 'flyctl')
+      describeCloudDelete(call);
     const operands = words(call.args);
     const [first, second] = operands;
     const has = (flag: string) => call.args.includes(flag);

@@ -1,3 +1,4 @@
+import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
 import { defineProgram, raise, words } from '../program-module.js';
 
 /** Framework tools whose commands drop or reset a database (`rails db:drop`, `prisma migrate reset`). */
@@ -20,12 +21,14 @@ export const schemaTools = defineProgram({
     'atlas',
   ],
   findings: [
+    CLOUD_DELETE,
     {
       id: 'shell.database_destructive',
       summary: 'A database client runs a statement that drops, truncates or empties data.',
     },
   ],
   describe(call) {
+    if (call.program === 'supabase') describeCloudDelete(call);
     const operands = words(call.args);
     const [first, second] = operands;
     const destructive =

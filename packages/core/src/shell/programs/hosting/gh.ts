@@ -1,3 +1,4 @@
+import { describePublish, PACKAGE_PUBLISH } from '../packages/publish.js';
 import { addTarget, defineProgram, optionValue, optionValues, raise, scanCall } from '../program-module.js';
 
 export const HOSTED_DESTRUCTIVE = {
@@ -74,8 +75,14 @@ const VALUED = [
 export const gh = defineProgram({
   name: 'hosting/gh',
   programs: ['gh'],
-  findings: [HOSTED_DESTRUCTIVE, CREDENTIAL_PRINT],
+  findings: [HOSTED_DESTRUCTIVE, CREDENTIAL_PRINT, PACKAGE_PUBLISH],
   describe(call) {
+    describePublish(
+      call,
+      (operands) =>
+        operands[0] === 'release' &&
+        (operands[1] === 'create' || operands[1] === 'delete' || operands[1] === 'upload'),
+    );
     if (!call.args.some((arg) => GROUPS.has(arg))) return;
     const scanned = scanCall(call, {
       valued: 'RXHfFqtpdnbeoN',

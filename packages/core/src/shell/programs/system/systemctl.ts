@@ -1,10 +1,12 @@
 import { defineProgram, raise, words } from '../program-module.js';
 import { PERSISTENCE } from './persistence.js';
+import { SYSTEM_POWER } from './power.js';
+import { SERVICE_CONTROL } from './service-control.js';
 
 export const systemctl = defineProgram({
   name: 'system/systemctl',
   programs: ['systemctl', 'loginctl'],
-  findings: [PERSISTENCE],
+  findings: [PERSISTENCE, SYSTEM_POWER, SERVICE_CONTROL],
   describe(call) {
     const [verb] = words(call.args);
     if (call.program === 'loginctl') {
@@ -12,6 +14,18 @@ export const systemctl = defineProgram({
         raise(call, PERSISTENCE.id, 'This keeps user services running after logout.');
       return;
     }
+    if (
+      /^(poweroff|reboot|halt|kexec|suspend|hibernate|hybrid-sleep|rescue|emergency|isolate|soft-reboot)$/.test(
+        verb ?? '',
+      )
+    )
+      raise(call, SYSTEM_POWER.id, 'This shuts down or reboots the machine.');
+    else if (
+      /^(stop|disable|mask|kill|reset-failed|daemon-reexec|restart|try-restart|reload-or-restart|revert|set-default)$/.test(
+        verb ?? '',
+      )
+    )
+      raise(call, SERVICE_CONTROL.id, `systemctl ${verb} changes running system services.`);
     if (
       /^(enable|reenable|link|preset|preset-all|add-wants|add-requires|edit|set-default|revert)$/.test(
         verb ?? '',

@@ -1,3 +1,4 @@
+import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
 import { addTarget, defineProgram, scanCall } from '../program-module.js';
 import { localOperands } from './local-sources.js';
 
@@ -5,9 +6,10 @@ import { localOperands } from './local-sources.js';
 export const rclone = defineProgram({
   name: 'transfer/rclone',
   programs: ['rclone', 'gsutil', 's3cmd', 'azcopy', 'b2', 'mc'],
-  findings: [],
+  findings: [CLOUD_DELETE],
   ownsArguments: true,
   describe(call) {
+    describeCloudDelete(call);
     const scanned = scanCall(call, {
       valued: 'hp',
       longValued: [

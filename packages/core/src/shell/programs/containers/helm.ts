@@ -1,0 +1,15 @@
+import { defineProgram, raise, words } from '../program-module.js';
+import { KUBECTL_DELETE } from './kubectl-delete.js';
+
+/** helm: uninstalling or rolling back a release. */
+export const helm = defineProgram({
+  name: 'containers/helm',
+  programs: ['helm'],
+  findings: [KUBECTL_DELETE],
+  describe(call) {
+    const [verb] = words(call.args);
+    call.description.subcommand = verb;
+    if (/^(uninstall|delete|del|un|rollback)$/.test(verb ?? ''))
+      raise(call, KUBECTL_DELETE.id, 'This removes or rolls back a Helm release.');
+  },
+});

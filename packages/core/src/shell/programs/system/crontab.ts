@@ -1,0 +1,23 @@
+import { defineProgram, raise, words } from '../program-module.js';
+
+export const CRONTAB_REMOVE = {
+  id: 'shell.crontab_remove',
+  summary: 'crontab -r deletes every scheduled job of the user.',
+};
+export const CRONTAB_REPLACE = {
+  id: 'shell.crontab_replace',
+  summary: 'The crontab is replaced from a file or stdin: the new jobs run unattended, later.',
+};
+
+/** crontab: removing every job, or installing a new table (listing and editing are everyday). */
+export const crontab = defineProgram({
+  name: 'system/crontab',
+  programs: ['crontab'],
+  findings: [CRONTAB_REMOVE, CRONTAB_REPLACE],
+  describe(call) {
+    if (call.args.some((arg) => /^-[a-z]*r/.test(arg)))
+      raise(call, CRONTAB_REMOVE.id, 'crontab -r deletes every scheduled job of the user.');
+    else if (words(call.args).length > 0 || call.args.includes('-'))
+      raise(call, CRONTAB_REPLACE.id, 'This replaces the crontab: the new jobs run unattended.');
+  },
+});
