@@ -734,6 +734,18 @@ const WRAPPERS: Record<string, WrapperHandler> = {
   su: (args) => su('su', args),
   runuser: (args) => su('runuser', args),
   sg: (args) => {
+    // `sg -c CMD group` and `sg group -c CMD` both run CMD.
+    const at = args.findIndex((field) => field.value === '-c');
+    if (at >= 0 && args[at + 1] !== undefined)
+      return [
+        {
+          kind: 'script',
+          label: 'sg -c',
+          script: args[at + 1]!.value,
+          dynamic: args[at + 1]!.dynamic,
+          stdin: true,
+        },
+      ];
     const scanned = scanOptions({ args: valuesOf(args), spec: { valued: 'c' } });
     const command = scanned.values.get('c');
     if (command !== undefined)

@@ -29,6 +29,8 @@ export interface ProgramModule {
   /** `<family>/<program>`, as the file is named. */
   name: string;
   programs: readonly string[];
+  /** Names the module claims by shape when they cannot be listed (`mkfs.<type>`); listed names win. */
+  matches?: RegExp;
   findings: readonly ProgramFinding[];
   ownsArguments?: boolean;
   describe(call: ProgramCall): void;
@@ -133,4 +135,47 @@ export function addTargets(call: ProgramCall, indexes: readonly number[], access
 export function addPath(call: ProgramCall, path: string | undefined, access: TargetAccess): void {
   if (path === undefined || path === '' || path === '-' || path.includes('://')) return;
   call.description.targets.push({ path, access });
+}
+
+/** Go-style tools whose options are single-dash words (`terraform destroy -auto-approve`). */
+const SINGLE_DASH_LONG = new Set(['terraform', 'tofu', 'terragrunt', 'go', 'java', 'javac']);
+
+/** A program whose operands are words, not files (`npm run build`, `kubectl get pods`): flags only. */
+export function readWords(call: ProgramCall): void {
+  call.description.flags = scanOptions({
+    args: call.args,
+    spec: SINGLE_DASH_LONG.has(call.program) ? { permute: true, singleDashLong: true } : { permute: true },
+  }).flags;
+}
+
+/** A wrapper reads its own options only up to the command it runs (`sudo -u root rm -rf x`). */
+export function readWrapperFlags(call: ProgramCall): void {
+  call.description.flags = scanOptions({ args: call.args, spec: {} }).flags;
+}
+
+/**
+ * What no module knows: every operand (and `--option=/path` value) of an unknown program is a file
+ * of unknown access, so path rules (secrets, the guard's files, autorun places) still see them.
+ */
+export function readUnknownOperands(call: ProgramCall): void {
+  const { args } = call;
+  const { operands } = readOptions(call, {});
+  for (const arg of args) {
+    const value = /^--?[A-Za-z][\w-]*=([/~$].*)$/.exec(arg)?.[1];
+    if (value && !value.includes('://')) call.description.targets.push({ path: value, access: 'other' });
+  }
+  for (const index of operands) {
+    const arg = args[index]!;
+    if (arg.includes('://')) continue;
+    const assignment = /^[A-Za-z_][A-Za-z0-9_.-]*=([/~.$].*)$/.exec(arg);
+    if (assignment) call.description.targets.push({ path: assignment[1]!, access: 'other' });
+    else if (!arg.includes('='))
+      call.description.targets.push({ path: arg, access: 'other', argument: index });
+  }
+}
+
+/** For modules mixing both kinds: these programs take words, the others are read as unknown. */
+export function readWordsOrOperands(call: ProgramCall, wordPrograms: ReadonlySet<string>): void {
+  if (wordPrograms.has(call.program)) readWords(call);
+  else readUnknownOperands(call);
 }

@@ -1,4 +1,11 @@
-import { defineProgram, optionValues, type ProgramCall, raise, words } from '../program-module.js';
+import {
+  defineProgram,
+  optionValues,
+  type ProgramCall,
+  raise,
+  readWordsOrOperands,
+  words,
+} from '../program-module.js';
 
 export const INFRA_REPLACE = {
   id: 'shell.infra_replace',
@@ -28,6 +35,9 @@ export function describeInfraDestroy(call: ProgramCall): void {
   if (destroy) raise(call, INFRA_DESTROY.id, 'This destroys infrastructure.');
 }
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['terraform', 'tofu', 'terragrunt', 'pulumi']);
+
 /** Infrastructure as code: destroying it, or forcing it to be replaced. */
 export const infraTerraform = defineProgram({
   name: 'cloud/terraform',
@@ -44,7 +54,9 @@ export const infraTerraform = defineProgram({
     'eksctl',
   ],
   findings: [INFRA_DESTROY, INFRA_REPLACE],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     describeInfraDestroy(call);
     const [first, second] = words(call.args);
     const replaces = optionValues(call.args, ['-replace', '--replace', '--target-replace']);

@@ -1,6 +1,13 @@
 import { scanOptions } from '../../parse-options.js';
 import { PACKAGE_PUBLISH } from '../packages/publish.js';
-import { addTarget, defineProgram, type ProgramCall, raise, scanCall } from '../program-module.js';
+import {
+  addTarget,
+  defineProgram,
+  type ProgramCall,
+  raise,
+  readWordsOrOperands,
+  scanCall,
+} from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
 
 export const CONTAINERS_REMOVE_ALL = {
@@ -154,12 +161,17 @@ function describeDocker(call: ProgramCall): void {
     raise(call, 'shell.docker_host_mount', `The container mounts ${sensitive || '/'} from the host.`, text);
 }
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['docker', 'podman', 'nerdctl']);
+
 /** Pruning, pushing, privileged and host-mounting runs, and removing every container through a substitution, and builds that push their image. */
 export const docker = defineProgram({
   name: 'containers/docker',
   programs: ['docker', 'podman', 'nerdctl'],
   findings: [CONTAINERS_REMOVE_ALL, IMAGE_PUSH, DOCKER_PRIVILEGED, DOCKER_HOST_MOUNT],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     describeDocker(call);
     // `docker cp SRC CTR:DST`: what goes into a container leaves the guarded machine.
     if (call.args[0] === 'cp' || (call.args[0] === 'container' && call.args[1] === 'cp')) {

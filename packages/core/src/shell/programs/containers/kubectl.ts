@@ -5,6 +5,7 @@ import {
   optionValue,
   type ProgramCall,
   raise,
+  readWordsOrOperands,
   scanCall,
   words,
 } from '../program-module.js';
@@ -59,12 +60,17 @@ function describeVerb(call: ProgramCall): void {
     raise(call, KUBECTL_DELETE.id, `kubectl ${verb} removes or disrupts cluster resources.`);
 }
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['kubectl']);
+
 /** Deleting and draining cluster resources, reading secret values out of a cluster and printing cluster credentials. */
 export const kubectl = defineProgram({
   name: 'containers/kubectl',
   programs: ['kubectl', 'oc', 'kubecolor', 'k3s', 'microk8s.kubectl'],
   findings: [CREDENTIAL_PRINT, KUBECTL_DELETE],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     if (call.program !== 'k3s' && call.program !== 'microk8s.kubectl') describeVerb(call);
     if (call.args[0] === 'cp') {
       const { sources, destination } = localOperands(

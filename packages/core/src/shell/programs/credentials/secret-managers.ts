@@ -1,6 +1,9 @@
 import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { defineProgram, raise, words } from '../program-module.js';
+import { defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['heroku', 'fly', 'flyctl']);
 
 /**
  * Password managers and secret stores asked for a value (1Password, Vault, pass, Bitwarden,
@@ -30,7 +33,9 @@ export const secretManagers = defineProgram({
     'ksm',
   ],
   findings: [CLOUD_DELETE, CREDENTIAL_PRINT],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     if (call.program === 'heroku' || call.program === 'fly' || call.program === 'flyctl')
       describeCloudDelete(call);
     const operands = words(call.args);

@@ -1,5 +1,13 @@
 import { describePublish, PACKAGE_PUBLISH } from '../packages/publish.js';
-import { addTarget, defineProgram, optionValue, optionValues, raise, scanCall } from '../program-module.js';
+import {
+  addTarget,
+  defineProgram,
+  optionValue,
+  optionValues,
+  raise,
+  readWordsOrOperands,
+  scanCall,
+} from '../program-module.js';
 
 export const HOSTED_DESTRUCTIVE = {
   id: 'shell.hosted_destructive',
@@ -68,6 +76,9 @@ const VALUED = [
   'org',
 ];
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['gh']);
+
 /**
  * GitHub's CLI: deleting repositories, releases and secrets, making a repository public, DELETE
  * calls through `gh api`, printing the login token, and files uploaded as gists or release assets.
@@ -76,7 +87,9 @@ export const gh = defineProgram({
   name: 'hosting/gh',
   programs: ['gh'],
   findings: [HOSTED_DESTRUCTIVE, CREDENTIAL_PRINT, PACKAGE_PUBLISH],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     describePublish(
       call,
       (operands) =>

@@ -1,5 +1,5 @@
 import { DEFERRED_EXEC } from '../launchers/deferred-exec.js';
-import { defineProgram, type ProgramCall, raise, words } from '../program-module.js';
+import { defineProgram, type ProgramCall, raise, readWordsOrOperands, words } from '../program-module.js';
 import { describePublish, PACKAGE_PUBLISH } from './publish.js';
 
 export const GUARD_TAMPER = {
@@ -29,12 +29,17 @@ function describeSubcommand(call: ProgramCall): void {
   describePublish(call, PUBLISHES[call.program]!);
 }
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+
 /** Publishing, uninstalling Warden's packages, and install-time scripts set from the command line. */
 export const packageManagers = defineProgram({
   name: 'packages/package-managers',
   programs: ['npm', 'pnpm', 'yarn', 'bun'],
   findings: [GUARD_TAMPER, DEFERRED_EXEC, PACKAGE_PUBLISH],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     describeSubcommand(call);
     if (!call.args.some((arg) => REMOVE.test(arg) || arg === 'pkg')) return;
     const operands = words(call.args);

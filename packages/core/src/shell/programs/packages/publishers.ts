@@ -1,4 +1,4 @@
-import { defineProgram } from '../program-module.js';
+import { defineProgram, readWordsOrOperands } from '../program-module.js';
 import { describePublish, PACKAGE_PUBLISH } from './publish.js';
 
 /** What publishes, by program, for the language registries' own tools. */
@@ -21,12 +21,17 @@ const PUBLISHES: Record<string, (operands: string[]) => boolean> = {
   deno: (operands) => operands[0] === 'publish',
 };
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['cargo', 'uv', 'poetry', 'deno', 'dotnet']);
+
 /** Registry clients of other languages: publishing, yanking, changing owners. */
 export const publishers = defineProgram({
   name: 'packages/publishers',
   programs: Object.keys(PUBLISHES),
   findings: [PACKAGE_PUBLISH],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     if (call.program === 'cargo' && !call.description.subcommand)
       call.description.subcommand = call.args.find((arg) => !arg.startsWith('-'));
     const publishes = PUBLISHES[call.program];

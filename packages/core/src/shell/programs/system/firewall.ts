@@ -1,4 +1,4 @@
-import { defineProgram, raise, words } from '../program-module.js';
+import { defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
 
 export const FIREWALL_FLUSH = {
   id: 'shell.firewall_flush',
@@ -6,12 +6,17 @@ export const FIREWALL_FLUSH = {
     'Firewall rules are flushed, deleted or the firewall switched off (iptables -F, nft flush, ufw disable).',
 };
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['iptables', 'ip6tables', 'nft', 'ufw']);
+
 /** Firewalls: flushing rules, accepting everything, switching the firewall off. */
 export const firewall = defineProgram({
   name: 'system/firewall',
   programs: ['iptables', 'ip6tables', 'iptables-legacy', 'iptables-nft', 'nft', 'ufw', 'pfctl'],
   findings: [FIREWALL_FLUSH],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     const { program, args } = call;
     const [first, second] = words(args);
     const flushes =

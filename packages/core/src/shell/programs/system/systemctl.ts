@@ -1,13 +1,18 @@
-import { defineProgram, raise, words } from '../program-module.js';
+import { defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
 import { PERSISTENCE } from './persistence.js';
 import { SYSTEM_POWER } from './power.js';
 import { SERVICE_CONTROL } from './service-control.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['systemctl']);
 
 export const systemctl = defineProgram({
   name: 'system/systemctl',
   programs: ['systemctl', 'loginctl'],
   findings: [PERSISTENCE, SYSTEM_POWER, SERVICE_CONTROL],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     const [verb] = words(call.args);
     if (call.program === 'loginctl') {
       if (verb === 'enable-linger')
