@@ -27,6 +27,7 @@ describe('containers/docker', () => {
 describe('containers/docker through the engine', () => {
   itDecides([
     { command: 'docker ps', effect: 'allow' },
+    { command: 'docker --context prod system prune -f', effect: 'ask', findings: ['shell.docker_prune'] },
     { command: 'podman system prune -af', effect: 'ask', findings: ['shell.docker_prune'] },
     { command: 'nerdctl run --privileged alpine', effect: 'ask', findings: ['shell.docker_privileged'] },
   ]);
