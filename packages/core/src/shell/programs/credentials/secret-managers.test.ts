@@ -54,8 +54,8 @@ describe('credentials/secret-managers through the engine', () => {
     { command: 'heroku config', effect: 'ask', findings: ['shell.credential_print'] },
     { command: 'fly secrets list', effect: 'allow' },
     { command: 'flyctl apps destroy app', effect: 'ask', findings: ['shell.cloud_delete'] },
-    { command: 'akeyless get-secret-value -n db', effect: 'allow' },
-    { command: 'conjur variable get -i db', effect: 'allow' },
+    { command: 'akeyless get-secret-value -n db', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'conjur variable get -i db', effect: 'ask', findings: ['shell.credential_print'] },
     { command: 'ksm secret get -u x', effect: 'ask', findings: ['shell.credential_print'] },
   ]);
 });

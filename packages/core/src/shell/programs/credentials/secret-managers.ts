@@ -102,7 +102,11 @@ export const secretManagers = defineProgram({
         prints = (first === 'auth' && second === 'token') || (first === 'tokens' && second === 'create');
         break;
       default:
-        prints = /^(get|read|show|export|secret)$/.test(first ?? '');
+        // `akeyless get-secret-value`, `conjur variable get`, `ksm secret get`.
+        prints =
+          /^(get|read|show|export|secret)(-[a-z-]+)?$/.test(first ?? '') ||
+          (/^(variable|variables|secret|secrets)$/.test(first ?? '') &&
+            /^(get|read|show|export)$/.test(second ?? ''));
     }
     if (prints)
       raise(call, CREDENTIAL_PRINT.id, 'This prints a secret from a password manager or secret store.');

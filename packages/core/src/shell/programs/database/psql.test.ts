@@ -54,6 +54,6 @@ describe('database/psql through the engine', () => {
     { command: "cqlsh -e 'DESCRIBE KEYSPACES'", effect: 'allow' },
     { command: "duckdb app.duckdb 'SELECT 1'", effect: 'allow' },
     { command: "snowsql -q 'DROP TABLE t'", effect: 'ask', findings: ['shell.database_destructive'] },
-    { command: 'bq rm -f -t ds.t', effect: 'allow' },
+    { command: 'bq rm -f -t ds.t', effect: 'ask', findings: ['shell.database_destructive'] },
   ]);
 });
