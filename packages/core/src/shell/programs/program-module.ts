@@ -20,10 +20,10 @@ export interface ProgramCall {
 
 /**
  * What one program (or a family of programs sharing one syntax) means: which names it claims,
- * the findings it may raise, and how it reads a command. Modules run after the built-in tables of
- * `command-semantics.ts`, so a module can add to a program those tables know (`git`, `gh`) or
- * describe one they do not (`psql`); `ownsArguments` keeps the generic reading of an unknown
- * program's operands (as files of unknown access) out of the way of the module's own.
+ * the findings it may raise, and how it reads a command: its flags, subcommand, targets with their
+ * access, findings, and (`nested`) the commands it runs itself. With `ownsArguments` the module
+ * reads every argument; without it, operands are first read as files of unknown access (the
+ * reading of a program no module knows) and the module adds to that.
  */
 export interface ProgramModule {
   /** `<family>/<program>`, as the file is named. */

@@ -7,7 +7,7 @@ import { REMOTE_EXEC } from './remote-exec.js';
 /** Programs of this module whose operands are words, not files. */
 const WORD_PROGRAMS = new Set(['aws']);
 
-/** The AWS CLI's credential printers and remote execution (its deletions live in command-semantics). */
+/** The AWS CLI: deletions, credential printers, remote execution and local files sent to S3. */
 export const aws = defineProgram({
   name: 'cloud/aws',
   programs: ['aws'],
