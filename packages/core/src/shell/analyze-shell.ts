@@ -19,6 +19,7 @@ import {
   SHELLS,
   STREAMING_DOWNLOADERS,
 } from './program-sets.js';
+import { gitSettingScript } from './programs/vcs/git.js';
 import type {
   FunctionNode,
   ListNode,
@@ -750,6 +751,7 @@ class ShellAnalyzer {
 
   /** `GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='sh -c ...' git log` */
   private gitConfigFromEnvironment(node: SimpleCommandNode, frame: Frame): void {
+    if (!node.assignments.some((assignment) => assignment.name.startsWith('GIT_CONFIG_'))) return;
     const values = new Map<string, string>();
     const context = this.context(frame);
     for (const assignment of node.assignments) {
@@ -760,11 +762,9 @@ class ShellAnalyzer {
       const index = /^GIT_CONFIG_KEY_(\d+)$/.exec(name)?.[1];
       const value = index === undefined ? undefined : values.get(`GIT_CONFIG_VALUE_${index}`);
       if (value === undefined) continue;
-      const entries =
-        unwrapCommand({ program: 'git', args: [literalField('-c'), literalField(`${key}=${value}`)] }) ?? [];
-      for (const entry of entries)
-        if (entry.kind === 'script')
-          this.analyzeScriptText({ text: entry.script, frame, label: `GIT_CONFIG ${key}` });
+      const entry = gitSettingScript({ key, value, label: 'git -c' });
+      if (entry?.kind === 'script')
+        this.analyzeScriptText({ text: entry.script, frame, label: `GIT_CONFIG ${key}` });
     }
   }
 

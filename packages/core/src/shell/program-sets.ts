@@ -136,7 +136,3 @@ export const NETWORK_TOOLS = new Set([
   'pwncat',
   'rlwrap',
 ]);
-
-/** Branches a force push or history rewrite must not touch. */
-export const PROTECTED_BRANCH =
-  /^(main|master|trunk|develop|development|dev|production|prod|staging|stable|release([/-].*)?|releases\/.*|hotfix\/.*|gh-pages)$/;

@@ -1,6 +1,7 @@
 import type { Field } from './expand-word.js';
 import { type OptionSpec, scanOptions } from './parse-options.js';
 import { SHELLS } from './program-sets.js';
+import { programModule } from './programs/registry.js';
 
 /**
  * What a wrapper runs. `exec`: another argv (sudo rm -rf /). `script`: shell source that a
@@ -299,116 +300,6 @@ function find(args: Field[]): Unwrapped[] {
         stdin: false,
       });
     }
-  }
-  return results;
-}
-
-/** Git settings whose value is a command git runs through the shell. */
-const GIT_COMMAND_SETTINGS =
-  /^(core\.(pager|editor|sshcommand|fsmonitor|askpass|hookspath)|sequence\.editor|diff\.external|gpg\.(program|\w+\.program)|pager\..+|credential\.helper|credential\..+\.helper|alias\..+|filter\..+\.(clean|smudge|process)|merge\..+\.driver|diff\..+\.(textconv|command)|remote\..+\.(uploadpack|receivepack|proxy)|uploadpack\.packobjectshook|core\.gitproxy|web\.browser|browser\..+\.cmd|man\..+\.cmd|difftool\..+\.cmd|mergetool\..+\.cmd|ssh\.variant|protocol\..+)$/i;
-
-function gitSettingScript(name: string, value: string, label: string): Unwrapped | undefined {
-  if (!GIT_COMMAND_SETTINGS.test(name)) return undefined;
-  const lower = name.toLowerCase();
-  // Aliases and credential helpers are git subcommands unless they start with `!`.
-  if ((lower.startsWith('alias.') || lower.includes('helper')) && !value.startsWith('!')) return undefined;
-  if (lower === 'core.hookspath' || lower.startsWith('protocol.') || lower === 'ssh.variant')
-    return undefined;
-  const script = value.startsWith('!') ? value.slice(1) : value;
-  return { kind: 'script', label: `${label} ${lower}`, script, dynamic: false, stdin: true };
-}
-
-function git(args: Field[]): Unwrapped[] {
-  const values = valuesOf(args);
-  const results: Unwrapped[] = [];
-  let index = 0;
-  while (index < values.length) {
-    const arg = values[index]!;
-    if (arg === '-c' || arg === '--config-env') {
-      const setting = values[index + 1] ?? '';
-      const equals = setting.indexOf('=');
-      if (arg === '-c' && equals > 0) {
-        const entry = gitSettingScript(setting.slice(0, equals), setting.slice(equals + 1), 'git -c');
-        if (entry) results.push(entry);
-      }
-      index += 2;
-    } else if (arg.startsWith('-c') && arg.length > 2) {
-      const setting = arg.slice(2);
-      const equals = setting.indexOf('=');
-      if (equals > 0) {
-        const entry = gitSettingScript(setting.slice(0, equals), setting.slice(equals + 1), 'git -c');
-        if (entry) results.push(entry);
-      }
-      index++;
-    } else if (
-      arg === '-C' ||
-      arg === '--git-dir' ||
-      arg === '--work-tree' ||
-      arg === '--namespace' ||
-      arg === '--exec-path' ||
-      arg === '--super-prefix'
-    ) {
-      index += 2;
-    } else if (arg.startsWith('-')) index++;
-    else break;
-  }
-  const subcommand = values[index];
-  const rest = args.slice(index + 1);
-  const restValues = values.slice(index + 1);
-  if (subcommand === 'config') {
-    const operands = restValues.filter((value) => !value.startsWith('-'));
-    const [name, value] = operands;
-    if (
-      name &&
-      value !== undefined &&
-      !restValues.some((item) => /^--(get|unset|list|get-all|get-regexp|remove-section)/.test(item))
-    ) {
-      const entry = gitSettingScript(name, value, 'git config');
-      if (entry) results.push(entry);
-    }
-  } else if (subcommand === 'submodule' && restValues.includes('foreach')) {
-    const after = rest
-      .slice(restValues.indexOf('foreach') + 1)
-      .filter((field) => !field.value.startsWith('--'));
-    results.push(...joinScript({ args: after, label: 'git submodule foreach' }));
-  } else if (subcommand === 'bisect' && restValues[0] === 'run') {
-    if (rest.length > 1)
-      results.push({ kind: 'exec', label: 'git bisect run', argv: rest.slice(1), stdin: true });
-  } else if (subcommand === 'rebase') {
-    restValues.forEach((value, at) => {
-      if ((value === '-x' || value === '--exec') && restValues[at + 1] !== undefined) {
-        results.push({
-          kind: 'script',
-          label: 'git rebase --exec',
-          script: restValues[at + 1]!,
-          dynamic: rest[at + 1]!.dynamic,
-          stdin: false,
-        });
-      } else if (value.startsWith('--exec=')) {
-        results.push({
-          kind: 'script',
-          label: 'git rebase --exec',
-          script: value.slice(7),
-          dynamic: rest[at]!.dynamic,
-          stdin: false,
-        });
-      }
-    });
-  } else if (subcommand === 'filter-branch') {
-    restValues.forEach((value, at) => {
-      if (
-        /^--(tree|index|env|parent|msg|commit|tag-name)-filter$/.test(value) &&
-        restValues[at + 1] !== undefined
-      ) {
-        results.push({
-          kind: 'script',
-          label: `git filter-branch ${value}`,
-          script: restValues[at + 1]!,
-          dynamic: rest[at + 1]!.dynamic,
-          stdin: false,
-        });
-      }
-    });
   }
   return results;
 }
@@ -843,6 +734,18 @@ const WRAPPERS: Record<string, WrapperHandler> = {
   su: (args) => su('su', args),
   runuser: (args) => su('runuser', args),
   sg: (args) => {
+    // `sg -c CMD group` and `sg group -c CMD` both run CMD.
+    const at = args.findIndex((field) => field.value === '-c');
+    if (at >= 0 && args[at + 1] !== undefined)
+      return [
+        {
+          kind: 'script',
+          label: 'sg -c',
+          script: args[at + 1]!.value,
+          dynamic: args[at + 1]!.dynamic,
+          stdin: true,
+        },
+      ];
     const scanned = scanOptions({ args: valuesOf(args), spec: { valued: 'c' } });
     const command = scanned.values.get('c');
     if (command !== undefined)
@@ -862,7 +765,6 @@ const WRAPPERS: Record<string, WrapperHandler> = {
       ? [{ kind: 'script', label: 'script -c', script: command, dynamic: false, stdin: true }]
       : [];
   },
-  git: (args) => git(args),
   docker: (args) => containerCommand('docker', args),
   podman: (args) => containerCommand('podman', args),
   nerdctl: (args) => containerCommand('nerdctl', args),
@@ -1118,5 +1020,8 @@ function afterDoubleDash(args: Field[], label: string): Unwrapped[] {
 export function unwrapCommand(options: UnwrapOptions): Unwrapped[] | undefined {
   if (SHELLS.has(options.program)) return shellInvocation(options.program, options.args);
   const handler = Object.hasOwn(WRAPPERS, options.program) ? WRAPPERS[options.program] : undefined;
-  return handler ? handler(options.args, options) : undefined;
+  if (handler) return handler(options.args, options);
+  // Programs that run commands of their own (git's hooks-like settings, rebase --exec) say so in
+  // their module.
+  return programModule(options.program)?.nested?.(options.args);
 }

@@ -1,7 +1,9 @@
 import type { Finding } from '../../finding.js';
 import type { CommandDescription } from '../command-semantics.js';
+import type { Field } from '../expand-word.js';
 import { type OptionSpec, type ScannedOptions, scanOptions } from '../parse-options.js';
 import type { TargetAccess } from '../types.js';
+import type { Unwrapped } from '../unwrap-command.js';
 
 /** A finding a program module can raise, with the sentence that documents it. */
 export interface ProgramFinding {
@@ -18,27 +20,38 @@ export interface ProgramCall {
 
 /**
  * What one program (or a family of programs sharing one syntax) means: which names it claims,
- * the findings it may raise, and how it reads a command. Modules run after the built-in tables of
- * `command-semantics.ts`, so a module can add to a program those tables know (`git`, `gh`) or
- * describe one they do not (`psql`); `ownsArguments` keeps the generic reading of an unknown
- * program's operands (as files of unknown access) out of the way of the module's own.
+ * the findings it may raise, and how it reads a command: its flags, subcommand, targets with their
+ * access, findings, and (`nested`) the commands it runs itself. With `ownsArguments` the module
+ * reads every argument; without it, operands are first read as files of unknown access (the
+ * reading of a program no module knows) and the module adds to that.
  */
 export interface ProgramModule {
   /** `<family>/<program>`, as the file is named. */
   name: string;
   programs: readonly string[];
+  /** Names the module claims by shape when they cannot be listed (`mkfs.<type>`); listed names win. */
+  matches?: RegExp;
   findings: readonly ProgramFinding[];
   ownsArguments?: boolean;
   describe(call: ProgramCall): void;
+  /**
+   * The commands the program runs itself (`git rebase --exec CMD`, `git -c core.pager=CMD`), read
+   * from the expanded words so the analysis can follow them as it follows `sudo` or `bash -c`.
+   */
+  nested?(args: readonly Field[]): Unwrapped[];
 }
 
 export function defineProgram(module: ProgramModule): ProgramModule {
   return module;
 }
 
-export function raise(call: ProgramCall, id: string, message: string): void {
-  const subject = [call.program, ...call.args].join(' ').slice(0, 160);
-  const finding: Finding = { id, message, subject };
+/** Adds a finding; its subject is the command line unless the module names a clearer one. */
+export function raise(call: ProgramCall, id: string, message: string, subject?: string): void {
+  const finding: Finding = {
+    id,
+    message,
+    subject: subject ?? [call.program, ...call.args].join(' ').slice(0, 160),
+  };
   call.description.findings.push(finding);
 }
 
@@ -85,4 +98,84 @@ export function optionValues(args: readonly string[], names: readonly string[]):
     }
   }
   return values;
+}
+
+/**
+ * Reads the call's options with the module's spec (options may follow operands), records its
+ * flags on the description, and returns the operands' argument indexes.
+ */
+export function readOptions(
+  call: ProgramCall,
+  spec: OptionSpec,
+): { scanned: ScannedOptions; operands: number[] } {
+  const scanned = scanOptions({ args: call.args, spec: spec.permute ? spec : { permute: true, ...spec } });
+  call.description.flags = scanned.flags;
+  const indexes: number[] = [];
+  let searchFrom = 0;
+  // Operands can repeat (`cp a a dir`), so each is looked for after the previous one.
+  for (const operand of scanned.operands) {
+    let index = call.args.indexOf(operand, searchFrom);
+    if (index < 0) index = call.args.indexOf(operand);
+    indexes.push(index);
+    searchFrom = index + 1;
+  }
+  return { scanned, operands: indexes };
+}
+
+/** The arguments at these indexes are files of this access. */
+export function addTargets(call: ProgramCall, indexes: readonly number[], access: TargetAccess): void {
+  for (const index of indexes) {
+    const path = call.args[index];
+    if (path === undefined || path === '-' || path === '') continue;
+    call.description.targets.push({ path, access, argument: index });
+  }
+}
+
+/** A file named inside an argument (`of=/dev/sda`, `-o out`), unless it is a URL. */
+export function addPath(call: ProgramCall, path: string | undefined, access: TargetAccess): void {
+  if (path === undefined || path === '' || path === '-' || path.includes('://')) return;
+  call.description.targets.push({ path, access });
+}
+
+/** Go-style tools whose options are single-dash words (`terraform destroy -auto-approve`). */
+const SINGLE_DASH_LONG = new Set(['terraform', 'tofu', 'terragrunt', 'go', 'java', 'javac']);
+
+/** A program whose operands are words, not files (`npm run build`, `kubectl get pods`): flags only. */
+export function readWords(call: ProgramCall): void {
+  call.description.flags = scanOptions({
+    args: call.args,
+    spec: SINGLE_DASH_LONG.has(call.program) ? { permute: true, singleDashLong: true } : { permute: true },
+  }).flags;
+}
+
+/** A wrapper reads its own options only up to the command it runs (`sudo -u root rm -rf x`). */
+export function readWrapperFlags(call: ProgramCall): void {
+  call.description.flags = scanOptions({ args: call.args, spec: {} }).flags;
+}
+
+/**
+ * What no module knows: every operand (and `--option=/path` value) of an unknown program is a file
+ * of unknown access, so path rules (secrets, the guard's files, autorun places) still see them.
+ */
+export function readUnknownOperands(call: ProgramCall): void {
+  const { args } = call;
+  const { operands } = readOptions(call, {});
+  for (const arg of args) {
+    const value = /^--?[A-Za-z][\w-]*=([/~$].*)$/.exec(arg)?.[1];
+    if (value && !value.includes('://')) call.description.targets.push({ path: value, access: 'other' });
+  }
+  for (const index of operands) {
+    const arg = args[index]!;
+    if (arg.includes('://')) continue;
+    const assignment = /^[A-Za-z_][A-Za-z0-9_.-]*=([/~.$].*)$/.exec(arg);
+    if (assignment) call.description.targets.push({ path: assignment[1]!, access: 'other' });
+    else if (!arg.includes('='))
+      call.description.targets.push({ path: arg, access: 'other', argument: index });
+  }
+}
+
+/** For modules mixing both kinds: these programs take words, the others are read as unknown. */
+export function readWordsOrOperands(call: ProgramCall, wordPrograms: ReadonlySet<string>): void {
+  if (wordPrograms.has(call.program)) readWords(call);
+  else readUnknownOperands(call);
 }

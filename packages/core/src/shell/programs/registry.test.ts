@@ -52,4 +52,19 @@ describe('programRegistry', () => {
       for (const match of source.matchAll(/raise\(call, '([^']+)'/g)) expect(declared).toContain(match[1]);
     }
   });
+
+  it('has an engine case (programs, findings, effect) for every program a module claims', () => {
+    const missing: string[] = [];
+    for (const module of PROGRAM_MODULES) {
+      const source = readFileSync(new URL(`${module.name}.test.ts`, here), 'utf8');
+      // Table-driven tests build one case per claimed name from the module itself.
+      if (/\b\w+\.programs\.(map|filter)\(|of \w+\.programs\)/.test(source)) continue;
+      for (const program of module.programs) {
+        const name = program.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (!new RegExp(`command: ['"\`](\\S+ )*${name}[ '"\`]`).test(source))
+          missing.push(`${module.name}: ${program}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -3,12 +3,16 @@ import { groupTools } from './accounts/group-tools.js';
 import { claude } from './agents/claude.js';
 import { codex } from './agents/codex.js';
 import { otherAgents } from './agents/other-agents.js';
+import { go } from './build/go.js';
+import { toolchains } from './build/toolchains.js';
 import { aws } from './cloud/aws.js';
 import { az } from './cloud/az.js';
 import { gcloud } from './cloud/gcloud.js';
+import { platforms } from './cloud/platforms.js';
 import { infraTerraform } from './cloud/terraform.js';
 import { ansible } from './config-management/ansible.js';
 import { docker } from './containers/docker.js';
+import { helm } from './containers/helm.js';
 import { imageBuilders } from './containers/image-builders.js';
 import { kubectl } from './containers/kubectl.js';
 import { credentialHelpers } from './credentials/credential-helpers.js';
@@ -24,18 +28,53 @@ import { redisCli } from './database/redis-cli.js';
 import { schemaTools } from './database/schema-tools.js';
 import { sqlite3 } from './database/sqlite3.js';
 import { openers } from './editors/openers.js';
+import { terminalEditors } from './editors/terminal-editors.js';
+import { chmod } from './files/chmod.js';
+import { cp } from './files/cp.js';
+import { dd } from './files/dd.js';
+import { diskTools } from './files/disk-tools.js';
+import { find } from './files/find.js';
+import { listers } from './files/listers.js';
+import { patch } from './files/patch.js';
+import { readers } from './files/readers.js';
+import { rm } from './files/rm.js';
+import { rsync } from './files/rsync.js';
+import { shred } from './files/shred.js';
+import { sort } from './files/sort.js';
+import { tar } from './files/tar.js';
+import { writers } from './files/writers.js';
+import { zip } from './files/zip.js';
 import { gh } from './hosting/gh.js';
 import { glab } from './hosting/glab.js';
+import { perl } from './interpreters/perl.js';
 import { keyGenerators } from './keys/key-generators.js';
 import { at } from './launchers/at.js';
 import { debuggers } from './launchers/debuggers.js';
+import { curl } from './network/curl.js';
 import { httpServers } from './network/http-servers.js';
+import { netcat } from './network/netcat.js';
+import { probes } from './network/probes.js';
+import { wget } from './network/wget.js';
 import { packageManagers } from './packages/package-managers.js';
+import { publishers } from './packages/publishers.js';
+import { systemPackages } from './packages/system-packages.js';
+import { kill } from './processes/kill.js';
 import type { ProgramModule } from './program-module.js';
+import { builtins } from './shell/builtins.js';
+import { crontab } from './system/crontab.js';
+import { firewall } from './system/firewall.js';
+import { systemInfo } from './system/info.js';
 import { launchctl } from './system/launchctl.js';
+import { power } from './system/power.js';
+import { service } from './system/service.js';
 import { systemctl } from './system/systemctl.js';
+import { awk } from './text/awk.js';
+import { grep } from './text/grep.js';
+import { jq } from './text/jq.js';
+import { sed } from './text/sed.js';
 import { rclone } from './transfer/rclone.js';
 import { git } from './vcs/git.js';
+import { wrappers } from './wrappers/wrappers.js';
 
 /** Every program module; adding a program is one file here and its test beside it. */
 export const PROGRAM_MODULES: readonly ProgramModule[] = [
@@ -44,19 +83,23 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   claude,
   codex,
   otherAgents,
+  go,
+  toolchains,
   aws,
   az,
   gcloud,
+  platforms,
   infraTerraform,
   ansible,
   docker,
+  helm,
   imageBuilders,
   kubectl,
   credentialHelpers,
   gpg,
-  macosSecurity,
   printenv,
   secretManagers,
+  macosSecurity,
   dropTools,
   mongosh,
   mysql,
@@ -65,17 +108,52 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   schemaTools,
   sqlite3,
   openers,
+  terminalEditors,
+  chmod,
+  cp,
+  dd,
+  diskTools,
+  find,
+  listers,
+  patch,
+  readers,
+  rm,
+  rsync,
+  shred,
+  sort,
+  tar,
+  writers,
+  zip,
   gh,
   glab,
+  perl,
   keyGenerators,
-  packageManagers,
   at,
   debuggers,
+  curl,
   httpServers,
+  netcat,
+  probes,
+  wget,
+  packageManagers,
+  publishers,
+  systemPackages,
+  kill,
+  builtins,
+  crontab,
+  firewall,
+  systemInfo,
   launchctl,
+  power,
+  service,
   systemctl,
+  awk,
+  grep,
+  jq,
+  sed,
   rclone,
   git,
+  wrappers,
 ];
 
 /**
@@ -109,8 +187,12 @@ export function buildProgramRegistry(modules: readonly ProgramModule[]): {
 }
 
 const registry = buildProgramRegistry(PROGRAM_MODULES);
+const byShape = PROGRAM_MODULES.filter((module) => module.matches !== undefined);
 
 /** The module that reads this program's arguments, if any. */
 export function programModule(program: string): ProgramModule | undefined {
-  return registry.byProgram.get(program);
+  const module = registry.byProgram.get(program);
+  if (module !== undefined) return module;
+  for (const candidate of byShape) if (candidate.matches!.test(program)) return candidate;
+  return undefined;
 }

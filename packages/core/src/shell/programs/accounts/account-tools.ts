@@ -1,4 +1,4 @@
-import { defineProgram, raise } from '../program-module.js';
+import { defineProgram, raise, readWords } from '../program-module.js';
 
 export const ACCOUNT_CHANGE = {
   id: 'shell.account_change',
@@ -9,6 +9,9 @@ export const PRIVILEGE_GRANT = {
   summary:
     'A user is given administrator rights (sudo, wheel, admin, root or docker group, the sudoers file).',
 };
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['chsh', 'passwd']);
 
 /** Creating, deleting and changing accounts and passwords. */
 export const accountTools = defineProgram({
@@ -34,6 +37,7 @@ export const accountTools = defineProgram({
   findings: [ACCOUNT_CHANGE],
   ownsArguments: true,
   describe(call) {
+    if (WORD_PROGRAMS.has(call.program)) readWords(call);
     // Read-only uses: password status, ageing information, directory lookups.
     const readOnly =
       (call.program === 'passwd' && call.args.some((arg) => arg === '-S' || arg === '--status')) ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('accounts/group-tools', () => {
   it('raises shell.privilege_grant for usermod -aG sudo dev', () => {
@@ -26,4 +26,21 @@ describe('accounts/group-tools', () => {
     const result = describeLine('visudo -c');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('accounts/group-tools through the engine', () => {
+  itDecides([
+    { command: 'usermod -aG sudo dev', effect: 'deny', findings: ['shell.privilege_grant'] },
+    { command: 'gpasswd -a dev docker', effect: 'deny', findings: ['shell.privilege_grant'] },
+    { command: 'adduser dev sudo', effect: 'deny', findings: ['shell.privilege_grant'] },
+    { command: 'addgroup devs', effect: 'ask', findings: ['shell.account_change'] },
+    { command: 'deluser dev', effect: 'ask', findings: ['shell.account_change'] },
+    { command: 'delgroup devs', effect: 'ask', findings: ['shell.account_change'] },
+    { command: 'visudo -c', effect: 'allow' },
+    {
+      command: 'dseditgroup -o edit -a dev -t user admin',
+      effect: 'deny',
+      findings: ['shell.privilege_grant'],
+    },
+  ]);
 });

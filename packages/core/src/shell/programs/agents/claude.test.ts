@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('agents/claude', () => {
   it("raises shell.nested_agent_unguarded for claude --dangerously-skip-permissions -p 'fix it'", () => {
@@ -18,4 +18,16 @@ describe('agents/claude', () => {
     const result = describeLine("claude -p 'summarise the diff'");
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('agents/claude through the engine', () => {
+  itDecides([
+    { command: "claude -p 'fix the test'", effect: 'allow' },
+    {
+      command: 'claude --dangerously-skip-permissions -p x',
+      effect: 'deny',
+      findings: ['shell.nested_agent_unguarded'],
+    },
+    { command: 'claude-code --version', effect: 'allow' },
+  ]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('agents/codex', () => {
   it("raises shell.nested_agent_unguarded for codex exec --dangerously-bypass-approvals-and-sandbox 'x'", () => {
@@ -14,4 +14,15 @@ describe('agents/codex', () => {
     const result = describeLine("codex exec --full-auto 'run tests'");
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('agents/codex through the engine', () => {
+  itDecides([
+    { command: "codex exec 'fix tests'", effect: 'allow' },
+    {
+      command: 'codex --dangerously-bypass-approvals-and-sandbox',
+      effect: 'deny',
+      findings: ['shell.nested_agent_unguarded'],
+    },
+  ]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('agents/other-agents', () => {
   it("raises shell.nested_agent_unguarded for gemini --yolo -p 'x'", () => {
@@ -14,4 +14,19 @@ describe('agents/other-agents', () => {
     const result = describeLine("gemini -p 'explain'");
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('agents/other-agents through the engine', () => {
+  itDecides([
+    { command: "gemini -p 'explain this'", effect: 'allow' },
+    { command: 'gemini --yolo', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+    { command: 'qwen --yolo', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+    { command: 'aider --yes-always', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+    { command: 'cursor-agent -p fix --force', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+    { command: 'amp --dangerously-allow-all', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+    { command: 'copilot --allow-all-tools', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+    { command: 'opencode run fix', effect: 'allow' },
+    { command: 'goose run', effect: 'allow' },
+    { command: 'crush --yolo', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+  ]);
 });

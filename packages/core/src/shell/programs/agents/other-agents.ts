@@ -1,3 +1,4 @@
+import { describeInfraDestroy, INFRA_DESTROY } from '../cloud/terraform.js';
 import { defineProgram, optionValue, raise } from '../program-module.js';
 import { NESTED_AGENT_UNGUARDED } from './nested-agent.js';
 
@@ -5,9 +6,11 @@ import { NESTED_AGENT_UNGUARDED } from './nested-agent.js';
 export const otherAgents = defineProgram({
   name: 'agents/other-agents',
   programs: ['gemini', 'qwen', 'aider', 'cursor-agent', 'amp', 'copilot', 'opencode', 'goose', 'crush'],
-  findings: [NESTED_AGENT_UNGUARDED],
+  findings: [NESTED_AGENT_UNGUARDED, INFRA_DESTROY],
   ownsArguments: true,
   describe(call) {
+    // `copilot` is also AWS Copilot, whose `app delete` and `svc delete` destroy infrastructure.
+    if (call.program === 'copilot') describeInfraDestroy(call);
     const approval = optionValue(call.args, ['--approval-mode']);
     const unguarded = call.args.some((arg) =>
       /^(--yolo|-y|--yes-always|--yes|--force|-f|--dangerously-allow-all|--allow-all-tools|--dangerously-skip-permissions)$/.test(

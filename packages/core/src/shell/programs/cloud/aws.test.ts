@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('cloud/aws', () => {
   it('raises shell.credential_print for aws configure get aws_secret_access_key', () => {
@@ -26,4 +26,8 @@ describe('cloud/aws', () => {
     const result = describeLine('aws s3 ls');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('cloud/aws through the engine', () => {
+  itDecides([{ command: 'aws s3 ls', effect: 'allow' }]);
 });

@@ -1,14 +1,21 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { addTarget, defineProgram, raise, words } from '../program-module.js';
+import { addTarget, defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
+import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
-/** The AWS CLI's credential printers and remote execution (its deletions live in command-semantics). */
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['aws']);
+
+/** The AWS CLI: deletions, credential printers, remote execution and local files sent to S3. */
 export const aws = defineProgram({
   name: 'cloud/aws',
   programs: ['aws'],
-  findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    describeCloudDelete(call);
     const [service, operation, ...rest] = words(call.args);
     if (service === 's3' && (operation === 'cp' || operation === 'mv' || operation === 'sync')) {
       const { sources, destination } = localOperands(rest);

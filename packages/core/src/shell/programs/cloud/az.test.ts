@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('cloud/az', () => {
   it('raises shell.credential_print for az account get-access-token', () => {
@@ -20,4 +20,11 @@ describe('cloud/az', () => {
     const result = describeLine('az group list');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('cloud/az through the engine', () => {
+  itDecides([
+    { command: 'az group list', effect: 'allow' },
+    { command: 'az group delete -n prod --yes', effect: 'ask', findings: ['shell.cloud_delete'] },
+  ]);
 });

@@ -1,12 +1,26 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { addTarget, defineProgram, optionValues, raise, words } from '../program-module.js';
+import {
+  addTarget,
+  defineProgram,
+  optionValues,
+  raise,
+  readWordsOrOperands,
+  words,
+} from '../program-module.js';
+import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
 import { REMOTE_EXEC } from './remote-exec.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['az']);
 
 export const az = defineProgram({
   name: 'cloud/az',
   programs: ['az'],
-  findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    describeCloudDelete(call);
     const operands = words(call.args);
     if (operands[0] === 'storage' && call.args.some((arg) => /^upload(-batch)?$/.test(arg)))
       for (const file of optionValues(call.args, ['-f', '--file', '-s', '--source']))

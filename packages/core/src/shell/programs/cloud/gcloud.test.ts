@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('cloud/gcloud', () => {
   it('raises shell.credential_print for gcloud auth print-access-token', () => {
@@ -18,4 +18,11 @@ describe('cloud/gcloud', () => {
     const result = describeLine('gcloud config list');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('cloud/gcloud through the engine', () => {
+  itDecides([
+    { command: 'gcloud config list', effect: 'allow' },
+    { command: 'gcloud compute instances delete vm-1', effect: 'ask', findings: ['shell.cloud_delete'] },
+  ]);
 });

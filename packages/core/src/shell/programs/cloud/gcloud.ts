@@ -1,13 +1,27 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { addTarget, defineProgram, optionValue, raise, words } from '../program-module.js';
+import {
+  addTarget,
+  defineProgram,
+  optionValue,
+  raise,
+  readWordsOrOperands,
+  words,
+} from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
+import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
 import { REMOTE_EXEC } from './remote-exec.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['gcloud']);
 
 export const gcloud = defineProgram({
   name: 'cloud/gcloud',
   programs: ['gcloud'],
-  findings: [CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    describeCloudDelete(call);
     const operands = words(call.args);
     if (
       operands[0] === 'storage' &&

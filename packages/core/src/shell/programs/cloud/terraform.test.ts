@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('cloud/terraform', () => {
   it('raises shell.infra_replace for terraform taint aws_instance.web', () => {
@@ -22,4 +22,19 @@ describe('cloud/terraform', () => {
     const result = describeLine('tofu force-unlock 1234');
     expect(result.findings).toEqual(['shell.infra_replace']);
   });
+});
+
+describe('cloud/terraform through the engine', () => {
+  itDecides([
+    { command: 'terraform plan', effect: 'allow' },
+    { command: 'tofu destroy -auto-approve', effect: 'ask', findings: ['shell.infra_destroy'] },
+    { command: 'terragrunt run-all destroy', effect: 'ask', findings: ['shell.infra_destroy'] },
+    { command: 'pulumi up', effect: 'allow' },
+    { command: 'cdk destroy', effect: 'ask', findings: ['shell.infra_destroy'] },
+    { command: 'cdktf deploy', effect: 'allow' },
+    { command: 'serverless remove', effect: 'ask', findings: ['shell.infra_destroy'] },
+    { command: 'sls deploy', effect: 'allow' },
+    { command: 'sst remove', effect: 'ask', findings: ['shell.infra_destroy'] },
+    { command: 'eksctl delete cluster prod', effect: 'ask', findings: ['shell.infra_destroy'] },
+  ]);
 });

@@ -1,4 +1,11 @@
-import { defineProgram, optionValues, raise, words } from '../program-module.js';
+import {
+  defineProgram,
+  optionValues,
+  type ProgramCall,
+  raise,
+  readWordsOrOperands,
+  words,
+} from '../program-module.js';
 
 export const INFRA_REPLACE = {
   id: 'shell.infra_replace',
@@ -6,11 +13,51 @@ export const INFRA_REPLACE = {
     'Infrastructure is forced to be rebuilt, dropped from state or unlocked (terraform taint, -replace, state push, force-unlock).',
 };
 
+export const INFRA_DESTROY = {
+  id: 'shell.infra_destroy',
+  summary:
+    'Infrastructure is destroyed (terraform destroy, apply -destroy, state rm, pulumi destroy, cdk destroy).',
+};
+
+/** `destroy`, `apply -destroy`, `state rm`, `stack rm`, `… delete`: also used by AWS Copilot's module. */
+export function describeInfraDestroy(call: ProgramCall): void {
+  const { args } = call;
+  const operands = words(args);
+  call.description.subcommand = operands[0];
+  const destroy =
+    operands[0] === 'destroy' ||
+    operands.slice(0, 3).some((word) => word === 'remove' || word === 'delete') ||
+    (operands[0] === 'apply' && args.includes('-destroy')) ||
+    (operands[0] === 'state' && operands[1] === 'rm') ||
+    (operands[0] === 'workspace' && operands[1] === 'delete') ||
+    (operands[0] === 'stack' && operands[1] === 'rm') ||
+    (operands[0] === 'run-all' && operands[1] === 'destroy');
+  if (destroy) raise(call, INFRA_DESTROY.id, 'This destroys infrastructure.');
+}
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['terraform', 'tofu', 'terragrunt', 'pulumi']);
+
+/** Infrastructure as code: destroying it, or forcing it to be replaced. */
 export const infraTerraform = defineProgram({
   name: 'cloud/terraform',
-  programs: ['terraform', 'tofu', 'terragrunt', 'pulumi', 'cdk', 'cdktf'],
-  findings: [INFRA_REPLACE],
+  programs: [
+    'terraform',
+    'tofu',
+    'terragrunt',
+    'pulumi',
+    'cdk',
+    'cdktf',
+    'serverless',
+    'sls',
+    'sst',
+    'eksctl',
+  ],
+  findings: [INFRA_DESTROY, INFRA_REPLACE],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    describeInfraDestroy(call);
     const [first, second] = words(call.args);
     const replaces = optionValues(call.args, ['-replace', '--replace', '--target-replace']);
     if (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('containers/docker', () => {
   it('raises shell.docker_prune for docker rm -f $(docker ps -aq)', () => {
@@ -22,4 +22,13 @@ describe('containers/docker', () => {
     const result = describeLine('docker build -t app .');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('containers/docker through the engine', () => {
+  itDecides([
+    { command: 'docker ps', effect: 'allow' },
+    { command: 'docker --context prod system prune -f', effect: 'ask', findings: ['shell.docker_prune'] },
+    { command: 'podman system prune -af', effect: 'ask', findings: ['shell.docker_prune'] },
+    { command: 'nerdctl run --privileged alpine', effect: 'ask', findings: ['shell.docker_privileged'] },
+  ]);
 });

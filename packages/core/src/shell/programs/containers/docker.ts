@@ -1,4 +1,13 @@
-import { addTarget, defineProgram, raise, scanCall } from '../program-module.js';
+import { scanOptions } from '../../parse-options.js';
+import { PACKAGE_PUBLISH } from '../packages/publish.js';
+import {
+  addTarget,
+  defineProgram,
+  type ProgramCall,
+  raise,
+  readWordsOrOperands,
+  scanCall,
+} from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
 
 export const CONTAINERS_REMOVE_ALL = {
@@ -6,10 +15,7 @@ export const CONTAINERS_REMOVE_ALL = {
   summary:
     'Every container, image or volume is removed at once (prune, or rm fed by `$(docker ps -aq)`), taking data with it.',
 };
-export const IMAGE_PUSH = {
-  id: 'shell.package_publish',
-  summary: 'A package, release or container image is published to a registry where others can pull it.',
-};
+export const IMAGE_PUSH = PACKAGE_PUBLISH;
 
 const VALUED = 'cHlfteuvwpa';
 const LONG_VALUED = [
@@ -29,12 +35,144 @@ const LONG_VALUED = [
   'profile',
 ];
 
-/** Removing every container through a substitution, and builds that push their image. */
+export const DOCKER_PRIVILEGED = {
+  id: 'shell.docker_privileged',
+  summary:
+    'A container gets host privileges (--privileged, SYS_ADMIN, host namespaces, devices) and can escape to the host.',
+};
+export const DOCKER_HOST_MOUNT = {
+  id: 'shell.docker_host_mount',
+  summary: 'A container mounts a sensitive host directory (/, /etc, the home directory, the Docker socket).',
+};
+
+const DOCKER_SENSITIVE_MOUNT =
+  /^(\/|\/etc(\/.*)?|\/root(\/.*)?|\/home\/?|\/Users\/?|\/var\/run\/docker\.sock|\/run\/docker\.sock|\/var\/lib\/docker(\/.*)?|\/boot(\/.*)?|\/dev(\/.*)?|\/proc(\/.*)?|\/sys(\/.*)?|~\/?|\$HOME\/?)$/;
+
+function describeDocker(call: ProgramCall): void {
+  const { args } = call;
+  let index = 0;
+  while (index < args.length && args[index]!.startsWith('-'))
+    index += /^(-H|-c|-l|--host|--context|--config|--log-level)$/.test(args[index]!) ? 2 : 1;
+  let subcommand = args[index];
+  let rest = args.slice(index + 1);
+  if (
+    (subcommand === 'container' ||
+      subcommand === 'image' ||
+      subcommand === 'volume' ||
+      subcommand === 'network' ||
+      subcommand === 'system' ||
+      subcommand === 'builder' ||
+      subcommand === 'buildx') &&
+    rest[0] &&
+    !rest[0].startsWith('-')
+  ) {
+    subcommand = `${subcommand} ${rest[0]}`;
+    rest = rest.slice(1);
+  }
+  if (subcommand === undefined) return;
+  call.description.subcommand = subcommand;
+  const text = [call.program, subcommand, ...rest].join(' ').slice(0, 160);
+  if (/(^| )prune$/.test(subcommand) || /^(volume (rm|remove)|system reset)$/.test(subcommand)) {
+    raise(
+      call,
+      'shell.docker_prune',
+      'This deletes Docker data (containers, images, volumes) for good.',
+      text,
+    );
+  }
+  if (subcommand === 'push')
+    raise(call, 'shell.package_publish', 'This publishes an image to a registry.', text);
+  if (
+    subcommand !== 'run' &&
+    subcommand !== 'create' &&
+    subcommand !== 'container run' &&
+    subcommand !== 'container create' &&
+    subcommand !== 'exec'
+  )
+    return;
+  const scanned = scanOptions({
+    args: rest,
+    spec: {
+      valued: 'aceEhlmpuvw',
+      longValued: [
+        'volume',
+        'mount',
+        'cap-add',
+        'pid',
+        'userns',
+        'security-opt',
+        'device',
+        'network',
+        'net',
+        'ipc',
+        'uts',
+        'env',
+        'name',
+        'user',
+        'workdir',
+        'entrypoint',
+        'publish',
+        'label',
+        'platform',
+        'restart',
+        'memory',
+        'cpus',
+        'env-file',
+        'add-host',
+        'tmpfs',
+        'ulimit',
+        'hostname',
+        'log-driver',
+        'log-opt',
+        'cgroupns',
+        'runtime',
+        'gpus',
+        'shm-size',
+      ],
+    },
+  });
+  call.description.flags = scanned.flags;
+  const privileged =
+    scanned.flags.includes('privileged') ||
+    (scanned.allValues.get('cap-add') ?? []).some((value) =>
+      /^(ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|NET_ADMIN)$/i.test(value),
+    ) ||
+    ['pid', 'userns', 'ipc', 'uts', 'cgroupns'].some((name) => scanned.values.get(name) === 'host') ||
+    (scanned.allValues.get('security-opt') ?? []).some((value) =>
+      /unconfined|no-new-privileges[:=]false/i.test(value),
+    ) ||
+    (scanned.allValues.get('device') ?? []).length > 0;
+  if (privileged)
+    raise(
+      call,
+      'shell.docker_privileged',
+      'The container gets host privileges and can escape to the host.',
+      text,
+    );
+  const mounts = [...(scanned.allValues.get('v') ?? []), ...(scanned.allValues.get('volume') ?? [])].map(
+    (value) => value.split(':')[0]!,
+  );
+  for (const mount of scanned.allValues.get('mount') ?? []) {
+    const source = /(?:^|,)(?:source|src)=([^,]+)/.exec(mount)?.[1];
+    if (source) mounts.push(source);
+  }
+  const sensitive = mounts.find((source) => DOCKER_SENSITIVE_MOUNT.test(source.replace(/\/+$/, '') || '/'));
+  if (sensitive !== undefined)
+    raise(call, 'shell.docker_host_mount', `The container mounts ${sensitive || '/'} from the host.`, text);
+}
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['docker', 'podman', 'nerdctl']);
+
+/** Pruning, pushing, privileged and host-mounting runs, and removing every container through a substitution, and builds that push their image. */
 export const docker = defineProgram({
   name: 'containers/docker',
   programs: ['docker', 'podman', 'nerdctl'],
-  findings: [CONTAINERS_REMOVE_ALL, IMAGE_PUSH],
+  findings: [CONTAINERS_REMOVE_ALL, IMAGE_PUSH, DOCKER_PRIVILEGED, DOCKER_HOST_MOUNT],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    describeDocker(call);
     // `docker cp SRC CTR:DST`: what goes into a container leaves the guarded machine.
     if (call.args[0] === 'cp' || (call.args[0] === 'container' && call.args[1] === 'cp')) {
       const operands = call.args.slice(call.args[0] === 'cp' ? 1 : 2).filter((arg) => !arg.startsWith('-'));

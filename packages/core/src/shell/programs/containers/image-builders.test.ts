@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('containers/image-builders', () => {
   it('raises shell.package_publish for mvn compile jib:build', () => {
@@ -34,4 +34,21 @@ describe('containers/image-builders', () => {
     const result = describeLine('mvn test');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('containers/image-builders through the engine', () => {
+  itDecides([
+    { command: 'mvn -q test', effect: 'allow' },
+    { command: 'mvnw jib:build', effect: 'ask', findings: ['shell.package_publish'] },
+    { command: 'gradle build', effect: 'allow' },
+    { command: 'gradlew publish', effect: 'ask', findings: ['shell.package_publish'] },
+    { command: 'ko build ./cmd/app', effect: 'ask', findings: ['shell.package_publish'] },
+    { command: 'pack build app --publish', effect: 'ask', findings: ['shell.package_publish'] },
+    { command: 'buildah bud -t app .', effect: 'allow' },
+    { command: 'skopeo inspect docker://alpine', effect: 'allow' },
+    { command: 'crane push app.tar reg/app', effect: 'ask', findings: ['shell.package_publish'] },
+    { command: 'earthly +build', effect: 'allow' },
+    { command: 'kaniko --destination reg/app', effect: 'ask', findings: ['shell.package_publish'] },
+    { command: 'executor --destination reg/app', effect: 'ask', findings: ['shell.package_publish'] },
+  ]);
 });

@@ -1,5 +1,9 @@
-import { defineProgram, optionValue, raise, words } from '../program-module.js';
+import { describePublish } from '../packages/publish.js';
+import { defineProgram, optionValue, raise, readWordsOrOperands, words } from '../program-module.js';
 import { IMAGE_PUSH } from './docker.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['gradle', 'mvn']);
 
 /** Build tools that push container images as a side effect (jib, ko, pack, buildah, crane, skopeo). */
 export const imageBuilders = defineProgram({
@@ -19,7 +23,12 @@ export const imageBuilders = defineProgram({
     'executor',
   ],
   findings: [IMAGE_PUSH],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    if (call.program === 'mvn') describePublish(call, (operands) => operands.includes('deploy'));
+    else if (call.program === 'gradle' || call.program === 'gradlew')
+      describePublish(call, (operands) => operands.some((word) => /^publish/.test(word)));
     const operands = words(call.args);
     const local = call.args.some((arg) => /^(-L|--local|--push=false|--dry-run|--no-push)$/.test(arg));
     const pushes =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('containers/kubectl', () => {
   it('raises shell.credential_print for kubectl get secret db -o yaml', () => {
@@ -22,4 +22,18 @@ describe('containers/kubectl', () => {
     const result = describeLine('kubectl get pods -o yaml');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('containers/kubectl through the engine', () => {
+  itDecides([
+    { command: 'kubectl get pods -n app', effect: 'allow' },
+    { command: 'oc delete project staging', effect: 'ask', findings: ['shell.kubectl_delete'] },
+    { command: 'kubecolor get nodes', effect: 'allow' },
+    { command: 'k3s kubectl get pods', effect: 'allow' },
+    {
+      command: 'microk8s.kubectl get secret db -o yaml',
+      effect: 'ask',
+      findings: ['shell.credential_print'],
+    },
+  ]);
 });

@@ -1,13 +1,77 @@
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { addTarget, defineProgram, optionValue, raise, scanCall } from '../program-module.js';
+import {
+  addTarget,
+  defineProgram,
+  optionValue,
+  type ProgramCall,
+  raise,
+  readWordsOrOperands,
+  scanCall,
+  words,
+} from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
+import { KUBECTL_DELETE } from './kubectl-delete.js';
 
-/** Reading secret values out of a cluster and printing cluster credentials. */
+const VERBS = new Set([
+  'get',
+  'describe',
+  'delete',
+  'apply',
+  'create',
+  'drain',
+  'scale',
+  'replace',
+  'patch',
+  'edit',
+  'logs',
+  'exec',
+  'run',
+  'rollout',
+  'label',
+  'annotate',
+  'cordon',
+  'uncordon',
+  'taint',
+  'port-forward',
+  'top',
+  'config',
+  'expose',
+  'set',
+  'wait',
+  'debug',
+  'cp',
+  'auth',
+  'diff',
+  'explain',
+  'version',
+  'cluster-info',
+  'api-resources',
+]);
+
+/** The verb (global options take values, `-n prod`, so it is found by name) and what it disrupts. */
+function describeVerb(call: ProgramCall): void {
+  const operands = words(call.args);
+  const verb = operands.find((word) => VERBS.has(word)) ?? operands[0] ?? '';
+  call.description.subcommand = verb;
+  if (
+    /^(delete|drain|replace)$/.test(verb) ||
+    (verb === 'scale' && call.args.some((arg) => /--replicas[= ]0$/.test(arg) || arg === '0'))
+  )
+    raise(call, KUBECTL_DELETE.id, `kubectl ${verb} removes or disrupts cluster resources.`);
+}
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['kubectl']);
+
+/** Deleting and draining cluster resources, reading secret values out of a cluster and printing cluster credentials. */
 export const kubectl = defineProgram({
   name: 'containers/kubectl',
-  programs: ['kubectl', 'oc', 'k3s', 'microk8s.kubectl'],
-  findings: [CREDENTIAL_PRINT],
+  programs: ['kubectl', 'oc', 'kubecolor', 'k3s', 'microk8s.kubectl'],
+  findings: [CREDENTIAL_PRINT, KUBECTL_DELETE],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    if (call.program !== 'k3s' && call.program !== 'microk8s.kubectl') describeVerb(call);
     if (call.args[0] === 'cp') {
       const { sources, destination } = localOperands(
         call.args.slice(1).filter((arg) => !arg.startsWith('-')),

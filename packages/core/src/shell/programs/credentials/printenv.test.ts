@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('credentials/printenv', () => {
   it('raises shell.credential_print for printenv GITHUB_TOKEN', () => {
@@ -14,4 +14,11 @@ describe('credentials/printenv', () => {
     const result = describeLine('printenv PATH');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('credentials/printenv through the engine', () => {
+  itDecides([
+    { command: 'printenv PATH', effect: 'allow' },
+    { command: 'printenv GITHUB_TOKEN', effect: 'ask', findings: ['shell.credential_print'] },
+  ]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('credentials/secret-managers', () => {
   it('raises shell.credential_print for op read op://vault/db/password', () => {
@@ -34,4 +34,28 @@ describe('credentials/secret-managers', () => {
     const result = describeLine('vault status');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('credentials/secret-managers through the engine', () => {
+  itDecides([
+    { command: 'op item list', effect: 'allow' },
+    { command: 'op read op://vault/db/password', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'vault kv get secret/db', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'pass show github', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'gopass show github', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'bw get password github', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'lpass show github', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'doppler secrets', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'infisical secrets get DB', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'chamber read app db', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'sops -d secrets.enc.yaml', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'ansible-vault view vault.yml', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'aws-vault exec prod -- env', effect: 'allow' },
+    { command: 'heroku config', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'fly secrets list', effect: 'allow' },
+    { command: 'flyctl apps destroy app', effect: 'ask', findings: ['shell.cloud_delete'] },
+    { command: 'akeyless get-secret-value -n db', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'conjur variable get -i db', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'ksm secret get -u x', effect: 'ask', findings: ['shell.credential_print'] },
+  ]);
 });

@@ -1,5 +1,9 @@
+import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
-import { defineProgram, raise, words } from '../program-module.js';
+import { defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['heroku', 'fly', 'flyctl']);
 
 /**
  * Password managers and secret stores asked for a value (1Password, Vault, pass, Bitwarden,
@@ -28,8 +32,12 @@ export const secretManagers = defineProgram({
     'conjur',
     'ksm',
   ],
-  findings: [CREDENTIAL_PRINT],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    if (call.program === 'heroku' || call.program === 'fly' || call.program === 'flyctl')
+      describeCloudDelete(call);
     const operands = words(call.args);
     const [first, second] = operands;
     const has = (flag: string) => call.args.includes(flag);
@@ -94,7 +102,11 @@ export const secretManagers = defineProgram({
         prints = (first === 'auth' && second === 'token') || (first === 'tokens' && second === 'create');
         break;
       default:
-        prints = /^(get|read|show|export|secret)$/.test(first ?? '');
+        // `akeyless get-secret-value`, `conjur variable get`, `ksm secret get`.
+        prints =
+          /^(get|read|show|export|secret)(-[a-z-]+)?$/.test(first ?? '') ||
+          (/^(variable|variables|secret|secrets)$/.test(first ?? '') &&
+            /^(get|read|show|export)$/.test(second ?? ''));
     }
     if (prints)
       raise(call, CREDENTIAL_PRINT.id, 'This prints a secret from a password manager or secret store.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('credentials/security', () => {
   it('raises shell.credential_print for security find-generic-password -s github -w', () => {
@@ -14,4 +14,15 @@ describe('credentials/security', () => {
     const result = describeLine('security find-generic-password -s github');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('credentials/security through the engine', () => {
+  itDecides([
+    { command: 'security list-keychains', effect: 'allow' },
+    {
+      command: 'security find-generic-password -s github -w',
+      effect: 'ask',
+      findings: ['shell.credential_print'],
+    },
+  ]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('database/drop-tools', () => {
   it('raises shell.database_destructive for dropdb prod', () => {
@@ -18,4 +18,15 @@ describe('database/drop-tools', () => {
     const result = describeLine('etcdctl del / --prefix');
     expect(result.findings).toEqual(['shell.database_destructive']);
   });
+});
+
+describe('database/drop-tools through the engine', () => {
+  itDecides([
+    { command: 'dropdb app_dev', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'dropuser app', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'mysqladmin status', effect: 'allow' },
+    { command: 'influx bucket delete -n metrics', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'etcdctl del --prefix /', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'consul kv delete -recurse app', effect: 'ask', findings: ['shell.database_destructive'] },
+  ]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('database/mongosh', () => {
   it("raises shell.database_destructive for mongosh shop --eval 'db.dropDatabase()'", () => {
@@ -14,4 +14,15 @@ describe('database/mongosh', () => {
     const result = describeLine("mongosh --eval 'db.orders.find({status: 1})'");
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('database/mongosh through the engine', () => {
+  itDecides([
+    { command: "mongosh --eval 'db.users.find()'", effect: 'allow' },
+    {
+      command: "mongo app --eval 'db.dropDatabase()'",
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+  ]);
 });

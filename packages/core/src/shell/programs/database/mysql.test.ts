@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('database/mysql', () => {
   it("raises shell.database_destructive for mysql -u root -e 'drop database shop'", () => {
@@ -18,4 +18,16 @@ describe('database/mysql', () => {
     const result = describeLine("mysql -e 'show tables'");
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('database/mysql through the engine', () => {
+  itDecides([
+    { command: "mysql -e 'SELECT 1'", effect: 'allow' },
+    { command: "mariadb -e 'DROP DATABASE app'", effect: 'ask', findings: ['shell.database_destructive'] },
+    {
+      command: "mysqlsh --sql -e 'TRUNCATE TABLE users'",
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+  ]);
 });

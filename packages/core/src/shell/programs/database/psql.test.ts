@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('database/psql', () => {
   it('raises shell.database_destructive for psql -c "DROP DATABASE prod"', () => {
@@ -35,4 +35,25 @@ describe('database/psql', () => {
     const result = describeLine('bq query "DROP TABLE ds.events"');
     expect(result.findings).toEqual(['shell.database_destructive']);
   });
+});
+
+describe('database/psql through the engine', () => {
+  itDecides([
+    { command: "psql -c 'SELECT 1'", effect: 'allow' },
+    {
+      command: "cockroach sql -e 'DROP DATABASE app'",
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    { command: "clickhouse-client -q 'SELECT 1'", effect: 'allow' },
+    {
+      command: "clickhouse client -q 'DROP TABLE t'",
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    { command: "cqlsh -e 'DESCRIBE KEYSPACES'", effect: 'allow' },
+    { command: "duckdb app.duckdb 'SELECT 1'", effect: 'allow' },
+    { command: "snowsql -q 'DROP TABLE t'", effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'bq rm -f -t ds.t', effect: 'ask', findings: ['shell.database_destructive'] },
+  ]);
 });

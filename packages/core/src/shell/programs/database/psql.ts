@@ -1,4 +1,4 @@
-import { addTarget, defineProgram, optionValues, raise } from '../program-module.js';
+import { addTarget, defineProgram, optionValues, raise, words } from '../program-module.js';
 import { isDestructiveSql } from './destructive-sql.js';
 
 export const psql = defineProgram({
@@ -17,7 +17,10 @@ export const psql = defineProgram({
       // bq query "DELETE ..." and duckdb db.duckdb "DROP ..." take the statement as an operand.
       ...call.args.filter((arg) => !arg.startsWith('-') && /\s/.test(arg)),
     ];
-    if (statements.some(isDestructiveSql))
+    // `bq rm -t ds.table`, `bq rm -r -d ds`: BigQuery's own command deletes tables and datasets.
+    if (call.program === 'bq' && words(call.args)[0] === 'rm')
+      raise(call, 'shell.database_destructive', 'This deletes a BigQuery table or dataset.');
+    else if (statements.some(isDestructiveSql))
       raise(call, 'shell.database_destructive', 'This runs SQL that drops or deletes data in a database.');
     for (const file of optionValues(call.args, ['-f', '--file'])) addTarget(call, file, 'read');
   },

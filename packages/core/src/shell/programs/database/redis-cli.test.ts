@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('database/redis-cli', () => {
   it('raises shell.database_destructive for redis-cli FLUSHALL', () => {
@@ -14,4 +14,12 @@ describe('database/redis-cli', () => {
     const result = describeLine('redis-cli GET session:1');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('database/redis-cli through the engine', () => {
+  itDecides([
+    { command: 'redis-cli ping', effect: 'allow' },
+    { command: 'valkey-cli FLUSHALL', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'keydb-cli flushdb', effect: 'ask', findings: ['shell.database_destructive'] },
+  ]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('database/schema-tools', () => {
   it('raises shell.database_destructive for rails db:drop', () => {
@@ -26,4 +26,25 @@ describe('database/schema-tools', () => {
     const result = describeLine('flyway clean');
     expect(result.findings).toEqual(['shell.database_destructive']);
   });
+});
+
+describe('database/schema-tools through the engine', () => {
+  itDecides([
+    { command: 'rails db:migrate', effect: 'allow' },
+    { command: 'rails db:drop', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'rake db:reset', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'prisma migrate dev', effect: 'allow' },
+    { command: 'prisma migrate reset --force', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'sequelize db:migrate', effect: 'allow' },
+    { command: 'sequelize-cli db:drop', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'knex migrate:latest', effect: 'allow' },
+    { command: 'supabase db reset', effect: 'ask', findings: ['shell.cloud_delete'] },
+    { command: 'artisan migrate:fresh', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'flyway clean', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'liquibase update', effect: 'allow' },
+    { command: 'alembic upgrade head', effect: 'allow' },
+    { command: 'diesel database reset', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'sqlx database drop -y', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'atlas schema apply --auto-approve', effect: 'allow' },
+  ]);
 });

@@ -1,4 +1,8 @@
-import { defineProgram, raise, words } from '../program-module.js';
+import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
+import { defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['supabase']);
 
 /** Framework tools whose commands drop or reset a database (`rails db:drop`, `prisma migrate reset`). */
 export const schemaTools = defineProgram({
@@ -20,12 +24,16 @@ export const schemaTools = defineProgram({
     'atlas',
   ],
   findings: [
+    CLOUD_DELETE,
     {
       id: 'shell.database_destructive',
       summary: 'A database client runs a statement that drops, truncates or empties data.',
     },
   ],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    if (call.program === 'supabase') describeCloudDelete(call);
     const operands = words(call.args);
     const [first, second] = operands;
     const destructive =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('database/sqlite3', () => {
   it("raises shell.database_destructive and names write:app.db for sqlite3 app.db 'DROP TABLE sessions'", () => {
@@ -12,4 +12,11 @@ describe('database/sqlite3', () => {
     expect(result.findings).toEqual([]);
     expect(result.targets).toEqual(expect.arrayContaining(['write:app.db']));
   });
+});
+
+describe('database/sqlite3 through the engine', () => {
+  itDecides([
+    { command: "sqlite3 app.db '.tables'", effect: 'allow' },
+    { command: "sqlite app.db 'DROP TABLE users'", effect: 'ask', findings: ['shell.database_destructive'] },
+  ]);
 });

@@ -1,4 +1,4 @@
-import { addTarget, defineProgram, scanCall } from '../program-module.js';
+import { addTarget, defineProgram, readWords, scanCall } from '../program-module.js';
 
 const EDITORS = new Set([
   'code',
@@ -14,6 +14,9 @@ const EDITORS = new Set([
   'kate',
 ]);
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['code', 'open', 'xdg-open']);
+
 /**
  * Graphical editors open their operands for editing (`code ~/.warden/config.yaml` is a write the
  * user may not watch); `open` and `xdg-open` hand a file to whatever program is registered for it,
@@ -25,6 +28,7 @@ export const openers = defineProgram({
   findings: [],
   ownsArguments: true,
   describe(call) {
+    if (WORD_PROGRAMS.has(call.program)) readWords(call);
     const scanned = scanCall(call, {
       valued: 'agbe',
       longValued: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('hosting/gh', () => {
   it('raises shell.hosted_destructive for gh repo delete acme/site --yes', () => {
@@ -39,4 +39,11 @@ describe('hosting/gh', () => {
     const result = describeLine('gh pr create --title fix --body ok');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('hosting/gh through the engine', () => {
+  itDecides([
+    { command: 'gh pr list', effect: 'allow' },
+    { command: 'gh repo delete owner/app --yes', effect: 'ask', findings: ['shell.hosted_destructive'] },
+  ]);
 });

@@ -1,4 +1,13 @@
-import { addTarget, defineProgram, optionValue, optionValues, raise, scanCall } from '../program-module.js';
+import { describePublish, PACKAGE_PUBLISH } from '../packages/publish.js';
+import {
+  addTarget,
+  defineProgram,
+  optionValue,
+  optionValues,
+  raise,
+  readWordsOrOperands,
+  scanCall,
+} from '../program-module.js';
 
 export const HOSTED_DESTRUCTIVE = {
   id: 'shell.hosted_destructive',
@@ -67,6 +76,9 @@ const VALUED = [
   'org',
 ];
 
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['gh']);
+
 /**
  * GitHub's CLI: deleting repositories, releases and secrets, making a repository public, DELETE
  * calls through `gh api`, printing the login token, and files uploaded as gists or release assets.
@@ -74,8 +86,16 @@ const VALUED = [
 export const gh = defineProgram({
   name: 'hosting/gh',
   programs: ['gh'],
-  findings: [HOSTED_DESTRUCTIVE, CREDENTIAL_PRINT],
+  findings: [HOSTED_DESTRUCTIVE, CREDENTIAL_PRINT, PACKAGE_PUBLISH],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
+    describePublish(
+      call,
+      (operands) =>
+        operands[0] === 'release' &&
+        (operands[1] === 'create' || operands[1] === 'delete' || operands[1] === 'upload'),
+    );
     if (!call.args.some((arg) => GROUPS.has(arg))) return;
     const scanned = scanCall(call, {
       valued: 'RXHfFqtpdnbeoN',

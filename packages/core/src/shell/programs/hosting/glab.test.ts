@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('hosting/glab', () => {
   it('raises shell.hosted_destructive for glab repo delete group/app --yes', () => {
@@ -14,4 +14,13 @@ describe('hosting/glab', () => {
     const result = describeLine('glab mr list');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('hosting/glab through the engine', () => {
+  itDecides([
+    { command: 'glab mr list', effect: 'allow' },
+    { command: 'glab repo delete group/app --yes', effect: 'ask', findings: ['shell.hosted_destructive'] },
+    { command: 'tea repos ls', effect: 'allow' },
+    { command: 'bb repo list', effect: 'allow' },
+  ]);
 });

@@ -1,12 +1,24 @@
-import { addTarget, defineProgram, optionValue, raise, scanCall } from '../program-module.js';
+import {
+  addTarget,
+  defineProgram,
+  optionValue,
+  raise,
+  readWordsOrOperands,
+  scanCall,
+} from '../program-module.js';
 import { CREDENTIAL_PRINT, HOSTED_DESTRUCTIVE } from './gh.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['glab']);
 
 /** GitLab's CLI, the same dangers as gh's under its own names. */
 export const glab = defineProgram({
   name: 'hosting/glab',
   programs: ['glab', 'tea', 'bb'],
   findings: [HOSTED_DESTRUCTIVE, CREDENTIAL_PRINT],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     const scanned = scanCall(call, {
       valued: 'RXHfFgt',
       longValued: ['repo', 'method', 'header', 'field', 'raw-field', 'group', 'title'],

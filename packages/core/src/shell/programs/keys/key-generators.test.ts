@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('keys/key-generators', () => {
   it('raises nothing for openssl req -x509 -newkey rsa:2048 -keyout key.pem -out cert.pem -nodes -days 1', () => {
@@ -34,4 +34,16 @@ describe('keys/key-generators', () => {
     expect(result.findings).toEqual([]);
     expect(result.targets).toEqual(expect.arrayContaining(['list:~/.ssh/id_rsa.pub']));
   });
+});
+
+describe('keys/key-generators through the engine', () => {
+  itDecides([
+    { command: 'openssl rand -hex 16', effect: 'allow' },
+    { command: "ssh-keygen -t ed25519 -f ./deploy_key -N ''", effect: 'allow' },
+    { command: 'mkcert localhost', effect: 'allow' },
+    { command: 'age-keygen -o key.txt', effect: 'allow' },
+    { command: 'step certificate create a a.crt a.key', effect: 'allow' },
+    { command: 'cfssl gencert -initca ca.json', effect: 'allow' },
+    { command: 'certtool --generate-privkey --outfile key.pem', effect: 'allow' },
+  ]);
 });

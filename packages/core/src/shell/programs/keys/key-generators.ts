@@ -1,4 +1,4 @@
-import { defineProgram, optionValue, type ProgramCall } from '../program-module.js';
+import { addPath, defineProgram, optionValue, type ProgramCall } from '../program-module.js';
 
 /** A path inside the project: relative and not climbing out of it. */
 function insideProject(path: string): boolean {
@@ -23,6 +23,16 @@ export const keyGenerators = defineProgram({
   findings: [],
   ownsArguments: true,
   describe(call) {
+    if (call.program === 'openssl') {
+      // `-in`, `-key`, `-passin file:…` are read, `-out` written; the first word is the subcommand.
+      const { args } = call;
+      for (const [index, arg] of args.entries()) {
+        if (/^-(in|key|inkey|signkey|CAkey|kfile|passin)$/.test(arg) && args[index + 1] !== undefined)
+          addPath(call, args[index + 1]!.replace(/^file:/, ''), 'read');
+        if (arg === '-out') addPath(call, args[index + 1], 'write');
+      }
+      call.description.subcommand = args[0];
+    }
     const generates =
       call.program === 'mkcert' ||
       call.program === 'age-keygen' ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('launchers/debuggers', () => {
   it("raises shell.deferred_exec for gdb -batch -ex 'shell rm -rf ~'", () => {
@@ -14,4 +14,18 @@ describe('launchers/debuggers', () => {
     const result = describeLine('gdb -ex run ./app');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('launchers/debuggers through the engine', () => {
+  itDecides([
+    { command: 'gdb -batch -ex run ./app', effect: 'allow' },
+    {
+      command: "lldb -o 'platform shell rm -rf ~' ./app",
+      effect: 'deny',
+      findings: ['shell.deferred_exec'],
+      programs: ['lldb', 'rm'],
+    },
+    { command: 'rr replay', effect: 'allow' },
+    { command: 'cgdb ./app', effect: 'allow' },
+  ]);
 });

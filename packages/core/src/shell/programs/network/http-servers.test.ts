@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('network/http-servers', () => {
   it('raises nothing and names read:. for python3 -m http.server 8000', () => {
@@ -26,4 +26,17 @@ describe('network/http-servers', () => {
     const result = describeLine('python3 -m pytest');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('network/http-servers through the engine', () => {
+  itDecides([
+    { command: 'python -m http.server 8000', effect: 'allow' },
+    { command: 'python3 -m http.server --directory ~ 8000', effect: 'deny' },
+    { command: 'python2 -m SimpleHTTPServer', effect: 'allow' },
+    { command: 'http-server dist', effect: 'allow' },
+    { command: 'serve ~', effect: 'deny' },
+    { command: 'php -S localhost:8000 -t public', effect: 'allow' },
+    { command: 'live-server dist', effect: 'allow' },
+    { command: 'static-server dist', effect: 'allow' },
+  ]);
 });

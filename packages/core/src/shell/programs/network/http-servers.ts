@@ -1,4 +1,7 @@
-import { addTarget, defineProgram, optionValue, words } from '../program-module.js';
+import { addTarget, defineProgram, optionValue, readWordsOrOperands, words } from '../program-module.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['python', 'python3', 'php']);
 
 /**
  * Static file servers: the directory they serve is read by anyone who can reach the port, so it is
@@ -9,7 +12,9 @@ export const httpServers = defineProgram({
   name: 'network/http-servers',
   programs: ['python', 'python3', 'python2', 'http-server', 'serve', 'php', 'live-server', 'static-server'],
   findings: [],
+  ownsArguments: true,
   describe(call) {
+    readWordsOrOperands(call, WORD_PROGRAMS);
     const { args } = call;
     let directory: string | undefined;
     if (call.program.startsWith('python')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('packages/package-managers', () => {
   it('raises shell.guard_tamper for npm uninstall -g @warden/claude-code', () => {
@@ -22,4 +22,13 @@ describe('packages/package-managers', () => {
     const result = describeLine('npm pkg set scripts.test=vitest');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('packages/package-managers through the engine', () => {
+  itDecides([
+    { command: 'npm test', effect: 'allow' },
+    { command: 'pnpm install', effect: 'allow' },
+    { command: 'yarn build', effect: 'allow' },
+    { command: 'bun publish', effect: 'ask', findings: ['shell.package_publish'] },
+  ]);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('system/launchctl', () => {
   it('raises shell.persistence for launchctl load ~/Library/LaunchAgents/com.x.plist', () => {
@@ -10,4 +10,15 @@ describe('system/launchctl', () => {
     const result = describeLine('launchctl list');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('system/launchctl through the engine', () => {
+  itDecides([
+    { command: 'launchctl list', effect: 'allow' },
+    {
+      command: 'launchctl load ~/Library/LaunchAgents/x.plist',
+      effect: 'ask',
+      findings: ['shell.persistence'],
+    },
+  ]);
 });

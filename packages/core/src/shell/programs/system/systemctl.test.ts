@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLine } from '../program-test.js';
+import { describeLine, itDecides } from '../program-test.js';
 
 describe('system/systemctl', () => {
   it('raises shell.persistence for systemctl --user enable --now miner.service', () => {
@@ -14,4 +14,12 @@ describe('system/systemctl', () => {
     const result = describeLine('systemctl status nginx');
     expect(result.findings).toEqual([]);
   });
+});
+
+describe('system/systemctl through the engine', () => {
+  itDecides([
+    { command: 'systemctl status nginx', effect: 'allow' },
+    { command: 'systemctl --user enable evil.service', effect: 'ask', findings: ['shell.persistence'] },
+    { command: 'loginctl enable-linger dev', effect: 'ask', findings: ['shell.persistence'] },
+  ]);
 });

@@ -1,13 +1,19 @@
-import { addTarget, defineProgram, scanCall } from '../program-module.js';
+import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
+import { addTarget, defineProgram, readWords, scanCall } from '../program-module.js';
 import { localOperands } from './local-sources.js';
+
+/** Programs of this module whose operands are words, not files. */
+const WORD_PROGRAMS = new Set(['gsutil']);
 
 /** rclone and gsutil copies: local sources are read (they leave the machine), local destinations written. */
 export const rclone = defineProgram({
   name: 'transfer/rclone',
   programs: ['rclone', 'gsutil', 's3cmd', 'azcopy', 'b2', 'mc'],
-  findings: [],
+  findings: [CLOUD_DELETE],
   ownsArguments: true,
   describe(call) {
+    if (WORD_PROGRAMS.has(call.program)) readWords(call);
+    describeCloudDelete(call);
     const scanned = scanCall(call, {
       valued: 'hp',
       longValued: [

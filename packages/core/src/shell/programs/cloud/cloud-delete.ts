@@ -1,0 +1,32 @@
+import type { ProgramCall } from '../program-module.js';
+import { raise, words } from '../program-module.js';
+
+export const CLOUD_DELETE = {
+  id: 'shell.cloud_delete',
+  summary:
+    'A cloud CLI deletes resources or data (delete/terminate/destroy verbs, s3 rm/rb, sync --delete, gsutil rm).',
+};
+
+const DELETE_VERB =
+  /^(delete|remove|rm|rb|destroy|terminate|deregister|purge|disable|drop|wipe|reset|uninstall|deprovision|decommission)([-_:].*)?$|^[a-z][a-z-]*[-_:](delete|remove|destroy|terminate|purge|disable)$|^(delete|terminate|deregister|remove|destroy|purge)-[a-z-]+$/;
+
+/**
+ * A deleting verb among the first words of a cloud or platform CLI (`aws ec2 terminate-instances`,
+ * `doctl compute droplet delete`), and the storage tools' recursive removals.
+ */
+export function describeCloudDelete(call: ProgramCall): void {
+  const { program, args } = call;
+  const operands = words(args);
+  const deletes = operands.slice(0, 6).some((word) => DELETE_VERB.test(word));
+  const s3 =
+    program === 'aws' &&
+    operands[0] === 's3' &&
+    (operands[1] === 'rm' ||
+      operands[1] === 'rb' ||
+      (operands[1] === 'sync' && args.some((arg) => arg.startsWith('--delete'))));
+  const gsutil = program === 'gsutil' && operands.some((word) => word === 'rm' || word === 'rb');
+  const rclone =
+    program === 'rclone' && /^(delete|deletefile|purge|rmdir|rmdirs|cleanup)$/.test(operands[0] ?? '');
+  if (deletes || s3 || gsutil || rclone)
+    raise(call, CLOUD_DELETE.id, 'This deletes cloud resources or data.');
+}

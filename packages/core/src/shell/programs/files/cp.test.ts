@@ -1,0 +1,29 @@
+import { describe } from 'vitest';
+import { itDecides } from '../program-test.js';
+
+describe('files/cp', () => {
+  itDecides([
+    {
+      command: 'cp src/a.ts src/b.ts',
+      effect: 'allow',
+      targets: ['read:/home/u/project/src/a.ts', 'write:/home/u/project/src/b.ts'],
+    },
+    { command: 'gcp -r assets public', effect: 'allow', targets: ['write:/home/u/project/public'] },
+    { command: 'mv old.ts new.ts', effect: 'allow', targets: ['delete:/home/u/project/old.ts'] },
+    { command: 'gmv a.txt b.txt', effect: 'allow', targets: ['write:/home/u/project/b.txt'] },
+    {
+      command: 'install -m 755 bin/tool out/tool',
+      effect: 'allow',
+      targets: ['write:/home/u/project/out/tool'],
+    },
+    { command: 'ln -s ../shared/config.ts config.ts', effect: 'allow' },
+    { command: 'cp ~/.ssh/id_rsa ./key', effect: 'deny', targets: ['read:/home/u/.ssh/id_rsa'] },
+    { command: 'mv ~/.bashrc /tmp/x', effect: 'deny' },
+    {
+      command: 'ln ~/.warden/config.yaml cfg',
+      effect: 'deny',
+      targets: ['write:/home/u/.warden/config.yaml'],
+    },
+    { command: 'install -m 644 evil.sh ~/.bashrc', effect: 'deny', targets: ['write:/home/u/.bashrc'] },
+  ]);
+});

@@ -1,0 +1,53 @@
+import type { TargetAccess } from '../../types.js';
+import { addPath, addTargets, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+
+function describeCopy(call: ProgramCall, sourceAccess: TargetAccess): void {
+  const { scanned, operands } = readOptions(call, {
+    valued: call.program === 'install' ? 'gmoStT' : 'St',
+    longValued: [
+      'target-directory',
+      'suffix',
+      'owner',
+      'group',
+      'mode',
+      'strip-program',
+      'context',
+      'sparse',
+      'reflink',
+      'backup',
+    ],
+  });
+  const targetDirectory = scanned.values.get('t') ?? scanned.values.get('target-directory');
+  if (call.program === 'install' && scanned.flags.includes('d')) {
+    addTargets(call, operands, 'write');
+    return;
+  }
+  if (targetDirectory !== undefined) {
+    addPath(call, targetDirectory, 'write');
+    addTargets(call, operands, sourceAccess);
+    return;
+  }
+  if (operands.length === 0) return;
+  if (call.program === 'ln' && operands.length === 1) return;
+  addTargets(call, operands.slice(0, -1), sourceAccess);
+  addTargets(call, operands.slice(-1), 'write');
+}
+
+/** Copies, moves, installs and links: sources read (moved ones deleted), the destination written. */
+export const cp = defineProgram({
+  name: 'files/cp',
+  programs: ['cp', 'gcp', 'install', 'ln', 'mv', 'gmv'],
+  findings: [],
+  ownsArguments: true,
+  describe(call) {
+    if (call.program === 'mv' || call.program === 'gmv') return describeCopy(call, 'delete');
+    // A hard link is a second name for the same file: writing through it writes the original
+    // (`ln ~/.warden/config.yaml x && edit x`). A symbolic link is only a name.
+    if (call.program === 'ln')
+      return describeCopy(
+        call,
+        call.args.some((arg) => /^-[a-zA-Z]*s|^--symbolic$/.test(arg)) ? 'other' : 'write',
+      );
+    describeCopy(call, 'read');
+  },
+});

@@ -1,0 +1,41 @@
+import { addTargets, defineProgram, readOptions } from '../program-module.js';
+
+/** Programs that format, partition or wipe a disk: their operands (devices, images) are written. */
+export const diskTools = defineProgram({
+  name: 'files/disk-tools',
+  programs: [
+    'mkfs',
+    'mkfs.ext4',
+    'mkfs.xfs',
+    'mkfs.vfat',
+    'mke2fs',
+    'mkswap',
+    'mkdosfs',
+    'mkntfs',
+    'newfs',
+    'wipefs',
+    'fdisk',
+    'sfdisk',
+    'gdisk',
+    'sgdisk',
+    'cfdisk',
+    'parted',
+    'blkdiscard',
+    'badblocks',
+    'cryptsetup',
+    'zpool',
+    'diskutil',
+  ],
+  /** Every `mkfs.<type>` and `newfs_<type>`, whatever the file system. */
+  matches:
+    /^(mkfs(\..+)?|mke2fs|mkswap|mkdosfs|mkntfs|newfs(_.+)?|wipefs|fdisk|sfdisk|gdisk|sgdisk|cfdisk|parted|blkdiscard|badblocks|cryptsetup|zpool|diskutil)$/,
+  findings: [],
+  ownsArguments: true,
+  describe(call) {
+    addTargets(
+      call,
+      readOptions(call, { valued: 'tLbcCEFgGiIjJlmMNoOrsSTU', longValued: ['type', 'label'] }).operands,
+      'write',
+    );
+  },
+});

@@ -1,0 +1,19 @@
+import { describe } from 'vitest';
+import { itDecides } from '../program-test.js';
+
+describe('files/zip', () => {
+  itDecides([
+    {
+      command: 'zip -r site.zip public',
+      effect: 'allow',
+      targets: ['write:/home/u/project/site.zip', 'read:/home/u/project/public'],
+    },
+    {
+      command: 'unzip -o fixtures.zip -d fixtures',
+      effect: 'allow',
+      targets: ['write:/home/u/project/fixtures'],
+    },
+    { command: 'zip -r /tmp/k.zip ~/.ssh', effect: 'deny', targets: ['read:/home/u/.ssh'] },
+    { command: 'unzip payload.zip -d ~/.config/autostart', effect: 'deny' },
+  ]);
+});

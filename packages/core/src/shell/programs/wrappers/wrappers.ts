@@ -1,0 +1,58 @@
+import { SHELLS } from '../../program-sets.js';
+import { defineProgram, readWrapperFlags } from '../program-module.js';
+
+/**
+ * Programs that run another command (`sudo`, `env`, `xargs`, `sh -c`, `ssh host CMD`): their own
+ * flags end where the command starts, and unwrap-command.ts says what they run.
+ */
+export const wrappers = defineProgram({
+  name: 'wrappers/wrappers',
+  programs: [
+    ...SHELLS,
+    'sudo',
+    'doas',
+    'pkexec',
+    'run0',
+    'env',
+    'nice',
+    'nohup',
+    'timeout',
+    'gtimeout',
+    'time',
+    'stdbuf',
+    'ionice',
+    'chrt',
+    'taskset',
+    'setsid',
+    'unbuffer',
+    'caffeinate',
+    'chronic',
+    'nocache',
+    'xargs',
+    'parallel',
+    'watch',
+    'command',
+    'builtin',
+    'exec',
+    'busybox',
+    'toybox',
+    'ssh',
+    'su',
+    'runuser',
+    'sg',
+    'flock',
+    'chroot',
+    'strace',
+    'ltrace',
+    'valgrind',
+    'sshpass',
+    'torsocks',
+    'proxychains',
+    'proxychains4',
+    'entr',
+    'eval',
+  ],
+  findings: [],
+  ownsArguments: true,
+  describe: readWrapperFlags,
+});
