@@ -2,6 +2,7 @@ import { RE2JS } from 're2js';
 import { DEFAULT_FAILURE } from './config/load-config.js';
 import type { DecideConfig } from './decide.js';
 import type { GuardEvent } from './guard-event.js';
+import { resolveProtectedPaths } from './paths/resolve-protected-paths.js';
 import { compilePolicy } from './policy/compile-policy.js';
 import { provideRegexEngine } from './policy/linear-regex.js';
 import type { Policy } from './policy/policy-schema.js';
@@ -38,6 +39,15 @@ export function configFor(
     failure: { ...DEFAULT_FAILURE },
     home: `${userHome}/.warden`,
     userHome,
+    // Learned from a fixed environment, not the test process's: where this machine keeps its Node
+    // or what its PATH holds (a checkout under /tmp) must not change a decision the corpus asserts.
+    protectedPaths: resolveProtectedPaths({
+      wardenHome: `${userHome}/.warden`,
+      userHome,
+      env: { PATH: '/usr/local/bin:/usr/bin:/bin' },
+      // Inside Warden's home, which is protected anyway: its directories add nothing to judge.
+      nodePath: `${userHome}/.warden/node/bin/node`,
+    }),
   };
 }
 

@@ -181,6 +181,13 @@ export const PROTECT_CORPUS: ProtectCorpusCase[] = [
   sh('ln -s /work/proj/scripts/npm-wrapper /home/u/.nvm/versions/node/v24.11.0/bin/npm', 'deny', SHELL, ['ln']),
   sh("printf '#!/bin/sh\\n' > /home/u/go/bin/claude && chmod +x /home/u/go/bin/claude", 'deny', SHELL, ['printf', 'chmod']),
   sh('mv ./node-shim /home/u/.nvm/versions/node/v24.11.0/bin/npx', 'deny', SHELL, ['mv']),
+  // a directory above a protected place: deleting or moving it is denied, naming it is not a mention
+  sh('rm -rf /home/u/.nvm/versions', 'deny', SHELL, ['rm']),
+  sh('cd /home/u/.nvm/versions && ls -la', 'allow', 'default', ['cd', 'ls']),
+  sh('du -sh /home/u/.nvm/versions/node', 'allow', 'default', ['du']),
+  // an unknown program handed the directory may delete it: asked, as for the place itself
+  sh('mytool --cache-dir /home/u/.nvm', 'ask', UNKNOWN, ['mytool']),
+  sh('mytool /home/u/.nvm/versions/node/v24.11.0/bin/node', 'ask', UNKNOWN, ['mytool']),
   // the project's own tools on PATH, subdirectories and reads stay allowed
   file('Write', { file_path: '/work/proj/node_modules/.bin/dev-server', content: '' }, 'allow', 'default'),
   sh('ls -l /home/u/go/bin', 'allow', 'default', ['ls']),
