@@ -42,7 +42,15 @@ function rssMb(pid) {
 
 async function benchIngest({ label, args, serverBin }) {
   const adminToken = token();
-  const server = await startServer({ args, adminToken, ...(serverBin ? { serverBin } : {}) });
+  // One token sends every batch here, as a whole fleet would: the per-token request limit (50/s by
+  // default, a device's worth) would cap the rate being measured. A baseline build older than
+  // `--rate-limit` keeps its default limit, so compare it with BENCH_INGEST_EVENTS ≤ 20,000.
+  const limit = serverBin ? [] : ['--rate-limit', '1000000:1000000'];
+  const server = await startServer({
+    args: [...args, ...limit],
+    adminToken,
+    ...(serverBin ? { serverBin } : {}),
+  });
   const headers = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
   try {
     await new Promise((resolve) => setTimeout(resolve, 500));

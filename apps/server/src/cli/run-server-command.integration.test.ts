@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateToken } from '../auth/token.js';
 import { makeEvent } from '../testing/make-event.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../testing/test-database.js';
 import { runServerCommand } from './run-server-command.js';
@@ -40,6 +41,36 @@ describe.each(TEST_DIALECTS)('runServerCommand (%s)', (dialect) => {
     const result = await run('serve', '--sqlite-sync', 'off', ...location);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('--sqlite-sync must be normal or full, not "off"');
+  });
+
+  it('refuses a malformed --rate-limit, and applies a given one per token', async () => {
+    const bad = await run('serve', '--rate-limit', 'fast', ...location);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--rate-limit must be PER_SECOND or PER_SECOND:BURST');
+
+    const adminToken = generateToken().token;
+    const statuses: number[] = [];
+    const serveErrors = capture();
+    const serveOutput = capture();
+    const code = await runServerCommand({
+      argv: ['serve', '--port', '0', '--rate-limit', '1:2', '--json', ...location],
+      env: { WARDEN_ADMIN_TOKEN: adminToken },
+      stdout: serveOutput,
+      stderr: serveErrors,
+      untilStopped: async ({ url }) => {
+        for (let index = 0; index < 3; index++) {
+          const response = await fetch(`${url}/v1/events?limit=1`, {
+            headers: { authorization: `Bearer ${adminToken}` },
+          });
+          await response.arrayBuffer();
+          statuses.push(response.status);
+        }
+      },
+    });
+    expect(serveErrors.text + serveOutput.text).not.toMatch(/error/i);
+    expect(code).toBe(0);
+    // A burst of two, then the third request within the same second is refused.
+    expect(statuses).toEqual([200, 200, 429]);
   });
 
   it('binds a device token to one device, and refuses --device on other roles', async () => {

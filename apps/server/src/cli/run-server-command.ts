@@ -23,9 +23,23 @@ export interface RunServerCommandOptions {
 
 class UsageError extends Error {}
 
+/** `--rate-limit 200` or `--rate-limit 200:800`: sustained requests per second per token, and the burst. */
+function parseRateLimit(value: string | undefined): { perSecond: number; burst: number } | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)(?::(\d+))?$/.exec(value.trim());
+  const perSecond = match ? Number(match[1]) : Number.NaN;
+  const burst = match?.[2] !== undefined ? Number(match[2]) : perSecond * 4;
+  if (!match || perSecond < 1 || burst < 1)
+    throw new UsageError(
+      `--rate-limit must be PER_SECOND or PER_SECOND:BURST with whole numbers of at least 1 (e.g. 200:800), not "${value}"`,
+    );
+  return { perSecond, burst };
+}
+
 const USAGE = `Usage:
   warden serve [--host 127.0.0.1] [--port 8787] [--data DIR | --database postgres://…] [--tls-cert FILE --tls-key FILE]
                [--sqlite-sync normal|full]   (full: an fsync per batch, acknowledged events survive power loss)
+               [--rate-limit PER_SECOND[:BURST]]   (requests per token and server instance; default 50:200)
   warden server token create --tenant NAME [--role device|viewer|admin] [--name NAME] [--device ID] [--json]
   warden server token list [--tenant NAME] [--json]
   warden server token revoke ID_OR_PREFIX [--tenant NAME] [--json]
@@ -152,6 +166,7 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
         'sqlite-sync': { type: 'string' },
+        'rate-limit': { type: 'string' },
       });
       if (values.help) {
         stdout.write(USAGE);
@@ -163,9 +178,11 @@ export async function runServerCommand(options: RunServerCommandOptions): Promis
       const sync = values['sqlite-sync'];
       if (sync !== undefined && sync !== 'normal' && sync !== 'full')
         throw new UsageError(`--sqlite-sync must be normal or full, not "${sync}"`);
+      const rateLimit = parseRateLimit(values['rate-limit']);
       const running = await startServer({
         database,
         ...(sync ? { sqliteSynchronous: sync } : {}),
+        ...(rateLimit ? { options: { rateLimit } } : {}),
         host: values.host ?? '127.0.0.1',
         port: parsePort(values.port),
         ...(values['tls-cert'] && values['tls-key']
