@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
   AGENT_SETTINGS_FILES,
@@ -310,17 +310,32 @@ export function resolvePath(options: { path: string; cwd: string; home: string }
  * where the link points. Returns the input when nothing can be resolved.
  */
 export function resolveSymlinks(options: { path: string }): string {
+  try {
+    return realpathSync.native(options.path);
+  } catch {
+    // Not there (a file about to be written) or not reachable: resolve the deepest ancestor that
+    // exists and keep the rest. Found with lstat, which answers "no entry" without an exception
+    // (a failed realpath per level cost more than the rest of the classification).
+  }
   let current = options.path;
   const rest: string[] = [];
   for (let guard = 0; guard < 64; guard++) {
+    const parent = path.dirname(current);
+    if (parent === current) return options.path;
+    rest.push(path.basename(current));
+    current = parent;
+    let exists = false;
+    try {
+      exists = lstatSync(current, { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      exists = false;
+    }
+    if (!exists) continue;
     try {
       const real = realpathSync.native(current);
-      return rest.length > 0 ? path.join(real, ...rest.reverse()) : real;
+      return path.join(real, ...rest.reverse());
     } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return options.path;
-      rest.push(path.basename(current));
-      current = parent;
+      // A dangling link or no permission here: keep walking up, as before.
     }
   }
   return options.path;
