@@ -30,7 +30,9 @@ export function findProjectPolicy(options: {
 
 function isFile(file: string): boolean {
   try {
-    return statSync(file).isFile();
+    // No exception for the usual answer, "no such file": this runs for every directory up to the
+    // repository's root on every event.
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
