@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readAuditLog, verifyAuditLog } from '@warden/core';
@@ -9,6 +9,8 @@ import {
   runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
+  trustCodexHooks,
+  writeCodexConfig,
 } from '@warden/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { status } from '../src/install.js';
@@ -36,32 +38,6 @@ interface Scenario {
   wardenHome?: string;
 }
 
-function codexConfig(baseUrl: string): string {
-  return [
-    '# written by the Warden session-server e2e test',
-    'model = "gpt-5.5"',
-    'model_provider = "mock"',
-    'approval_policy = "never"',
-    'check_for_update_on_startup = false',
-    '',
-    '[analytics]',
-    'enabled = false',
-    '',
-    '[model_providers.mock]',
-    'name = "mock"',
-    `base_url = "${baseUrl}"`,
-    'wire_api = "responses"',
-    'env_key = "MOCK_API_KEY"',
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
-    '',
-    '[features]',
-    'plugins = false',
-    'apps = false',
-    '',
-  ].join('\n');
-}
-
 function warden(args: string[], scenario: Scenario) {
   return spawnSync(process.execPath, [bin, ...args, '--codex', CODEX_BIN], {
     env: {
@@ -86,15 +62,7 @@ function installWithMcp(scenario: Scenario, options: { trust: boolean }): string
     env: { HOME: scenario.workspace.home, CODEX_HOME: scenario.codexHome },
     detection: {},
   });
-  appendFileSync(
-    path.join(scenario.codexHome, 'config.toml'),
-    trust
-      .map(
-        (entry) =>
-          `\n[hooks.state.${JSON.stringify(entry.key)}]\ntrusted_hash = ${JSON.stringify(entry.hash)}\n`,
-      )
-      .join(''),
-  );
+  trustCodexHooks({ codexHome: scenario.codexHome, trust });
   const reported = warden(['status'], scenario);
   expect(reported.stdout).toContain('Warden for Codex: guarding');
   expect(reported.stdout).toContain('transport: mcp');
@@ -132,7 +100,7 @@ async function run(options: {
   };
   const server = await startScriptedResponsesServer({ script: options.script(scenario) });
   try {
-    writeFileSync(path.join(codexHome, 'config.toml'), codexConfig(server.baseUrl));
+    writeCodexConfig({ codexHome, baseUrl: server.baseUrl });
     if (options.withWarden) installWithMcp(scenario, { trust: options.trust ?? true });
     options.prepare?.(scenario);
     const beside = options.during?.(scenario);

@@ -34,3 +34,9 @@ export {
   createTempDir,
   type TempDir,
 } from './temp-dir.ts';
+export {
+  type CodexHookTrustEntry,
+  type TrustCodexHooksOptions,
+  trustCodexHooks,
+} from './trust-codex-hooks.ts';
+export { type WriteCodexConfigOptions, writeCodexConfig } from './write-codex-config.ts';
