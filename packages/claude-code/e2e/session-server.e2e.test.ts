@@ -11,11 +11,11 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
   type RecordedAnthropicRequest,
+  readVerifiedAudit,
   resolveClaudeCodeBinary,
   runClaude,
   type ScriptedAnthropicTurn,
@@ -101,9 +101,7 @@ async function run(options: {
 }
 
 function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
-  const auditDir = path.join(workspace.home, '.warden', 'audit');
-  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
+  return readVerifiedAudit({ auditDir: path.join(workspace.home, '.warden', 'audit') });
 }
 
 function serverPid(workspace: AgentWorkspace): number | undefined {

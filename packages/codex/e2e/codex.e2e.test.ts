@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
+  readVerifiedAudit,
   runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
@@ -127,9 +127,7 @@ async function run(options: {
 
 function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
   const auditDir = path.join(workspace.home, '.warden', 'audit');
-  if (!existsSync(auditDir)) return [];
-  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
+  return existsSync(auditDir) ? readVerifiedAudit({ auditDir }) : [];
 }
 
 const execCommand = (cmd: string): ScriptedResponsesTurn => ({

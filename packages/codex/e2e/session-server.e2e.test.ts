@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
+  readVerifiedAudit,
   runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
@@ -117,11 +117,7 @@ async function run(options: {
     expect(result.timedOut).toBe(false);
     expect(result.exitCode, result.stderr).toBe(0);
     const auditDir = path.join(scenario.wardenHome ?? path.join(workspace.home, '.warden'), 'audit');
-    let audit: Record<string, unknown>[] = [];
-    if (existsSync(auditDir)) {
-      expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-      audit = [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
-    }
+    const audit = existsSync(auditDir) ? readVerifiedAudit({ auditDir }) : [];
     return {
       ...scenario,
       result,

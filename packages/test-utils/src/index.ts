@@ -1,6 +1,7 @@
 export { type AdapterConformanceOptions, describeAdapterConformance } from './adapter-conformance.ts';
 export { type ClaudeEnvironmentOptions, claudeEnvironment } from './claude-environment.ts';
 export { createTestDecision } from './create-test-decision.ts';
+export { readVerifiedAudit } from './read-verified-audit.ts';
 export {
   type ClaudePermissionMode,
   type ClaudeStreamMessage,
