@@ -1,6 +1,10 @@
 export { type AdapterConformanceOptions, describeAdapterConformance } from './adapter-conformance.ts';
 export { type ClaudeEnvironmentOptions, claudeEnvironment } from './claude-environment.ts';
 export { createTestDecision } from './create-test-decision.ts';
+export {
+  type InstallWardenForClaudeCodeOptions,
+  installWardenForClaudeCode,
+} from './install-warden-for-claude-code.ts';
 export { readVerifiedAudit } from './read-verified-audit.ts';
 export {
   type ClaudePermissionMode,
