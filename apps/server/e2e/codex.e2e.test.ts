@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { status } from '@warden/codex';
 import {
+  codexTurns,
   createAgentWorkspace,
   runCodex,
   type ScriptedResponsesTurn,
@@ -94,9 +95,7 @@ async function run(script: ScriptedResponsesTurn[]) {
   }
 }
 
-const execCommand = (cmd: string): ScriptedResponsesTurn => ({
-  functionCall: { name: 'exec_command', arguments: { cmd } },
-});
+const { execCommand } = codexTurns;
 
 describe('Codex reporting to a Warden server', { timeout: 300_000 }, () => {
   it("sends the session's events in order, and applies an org-policy deny on the next refresh", async () => {

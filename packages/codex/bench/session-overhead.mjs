@@ -19,6 +19,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
+  codexTurns,
   runCodex,
   startScriptedResponsesServer,
   trustCodexHooks,
@@ -57,9 +58,7 @@ async function session(variant) {
   const codexHome = path.join(home, '.codex');
   mkdirSync(codexHome, { recursive: true });
   mkdirSync(project, { recursive: true });
-  const script = Array.from({ length: CALLS }, () => ({
-    functionCall: { name: 'exec_command', arguments: { cmd: 'true' } },
-  }));
+  const script = Array.from({ length: CALLS }, () => codexTurns.execCommand('true'));
   const server = await startScriptedResponsesServer({ script, finalText: 'done' });
   try {
     writeCodexConfig({ codexHome, baseUrl: server.baseUrl });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type AgentWorkspace,
+  codexTurns,
   createAgentWorkspace,
   readVerifiedAudit,
   runCodex,
@@ -130,12 +131,7 @@ function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>>
   return existsSync(auditDir) ? readVerifiedAudit({ auditDir }) : [];
 }
 
-const execCommand = (cmd: string): ScriptedResponsesTurn => ({
-  functionCall: { name: 'exec_command', arguments: { cmd } },
-});
-const applyPatch = (body: string): ScriptedResponsesTurn => ({
-  customToolCall: { name: 'apply_patch', input: `*** Begin Patch\n${body}\n*** End Patch\n` },
-});
+const { execCommand, applyPatch } = codexTurns;
 const denials = (audit: Array<Record<string, unknown>>) =>
   audit.filter((record) => record.hookEvent === 'PreToolUse' && record.effect === 'deny');
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type AgentWorkspace,
+  codexTurns,
   createAgentWorkspace,
   readVerifiedAudit,
   runCodex,
@@ -130,12 +131,7 @@ async function run(options: {
   }
 }
 
-const execCommand = (cmd: string): ScriptedResponsesTurn => ({
-  functionCall: { name: 'exec_command', arguments: { cmd } },
-});
-const applyPatch = (body: string): ScriptedResponsesTurn => ({
-  customToolCall: { name: 'apply_patch', input: `*** Begin Patch\n${body}\n*** End Patch\n` },
-});
+const { execCommand, applyPatch } = codexTurns;
 
 /** The pid of the session server Codex started for this scenario (its HOME is the scenario's). */
 function sessionServerPid(scenario: Scenario): number | undefined {

@@ -1,5 +1,6 @@
 export { type AdapterConformanceOptions, describeAdapterConformance } from './adapter-conformance.ts';
 export { type ClaudeEnvironmentOptions, claudeEnvironment } from './claude-environment.ts';
+export { codexTurns } from './codex-turns.ts';
 export { createTestDecision } from './create-test-decision.ts';
 export {
   type InstallWardenForClaudeCodeOptions,
