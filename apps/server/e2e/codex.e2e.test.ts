@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { status } from '@warden/codex';
 import {
+  codexTurns,
   createAgentWorkspace,
   runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
+  trustCodexHooks,
+  writeCodexConfig,
 } from '@warden/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -62,33 +65,11 @@ afterEach(async () => {
   await server.close();
 });
 
-function codexConfig(baseUrl: string): string {
-  return [
-    'model = "gpt-5.5"',
-    'model_provider = "mock"',
-    'approval_policy = "never"',
-    'check_for_update_on_startup = false',
-    '[analytics]',
-    'enabled = false',
-    '[model_providers.mock]',
-    'name = "mock"',
-    `base_url = "${baseUrl}"`,
-    'wire_api = "responses"',
-    'env_key = "MOCK_API_KEY"',
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
-    '[features]',
-    'plugins = false',
-    'apps = false',
-    '',
-  ].join('\n');
-}
-
 async function run(script: ScriptedResponsesTurn[]) {
   const model = await startScriptedResponsesServer({ script });
   try {
     const env = { HOME: guarded.workspace.home, CODEX_HOME: guarded.codexHome };
-    writeFileSync(path.join(guarded.codexHome, 'config.toml'), codexConfig(model.baseUrl));
+    writeCodexConfig({ codexHome: guarded.codexHome, baseUrl: model.baseUrl });
     const installed = spawnSync(
       process.execPath,
       [WARDEN_CODEX_BIN, 'install', '--scope', 'user', '--codex', CODEX_BIN],
@@ -97,15 +78,7 @@ async function run(script: ScriptedResponsesTurn[]) {
     expect(installed.status, installed.stderr).toBe(0);
     // What the user does in Codex's /hooks: record each reviewed hook's hash as trusted.
     const { trust } = status({ env, detection: {} });
-    appendFileSync(
-      path.join(guarded.codexHome, 'config.toml'),
-      trust
-        .map(
-          (entry) =>
-            `\n[hooks.state.${JSON.stringify(entry.key)}]\ntrusted_hash = ${JSON.stringify(entry.hash)}\n`,
-        )
-        .join(''),
-    );
+    trustCodexHooks({ codexHome: guarded.codexHome, trust });
     const result = await runCodex({
       codexPath: CODEX_BIN,
       prompt: 'do it',
@@ -122,9 +95,7 @@ async function run(script: ScriptedResponsesTurn[]) {
   }
 }
 
-const execCommand = (cmd: string): ScriptedResponsesTurn => ({
-  functionCall: { name: 'exec_command', arguments: { cmd } },
-});
+const { execCommand } = codexTurns;
 
 describe('Codex reporting to a Warden server', { timeout: 300_000 }, () => {
   it("sends the session's events in order, and applies an org-policy deny on the next refresh", async () => {

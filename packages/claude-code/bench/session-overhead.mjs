@@ -1,16 +1,9 @@
-// Per-tool-call overhead inside the real Claude Code (session-hooks.md §11's method): one headless
-// session per run, 20 scripted `true` calls, variants round-robin per repetition in the same run:
-// no hook, the default install (session server, mcp_tool hooks) and command hooks (--transport
-// command). Metric: pooled median gap between consecutive model requests (first gap skipped),
-// minus the no-hook baseline; in brackets the mean Δ wall time per call against the baseline.
-// Target: ≤ 20 ms added per tool call by the default install (PreToolUse + PostToolUse + the rest).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   createAgentWorkspace,
+  installWardenForClaudeCode,
   resolveClaudeCodeBinary,
   runClaude,
   startScriptedAnthropicServer,
@@ -24,24 +17,13 @@ const calls = 20;
 
 async function prepare(variant) {
   const workspace = await createAgentWorkspace({ prefix: `warden-bench-${variant}-` });
-  const binDir = path.join(workspace.root, 'bin');
-  mkdirSync(binDir);
-  symlinkSync(claude, path.join(binDir, 'claude'));
   if (variant !== 'none') {
-    const output = execFileSync(
-      process.execPath,
-      [bin, 'install', '--scope', 'user', '--transport', variant === 'session' ? 'mcp' : 'command'],
-      {
-        env: {
-          PATH: `${binDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
-          HOME: workspace.home,
-          DISABLE_TELEMETRY: '1',
-          CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-          DISABLE_AUTOUPDATER: '1',
-        },
-        encoding: 'utf8',
-      },
-    );
+    const output = installWardenForClaudeCode({
+      bin,
+      workspace,
+      claudePath: claude,
+      args: ['--transport', variant === 'session' ? 'mcp' : 'command'],
+    });
     const expected = variant === 'session' ? 'transport: mcp' : 'transport: command';
     if (!output.includes(expected))
       throw new Error(`install for ${variant} did not report "${expected}":\n${output}`);

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
+  readVerifiedAudit,
   resolveClaudeCodeBinary,
   runClaude,
   type ScriptedAnthropicTurn,
@@ -96,9 +96,7 @@ async function run(options: { scenario: Scenario; script: ScriptedAnthropicTurn[
 }
 
 function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
-  const auditDir = path.join(workspace.home, '.warden', 'audit');
-  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
+  return readVerifiedAudit({ auditDir: path.join(workspace.home, '.warden', 'audit') });
 }
 
 // Every guarantee holds with either transport: command hooks and the session server (the default).

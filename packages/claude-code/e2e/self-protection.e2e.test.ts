@@ -2,8 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
-import { createAgentWorkspace, runClaude, startScriptedAnthropicServer } from '@warden/test-utils';
+import {
+  createAgentWorkspace,
+  readVerifiedAudit,
+  runClaude,
+  startScriptedAnthropicServer,
+} from '@warden/test-utils';
 import { describe, expect, it } from 'vitest';
 
 // One real Claude Code session (scripted model on loopback, Warden installed by its own `install`)
@@ -103,10 +107,7 @@ describe('Claude Code and a policy file outside Warden home', () => {
       expect(existsSync(path.join(project, 'policy-link.yaml'))).toBe(false);
       expect(existsSync(path.join(root, 'moved-away'))).toBe(false);
 
-      const auditDir = path.join(home, '.warden', 'audit');
-      expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-      const decisions = [...readAuditLog({ auditDir })]
-        .map((line) => line.record as Record<string, unknown>)
+      const decisions = readVerifiedAudit({ auditDir: path.join(home, '.warden', 'audit') })
         .filter((record) => record.hookEvent === 'PreToolUse')
         .map((record) => ({ effect: record.effect, rule: record.ruleId }));
       expect(decisions).toEqual(cases.map((entry) => ({ effect: entry.effect, rule: entry.rule })));

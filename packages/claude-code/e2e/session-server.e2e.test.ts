@@ -1,21 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
   createAgentWorkspace,
+  installWardenForClaudeCode,
   type RecordedAnthropicRequest,
+  readVerifiedAudit,
   resolveClaudeCodeBinary,
   runClaude,
   type ScriptedAnthropicTurn,
@@ -45,19 +37,7 @@ async function installed(): Promise<{
   const workspace = await createAgentWorkspace({ prefix: 'warden-session-e2e-' });
   workspaces.push(workspace);
   // `claude` on PATH, as a user has it: install reads its version and registers the server with it.
-  const binDir = path.join(workspace.root, 'bin');
-  mkdirSync(binDir);
-  symlinkSync(claude, path.join(binDir, 'claude'));
-  const output = execFileSync(process.execPath, [bin, 'install', '--scope', 'user'], {
-    env: {
-      PATH: `${binDir}:${path.dirname(process.execPath)}:/usr/bin:/bin`,
-      HOME: workspace.home,
-      DISABLE_TELEMETRY: '1',
-      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-      DISABLE_AUTOUPDATER: '1',
-    },
-    encoding: 'utf8',
-  });
+  const output = installWardenForClaudeCode({ bin, workspace, claudePath: claude });
   const victim = path.join(workspace.home, 'important');
   mkdirSync(victim, { recursive: true });
   writeFileSync(path.join(victim, 'thesis.txt'), 'four years of work\n');
@@ -101,9 +81,7 @@ async function run(options: {
 }
 
 function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
-  const auditDir = path.join(workspace.home, '.warden', 'audit');
-  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
+  return readVerifiedAudit({ auditDir: path.join(workspace.home, '.warden', 'audit') });
 }
 
 function serverPid(workspace: AgentWorkspace): number | undefined {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readRegisteredServer } from './register-session-server.js';
-import { claudeCodeSessionTemplate } from './session-input.js';
+import { renderClaudeCodeSessionTemplate } from './session-input.js';
 
 export interface ProbeSessionServerOptions {
   /** The hook input to send (a canary such as a PreToolUse of `rm -rf ~`), as Claude Code would send it. */
@@ -20,25 +20,6 @@ export interface ProbeSessionServerResult {
   text?: string;
   /** What went wrong, for the user. */
   detail?: string;
-}
-
-/** The arguments Claude Code sends for a hook input through Warden's template. */
-function templated(input: Record<string, unknown>): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(claudeCodeSessionTemplate())) {
-    if (typeof value !== 'string') {
-      args[key] = value;
-      continue;
-    }
-    const actual = input[value.slice(2, -1)];
-    args[key] =
-      actual === undefined || actual === null
-        ? ''
-        : typeof actual === 'object'
-          ? JSON.stringify(actual)
-          : String(actual);
-  }
-  return args;
 }
 
 /**
@@ -72,7 +53,7 @@ export function probeSessionServer(options: ProbeSessionServerOptions): ProbeSes
       jsonrpc: '2.0',
       id: 1,
       method: 'tools/call',
-      params: { name: 'decide', arguments: templated(options.input) },
+      params: { name: 'decide', arguments: renderClaudeCodeSessionTemplate({ input: options.input }) },
     },
   ];
   const result = spawnSync(entry.command, args, {

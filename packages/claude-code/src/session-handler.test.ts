@@ -5,7 +5,7 @@ import { readAuditLog } from '@warden/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runHook } from './hook.js';
 import { createClaudeCodeSessionHandler, toSessionAnswer } from './session-handler.js';
-import { claudeCodeSessionTemplate } from './session-input.js';
+import { renderClaudeCodeSessionTemplate } from './session-input.js';
 
 let home: string;
 beforeEach(() => {
@@ -21,24 +21,8 @@ const env = (extra: Record<string, string> = {}) => ({
 });
 
 /** What Claude Code sends for a hook input through Warden's template (session-hooks.md §4). */
-function renderTemplate(native: Record<string, unknown>): Record<string, unknown> {
-  const args: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(claudeCodeSessionTemplate())) {
-    if (typeof value !== 'string') {
-      args[key] = value;
-      continue;
-    }
-    const field = value.slice(2, -1);
-    const actual = native[field];
-    args[key] =
-      actual === undefined || actual === null
-        ? ''
-        : typeof actual === 'object'
-          ? JSON.stringify(actual)
-          : String(actual);
-  }
-  return args;
-}
+const renderTemplate = (native: Record<string, unknown>) =>
+  renderClaudeCodeSessionTemplate({ input: native });
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(path.join(import.meta.dirname, '__fixtures__', `${name}.json`), 'utf8')) as Record<

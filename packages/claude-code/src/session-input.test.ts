@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claudeCodeSessionTemplate, toClaudeCodeHookInput } from './session-input.js';
+import {
+  claudeCodeSessionTemplate,
+  renderClaudeCodeSessionTemplate,
+  toClaudeCodeHookInput,
+} from './session-input.js';
 
 describe('claudeCodeSessionTemplate', () => {
   it('names every field of the routed events as a placeholder, and marks its version', () => {
@@ -21,6 +25,26 @@ describe('claudeCodeSessionTemplate', () => {
       'last_assistant_message',
     ])
       expect(template[field]).toBe(`\${${field}}`);
+  });
+});
+
+describe('renderClaudeCodeSessionTemplate', () => {
+  it('renders each field as Claude Code does: objects as JSON text, numbers as digits, a missing field as ""', () => {
+    const args = renderClaudeCodeSessionTemplate({
+      input: { hook_event_name: 'PreToolUse', tool_input: { command: 'ls' }, duration_ms: 29 },
+    });
+    expect(args).toMatchObject({
+      warden_template: 1,
+      hook_event_name: 'PreToolUse',
+      tool_input: '{"command":"ls"}',
+      duration_ms: '29',
+      prompt: '',
+    });
+    expect(toClaudeCodeHookInput(args)).toEqual({
+      hook_event_name: 'PreToolUse',
+      tool_input: { command: 'ls' },
+      duration_ms: 29,
+    });
   });
 });
 

@@ -44,6 +44,31 @@ export function claudeCodeSessionTemplate(): Record<string, unknown> {
   return template;
 }
 
+/**
+ * What Claude Code sends as the `mcp_tool` arguments for a hook input through Warden's template:
+ * each field rendered as a string (objects as JSON text, a missing field as ""). `warden doctor`'s
+ * probe speaks to the session server with it, as Claude Code would.
+ */
+export function renderClaudeCodeSessionTemplate(options: {
+  input: Record<string, unknown>;
+}): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(claudeCodeSessionTemplate())) {
+    if (typeof value !== 'string') {
+      args[key] = value;
+      continue;
+    }
+    const actual = options.input[value.slice(2, -1)];
+    args[key] =
+      actual === undefined || actual === null
+        ? ''
+        : typeof actual === 'object'
+          ? JSON.stringify(actual)
+          : String(actual);
+  }
+  return args;
+}
+
 /** Fields an event always has, kept even when empty ("" is a real empty prompt, not a missing one). */
 const KEEP_EMPTY: Readonly<Record<string, readonly string[]>> = {
   UserPromptSubmit: ['prompt'],

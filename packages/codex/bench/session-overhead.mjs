@@ -13,12 +13,18 @@
 //
 // BENCH_REPS (default 4) repetitions. Needs `pnpm --filter @warden/codex build` first.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { runCodex, startScriptedResponsesServer } from '@warden/test-utils';
+import {
+  codexTurns,
+  runCodex,
+  startScriptedResponsesServer,
+  trustCodexHooks,
+  writeCodexConfig,
+} from '@warden/test-utils';
 import { status } from '../dist/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,28 +40,6 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function config(baseUrl) {
-  return [
-    'model = "gpt-5.5"',
-    'model_provider = "mock"',
-    'approval_policy = "never"',
-    'check_for_update_on_startup = false',
-    '[analytics]',
-    'enabled = false',
-    '[model_providers.mock]',
-    'name = "mock"',
-    `base_url = "${baseUrl}"`,
-    'wire_api = "responses"',
-    'env_key = "MOCK_API_KEY"',
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
-    '[features]',
-    'plugins = false',
-    'apps = false',
-    '',
-  ].join('\n');
-}
-
 function install(variant, home, codexHome) {
   const args = ['install', '--codex', codexBin, ...(variant === 'mcp' ? ['--transport', 'mcp'] : [])];
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -64,15 +48,7 @@ function install(variant, home, codexHome) {
   });
   if (result.status !== 0) throw new Error(`install failed: ${result.stderr}`);
   const { trust } = status({ env: { HOME: home, CODEX_HOME: codexHome }, detection: {} });
-  appendFileSync(
-    path.join(codexHome, 'config.toml'),
-    trust
-      .map(
-        (entry) =>
-          `\n[hooks.state.${JSON.stringify(entry.key)}]\ntrusted_hash = ${JSON.stringify(entry.hash)}\n`,
-      )
-      .join(''),
-  );
+  trustCodexHooks({ codexHome, trust });
 }
 
 async function session(variant) {
@@ -82,12 +58,10 @@ async function session(variant) {
   const codexHome = path.join(home, '.codex');
   mkdirSync(codexHome, { recursive: true });
   mkdirSync(project, { recursive: true });
-  const script = Array.from({ length: CALLS }, () => ({
-    functionCall: { name: 'exec_command', arguments: { cmd: 'true' } },
-  }));
+  const script = Array.from({ length: CALLS }, () => codexTurns.execCommand('true'));
   const server = await startScriptedResponsesServer({ script, finalText: 'done' });
   try {
-    writeFileSync(path.join(codexHome, 'config.toml'), config(server.baseUrl));
+    writeCodexConfig({ codexHome, baseUrl: server.baseUrl });
     if (variant !== 'none') install(variant, home, codexHome);
     const started = performance.now();
     const result = await runCodex({

@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
+  codexTurns,
   createAgentWorkspace,
+  readVerifiedAudit,
   runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
+  trustCodexHooks,
+  writeCodexConfig,
 } from '@warden/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { status } from '../src/install.js';
@@ -35,33 +38,6 @@ interface Scenario {
   victim: string;
 }
 
-function codexConfig(options: { baseUrl: string; extra?: string }): string {
-  return [
-    '# written by the Warden e2e test',
-    'model = "gpt-5.5"',
-    'model_provider = "mock"',
-    'approval_policy = "never"',
-    'check_for_update_on_startup = false',
-    '',
-    '[analytics]',
-    'enabled = false',
-    '',
-    '[model_providers.mock]',
-    'name = "mock"',
-    `base_url = "${options.baseUrl}"`,
-    'wire_api = "responses"',
-    'env_key = "MOCK_API_KEY"',
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
-    '',
-    '[features]',
-    '# no start-up traffic to github.com / chatgpt.com',
-    'plugins = false',
-    'apps = false',
-    options.extra ?? '',
-  ].join('\n');
-}
-
 function warden(args: string[], scenario: Scenario) {
   return spawnSync(process.execPath, [bin, ...args, '--codex', CODEX_BIN], {
     env: { PATH: process.env.PATH, HOME: scenario.workspace.home, CODEX_HOME: scenario.codexHome },
@@ -76,10 +52,7 @@ function trustWardenHooks(scenario: Scenario): void {
     env: { HOME: scenario.workspace.home, CODEX_HOME: scenario.codexHome },
     detection: {},
   });
-  const tables = trust.map(
-    (entry) => `\n[hooks.state.${JSON.stringify(entry.key)}]\ntrusted_hash = ${JSON.stringify(entry.hash)}\n`,
-  );
-  appendFileSync(path.join(scenario.codexHome, 'config.toml'), tables.join(''));
+  trustCodexHooks({ codexHome: scenario.codexHome, trust });
 }
 
 async function createScenario(): Promise<Scenario> {
@@ -123,10 +96,11 @@ async function run(options: {
   const context = await createScenario();
   const server = await startScriptedResponsesServer({ script: options.script(context) });
   try {
-    writeFileSync(
-      path.join(context.codexHome, 'config.toml'),
-      codexConfig({ baseUrl: server.baseUrl, extra: options.featureFlags }),
-    );
+    writeCodexConfig({
+      codexHome: context.codexHome,
+      baseUrl: server.baseUrl,
+      ...(options.featureFlags ? { features: options.featureFlags } : {}),
+    });
     const installOutput = options.withWarden ? installWarden(context, { trust: options.trust ?? true }) : '';
     options.prepare?.(context);
     const result = await runCodex({
@@ -154,17 +128,10 @@ async function run(options: {
 
 function auditRecords(workspace: AgentWorkspace): Array<Record<string, unknown>> {
   const auditDir = path.join(workspace.home, '.warden', 'audit');
-  if (!existsSync(auditDir)) return [];
-  expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-  return [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
+  return existsSync(auditDir) ? readVerifiedAudit({ auditDir }) : [];
 }
 
-const execCommand = (cmd: string): ScriptedResponsesTurn => ({
-  functionCall: { name: 'exec_command', arguments: { cmd } },
-});
-const applyPatch = (body: string): ScriptedResponsesTurn => ({
-  customToolCall: { name: 'apply_patch', input: `*** Begin Patch\n${body}\n*** End Patch\n` },
-});
+const { execCommand, applyPatch } = codexTurns;
 const denials = (audit: Array<Record<string, unknown>>) =>
   audit.filter((record) => record.hookEvent === 'PreToolUse' && record.effect === 'deny');
 
@@ -337,7 +304,7 @@ describe('Codex CLI guarded by warden-codex', () => {
     expect(guarded.installOutput).toContain('[features] hooks = true');
     const config = readFileSync(path.join(guarded.codexHome, 'config.toml'), 'utf8');
     expect(config).toContain('# hooks were switched off here\nhooks = true');
-    expect(config).toContain('# written by the Warden e2e test');
+    expect(config).toContain('# written by a Warden test (@warden/test-utils writeCodexConfig)');
 
     expect(readFileSync(path.join(guarded.workspace.project, 'greeting.txt'), 'utf8')).toBe('hello\n');
     expect(guarded.toolOutputs[0]!.output).toContain('greeting.txt');

@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAuditLog, verifyAuditLog } from '@warden/core';
 import {
   type AgentWorkspace,
+  codexTurns,
   createAgentWorkspace,
+  readVerifiedAudit,
   runCodex,
   type ScriptedResponsesTurn,
   startScriptedResponsesServer,
+  trustCodexHooks,
+  writeCodexConfig,
 } from '@warden/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { status } from '../src/install.js';
@@ -36,32 +39,6 @@ interface Scenario {
   wardenHome?: string;
 }
 
-function codexConfig(baseUrl: string): string {
-  return [
-    '# written by the Warden session-server e2e test',
-    'model = "gpt-5.5"',
-    'model_provider = "mock"',
-    'approval_policy = "never"',
-    'check_for_update_on_startup = false',
-    '',
-    '[analytics]',
-    'enabled = false',
-    '',
-    '[model_providers.mock]',
-    'name = "mock"',
-    `base_url = "${baseUrl}"`,
-    'wire_api = "responses"',
-    'env_key = "MOCK_API_KEY"',
-    'request_max_retries = 0',
-    'stream_max_retries = 0',
-    '',
-    '[features]',
-    'plugins = false',
-    'apps = false',
-    '',
-  ].join('\n');
-}
-
 function warden(args: string[], scenario: Scenario) {
   return spawnSync(process.execPath, [bin, ...args, '--codex', CODEX_BIN], {
     env: {
@@ -86,15 +63,7 @@ function installWithMcp(scenario: Scenario, options: { trust: boolean }): string
     env: { HOME: scenario.workspace.home, CODEX_HOME: scenario.codexHome },
     detection: {},
   });
-  appendFileSync(
-    path.join(scenario.codexHome, 'config.toml'),
-    trust
-      .map(
-        (entry) =>
-          `\n[hooks.state.${JSON.stringify(entry.key)}]\ntrusted_hash = ${JSON.stringify(entry.hash)}\n`,
-      )
-      .join(''),
-  );
+  trustCodexHooks({ codexHome: scenario.codexHome, trust });
   const reported = warden(['status'], scenario);
   expect(reported.stdout).toContain('Warden for Codex: guarding');
   expect(reported.stdout).toContain('transport: mcp');
@@ -132,7 +101,7 @@ async function run(options: {
   };
   const server = await startScriptedResponsesServer({ script: options.script(scenario) });
   try {
-    writeFileSync(path.join(codexHome, 'config.toml'), codexConfig(server.baseUrl));
+    writeCodexConfig({ codexHome, baseUrl: server.baseUrl });
     if (options.withWarden) installWithMcp(scenario, { trust: options.trust ?? true });
     options.prepare?.(scenario);
     const beside = options.during?.(scenario);
@@ -149,11 +118,7 @@ async function run(options: {
     expect(result.timedOut).toBe(false);
     expect(result.exitCode, result.stderr).toBe(0);
     const auditDir = path.join(scenario.wardenHome ?? path.join(workspace.home, '.warden'), 'audit');
-    let audit: Record<string, unknown>[] = [];
-    if (existsSync(auditDir)) {
-      expect(verifyAuditLog({ auditDir }).ok).toBe(true);
-      audit = [...readAuditLog({ auditDir })].map((line) => line.record as Record<string, unknown>);
-    }
+    const audit = existsSync(auditDir) ? readVerifiedAudit({ auditDir }) : [];
     return {
       ...scenario,
       result,
@@ -166,12 +131,7 @@ async function run(options: {
   }
 }
 
-const execCommand = (cmd: string): ScriptedResponsesTurn => ({
-  functionCall: { name: 'exec_command', arguments: { cmd } },
-});
-const applyPatch = (body: string): ScriptedResponsesTurn => ({
-  customToolCall: { name: 'apply_patch', input: `*** Begin Patch\n${body}\n*** End Patch\n` },
-});
+const { execCommand, applyPatch } = codexTurns;
 
 /** The pid of the session server Codex started for this scenario (its HOME is the scenario's). */
 function sessionServerPid(scenario: Scenario): number | undefined {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@decimalturn/toml-patch';
-import { createTempDir, type TempDir } from '@warden/test-utils';
+import { createTempDir, type TempDir, trustCodexHooks } from '@warden/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 import { CODEX_HOOK_EVENTS } from './hook-input-schema.js';
@@ -215,11 +215,7 @@ describe('install --transport mcp', () => {
 describe('status (mcp transport)', () => {
   const trustAll = () => {
     const { trust } = status({ env, detection: hooksOnByDefault });
-    const tables = trust.map(
-      (entry) =>
-        `\n[hooks.state.${JSON.stringify(entry.key)}]\ntrusted_hash = ${JSON.stringify(entry.hash)}\n`,
-    );
-    writeFileSync(configFile(), readFileSync(configFile(), 'utf8') + tables.join(''));
+    trustCodexHooks({ codexHome, trust });
   };
 
   it('reports the transport, and guards only when every hook is trusted and the server is declared', () => {

@@ -1,6 +1,7 @@
 import { createSessionTools, runSessionServer, type SessionExtraTool, type WardenConfig } from '@warden/core';
 import packageJson from '../package.json' with { type: 'json' };
 import type { AskBehaviour } from './adapter.js';
+import { askFromArguments } from './ask-from-arguments.js';
 import { createCodexSessionHandler, DEFAULT_SESSION_DEADLINE_MS } from './session-handler.js';
 
 export interface ServeCodexSessionOptions {
@@ -105,17 +106,6 @@ export async function serveCodexSession(options: ServeCodexSessionOptions = {}):
   });
 }
 
-/** `--ask deny|defer` (or `--ask=…`) among serve-session's arguments. */
-function askFromArguments(argv: readonly string[]): AskBehaviour | undefined {
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]!;
-    const value =
-      argument === '--ask' ? argv[index + 1] : argument.startsWith('--ask=') ? argument.slice(6) : undefined;
-    if (value === 'deny' || value === 'defer') return value;
-  }
-  return undefined;
-}
-
 /**
  * The process around `serveCodexSession`. Stdout carries only JSON-RPC (stray console output goes
  * to stderr); an uncaught error is logged and the server goes on, because a server that exits
@@ -138,7 +128,7 @@ export function startCodexSessionProcess(options: {
     process.stderr.write(`warden session: unhandled: ${describe(error)}\n`);
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(0));
-  const askBehaviour = askFromArguments(options.argv);
+  const askBehaviour = askFromArguments({ argv: options.argv });
   const exposeTools = options.argv.includes('--expose-tools');
   void serveCodexSession({ env, exposeTools, ...(askBehaviour ? { askBehaviour } : {}) }).then(
     () => process.exit(0),

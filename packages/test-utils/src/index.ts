@@ -1,6 +1,12 @@
 export { type AdapterConformanceOptions, describeAdapterConformance } from './adapter-conformance.ts';
 export { type ClaudeEnvironmentOptions, claudeEnvironment } from './claude-environment.ts';
+export { codexTurns } from './codex-turns.ts';
 export { createTestDecision } from './create-test-decision.ts';
+export {
+  type InstallWardenForClaudeCodeOptions,
+  installWardenForClaudeCode,
+} from './install-warden-for-claude-code.ts';
+export { readVerifiedAudit } from './read-verified-audit.ts';
 export {
   type ClaudePermissionMode,
   type ClaudeStreamMessage,
@@ -34,3 +40,9 @@ export {
   createTempDir,
   type TempDir,
 } from './temp-dir.ts';
+export {
+  type CodexHookTrustEntry,
+  type TrustCodexHooksOptions,
+  trustCodexHooks,
+} from './trust-codex-hooks.ts';
+export { type WriteCodexConfigOptions, writeCodexConfig } from './write-codex-config.ts';

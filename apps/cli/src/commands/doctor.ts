@@ -105,6 +105,29 @@ function judgeHookAnswer(answer: { status: number | null; stdout: string; stderr
   };
 }
 
+/** The check for a canary that reached a hook: passes only when the hook denied it. */
+function canaryCheck(options: {
+  agent: AgentVerdict['agent'];
+  /** What the canary went through, for the message ("the registered hook"). */
+  via: string;
+  canary: CanaryResult;
+  /** What to do when the hook let the canary through. */
+  fix: string;
+}): DoctorCheck {
+  const { canary } = options;
+  return {
+    agent: options.agent,
+    check: 'canary',
+    ok: canary.denied,
+    severity: canary.denied ? 'info' : 'error',
+    message: `canary \`${CANARY_COMMAND}\` sent through ${options.via}: ${canary.detail}`,
+    ...(canary.denied ? {} : { fix: options.fix }),
+  };
+}
+
+const POLICY_FIX =
+  'the policy in force does not block it: check `warden status` (observe mode? suspended? a policy without the recommended pack?)';
+
 function readJson(file: string): { value?: Record<string, unknown>; error?: string } {
   if (!existsSync(file)) return {};
   try {
@@ -276,20 +299,22 @@ async function checkClaudeCode(
         ? 'onFailure "block": a hook that crashes or times out blocks the tool call'
         : 'onFailure is not "block": a hook that crashes or times out lets the tool call run (Claude Code 2.1.295+: warden install claude-code --on-failure block)',
     });
+  // The canary as Claude Code sends it, to a command hook and to the session server alike.
+  const canaryInput = {
+    session_id: 'warden-doctor',
+    transcript_path: '',
+    cwd: context.cwd,
+    permission_mode: 'default',
+    hook_event_name: 'PreToolUse',
+    tool_name: 'Bash',
+    tool_input: { command: CANARY_COMMAND },
+    tool_use_id: 'warden-doctor-canary',
+  };
   for (const [command, events] of commands) {
     if (!events.has('PreToolUse')) continue;
     const canary = runCanary({
       command,
-      payload: {
-        session_id: 'warden-doctor',
-        transcript_path: '',
-        cwd: context.cwd,
-        permission_mode: 'default',
-        hook_event_name: 'PreToolUse',
-        tool_name: 'Bash',
-        tool_input: { command: CANARY_COMMAND },
-        tool_use_id: 'warden-doctor-canary',
-      },
+      payload: canaryInput,
       env: context.env,
       cwd: context.cwd,
       timeoutMs: options.timeoutMs,
@@ -306,32 +331,12 @@ async function checkClaudeCode(
       });
     } else {
       if (!canary.denied) enforcing = false;
-      checks.push({
-        agent,
-        check: 'canary',
-        ok: canary.denied,
-        severity: canary.denied ? 'info' : 'error',
-        message: `canary \`${CANARY_COMMAND}\` sent through the registered hook: ${canary.detail}`,
-        ...(canary.denied
-          ? {}
-          : {
-              fix: 'the policy in force does not block it: check `warden status` (observe mode? suspended? a policy without the recommended pack?)',
-            }),
-      });
+      checks.push(canaryCheck({ agent, via: 'the registered hook', canary, fix: POLICY_FIX }));
     }
   }
   if (sessionEvents.has('PreToolUse')) {
     const probe = probeSessionServer({
-      input: {
-        session_id: 'warden-doctor',
-        transcript_path: '',
-        cwd: context.cwd,
-        permission_mode: 'default',
-        hook_event_name: 'PreToolUse',
-        tool_name: 'Bash',
-        tool_input: { command: CANARY_COMMAND },
-        tool_use_id: 'warden-doctor-canary',
-      },
+      input: canaryInput,
       env: context.env,
       cwd: context.cwd,
       timeoutMs: options.timeoutMs,
@@ -349,18 +354,7 @@ async function checkClaudeCode(
     } else {
       const canary = judgeHookAnswer({ status: null, stdout: probe.text, stderr: '' });
       if (!canary.denied) enforcing = false;
-      checks.push({
-        agent,
-        check: 'canary',
-        ok: canary.denied,
-        severity: canary.denied ? 'info' : 'error',
-        message: `canary \`${CANARY_COMMAND}\` sent through Warden's session server: ${canary.detail}`,
-        ...(canary.denied
-          ? {}
-          : {
-              fix: 'the policy in force does not block it: check `warden status` (observe mode? suspended? a policy without the recommended pack?)',
-            }),
-      });
+      checks.push(canaryCheck({ agent, via: "Warden's session server", canary, fix: POLICY_FIX }));
     }
   }
   return { agent, installed: true, enforcing };
@@ -470,16 +464,18 @@ async function checkCodex(
       timeoutMs: options.timeoutMs,
     });
     if (!canary.started || !canary.denied) enforcing = false;
-    checks.push({
-      agent,
-      check: canary.started ? 'canary' : 'command',
-      ok: canary.started && canary.denied,
-      severity: canary.started && canary.denied ? 'info' : 'error',
-      message: canary.started
-        ? `canary \`${CANARY_COMMAND}\` sent through the registered hook: ${canary.detail}`
-        : `the hook command cannot start: ${canary.detail}`,
-      ...(canary.started && canary.denied ? {} : { fix: 'warden install codex' }),
-    });
+    checks.push(
+      canary.started
+        ? canaryCheck({ agent, via: 'the registered hook', canary, fix: 'warden install codex' })
+        : {
+            agent,
+            check: 'command',
+            ok: false,
+            severity: 'error',
+            message: `the hook command cannot start: ${canary.detail}`,
+            fix: 'warden install codex',
+          },
+    );
   }
   return { agent, installed: true, enforcing };
 }

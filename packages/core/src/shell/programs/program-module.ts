@@ -137,6 +137,26 @@ export function addPath(call: ProgramCall, path: string | undefined, access: Tar
   call.description.targets.push({ path, access });
 }
 
+/**
+ * The files named by option values (`-o out`, `--input-file list`), in the order given: an option
+ * in `files` adds its value as a file of that access; any other option goes to `other`, for values
+ * that name a file only in part (`-d @body.json`, `-F x=@file`).
+ */
+export function addOptionPaths(options: {
+  call: ProgramCall;
+  scanned: ScannedOptions;
+  files: ReadonlyMap<string, TargetAccess>;
+  other?: (name: string, value: string) => void;
+}): void {
+  for (const [name, values] of options.scanned.allValues) {
+    const access = options.files.get(name);
+    for (const value of values) {
+      if (access) addPath(options.call, value, access);
+      else options.other?.(name, value);
+    }
+  }
+}
+
 /** Go-style tools whose options are single-dash words (`terraform destroy -auto-approve`). */
 const SINGLE_DASH_LONG = new Set(['terraform', 'tofu', 'terragrunt', 'go', 'java', 'javac']);
 

@@ -1,6 +1,25 @@
 import type { OptionSpec } from '../../parse-options.js';
 import { addTargets, defineProgram, readOptions } from '../program-module.js';
 
+const BAT: OptionSpec = {
+  valued: 'lrHmp',
+  longValued: [
+    'language',
+    'line-range',
+    'highlight-line',
+    'map-syntax',
+    'theme',
+    'style',
+    'tabs',
+    'wrap',
+    'terminal-width',
+    'color',
+    'paging',
+    'pager',
+    'decorations',
+  ],
+};
+
 /** Options that take a value, per reader, so their values are not read as files. */
 const READERS: Record<string, OptionSpec> = {
   cat: {},
@@ -23,42 +42,9 @@ const READERS: Record<string, OptionSpec> = {
   hd: { valued: 'enfs' },
   strings: { valued: 'ntTe', longValued: ['bytes', 'radix', 'encoding', 'target', 'output-separator'] },
   base32: { valued: 'w', longValued: ['wrap'] },
-  bat: {
-    valued: 'lrHmp',
-    longValued: [
-      'language',
-      'line-range',
-      'highlight-line',
-      'map-syntax',
-      'theme',
-      'style',
-      'tabs',
-      'wrap',
-      'terminal-width',
-      'color',
-      'paging',
-      'pager',
-      'decorations',
-    ],
-  },
-  batcat: {
-    valued: 'lrHmp',
-    longValued: [
-      'language',
-      'line-range',
-      'highlight-line',
-      'map-syntax',
-      'theme',
-      'style',
-      'tabs',
-      'wrap',
-      'terminal-width',
-      'color',
-      'paging',
-      'pager',
-      'decorations',
-    ],
-  },
+  bat: BAT,
+  // Debian's name for bat.
+  batcat: BAT,
   view: {},
   cut: { valued: 'bcdf', longValued: ['bytes', 'characters', 'delimiter', 'fields', 'output-delimiter'] },
   paste: { valued: 'd', longValued: ['delimiters'] },

@@ -1,4 +1,13 @@
-import { addPath, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+import type { TargetAccess } from '../../types.js';
+import { addOptionPaths, addPath, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+
+/** Options whose value is a file curl writes (output, cookie jar, headers, traces) or reads. */
+const FILE_OPTIONS = new Map<string, TargetAccess>([
+  ...['o', 'output', 'c', 'cookie-jar', 'D', 'dump-header', 'trace', 'trace-ascii', 'stderr'].map(
+    (name) => [name, 'write'] as const,
+  ),
+  ...['T', 'upload-file', 'K', 'config', 'netrc-file'].map((name) => [name, 'read'] as const),
+]);
 
 function describeCurl(call: ProgramCall): void {
   const { scanned } = readOptions(call, {
@@ -69,37 +78,20 @@ function describeCurl(call: ProgramCall): void {
       'stderr',
     ],
   });
-  for (const [name, values] of scanned.allValues) {
-    for (const value of values) {
-      if (
-        name === 'o' ||
-        name === 'output' ||
-        name === 'c' ||
-        name === 'cookie-jar' ||
-        name === 'D' ||
-        name === 'dump-header' ||
-        name === 'trace' ||
-        name === 'trace-ascii' ||
-        name === 'stderr'
-      )
-        addPath(call, value, 'write');
-      else if (
-        name === 'T' ||
-        name === 'upload-file' ||
-        name === 'K' ||
-        name === 'config' ||
-        name === 'netrc-file'
-      )
-        addPath(call, value, 'read');
-      else if (/^(d|data|data-binary|data-ascii|json|data-urlencode)$/.test(name)) {
+  addOptionPaths({
+    call,
+    scanned,
+    files: FILE_OPTIONS,
+    other: (name, value) => {
+      if (/^(d|data|data-binary|data-ascii|json|data-urlencode)$/.test(name)) {
         const at = value.indexOf('@');
         if (at === 0 || (name === 'data-urlencode' && at > 0)) addPath(call, value.slice(at + 1), 'read');
       } else if (name === 'F' || name === 'form') {
         const match = /=[@<]([^;]+)/.exec(value);
         if (match) addPath(call, match[1], 'read');
       } else if ((name === 'b' || name === 'cookie') && !value.includes('=')) addPath(call, value, 'read');
-    }
-  }
+    },
+  });
 }
 
 /** curl: output files written; uploads, `-d @file`, `-F x=@file`, configs and netrc read. */

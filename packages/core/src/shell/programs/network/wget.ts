@@ -1,4 +1,21 @@
-import { addPath, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+import type { TargetAccess } from '../../types.js';
+import { addOptionPaths, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+
+/** Options whose value is a file wget writes (output, log, cookies, where to save) or reads. */
+const FILE_OPTIONS = new Map<string, TargetAccess>([
+  ...[
+    'O',
+    'output-document',
+    'o',
+    'output-file',
+    'a',
+    'append-output',
+    'P',
+    'directory-prefix',
+    'save-cookies',
+  ].map((name) => [name, 'write'] as const),
+  ...['i', 'input-file', 'post-file', 'body-file', 'load-cookies'].map((name) => [name, 'read'] as const),
+]);
 
 function describeWget(call: ProgramCall): void {
   const { scanned } = readOptions(call, {
@@ -42,13 +59,7 @@ function describeWget(call: ProgramCall): void {
       'restrict-file-names',
     ],
   });
-  for (const [name, values] of scanned.allValues) {
-    for (const value of values) {
-      if (/^(O|output-document|o|output-file|a|append-output|P|directory-prefix|save-cookies)$/.test(name))
-        addPath(call, value, 'write');
-      else if (/^(i|input-file|post-file|body-file|load-cookies)$/.test(name)) addPath(call, value, 'read');
-    }
-  }
+  addOptionPaths({ call, scanned, files: FILE_OPTIONS });
 }
 
 /** wget: output and cookie files written; input, post and cookie files read. */

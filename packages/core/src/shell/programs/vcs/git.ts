@@ -48,6 +48,10 @@ const GIT_FINDINGS = [
   { id: 'shell.git_no_verify', summary: "The repository's hooks are skipped (--no-verify)." },
 ];
 
+// What the discarding subcommands (checkout, restore, switch) say, whichever of them it is.
+const DISCARD_ALL = 'This throws away every uncommitted change in the working tree.';
+const DISCARD_FILES = 'This throws away uncommitted changes to these files.';
+
 /** Branches a force push must not rewrite without asking. */
 export const PROTECTED_BRANCH =
   /^(main|master|trunk|develop|development|dev|production|prod|staging|stable|release([/-].*)?|releases\/.*|hotfix\/.*|gh-pages)$/;
@@ -867,12 +871,7 @@ function describeGit(call: ProgramCall): void {
       const paths = separator >= 0 ? rest.slice(separator + 1) : operands;
       // -f throws local changes away even when it also creates a branch (`checkout -f -B x`).
       if (has('f', 'force')) {
-        raise(
-          call,
-          'shell.git_discard_all',
-          'This throws away every uncommitted change in the working tree.',
-          text,
-        );
+        raise(call, 'shell.git_discard_all', DISCARD_ALL, text);
         break;
       }
       if (has('b', 'B', 'orphan')) break;
@@ -880,19 +879,9 @@ function describeGit(call: ProgramCall): void {
       const fromTree = separator < 0 && operands.length >= 2;
       const fromFile = scanned.values.has('pathspec-from-file');
       if (paths.some((path) => WHOLE_TREE.test(path)))
-        raise(
-          call,
-          'shell.git_discard_all',
-          'This throws away every uncommitted change in the working tree.',
-          text,
-        );
+        raise(call, 'shell.git_discard_all', DISCARD_ALL, text);
       else if ((separator >= 0 && paths.length > 0) || fromTree || fromFile)
-        raise(
-          call,
-          'shell.git_discard_changes',
-          'This throws away uncommitted changes to these files.',
-          text,
-        );
+        raise(call, 'shell.git_discard_changes', DISCARD_FILES, text);
       else if (has('ours', 'theirs', 'p', 'patch', 'm', 'merge') && operands.length > 0)
         raise(call, 'shell.git_discard_changes', 'This overwrites uncommitted changes to these files.', text);
       break;
@@ -906,29 +895,12 @@ function describeGit(call: ProgramCall): void {
       const paths = operands;
       if (!worktree || (paths.length === 0 && !scanned.values.has('pathspec-from-file'))) break;
       if (paths.some((path) => WHOLE_TREE.test(path)))
-        raise(
-          call,
-          'shell.git_discard_all',
-          'This throws away every uncommitted change in the working tree.',
-          text,
-        );
-      else
-        raise(
-          call,
-          'shell.git_discard_changes',
-          'This throws away uncommitted changes to these files.',
-          text,
-        );
+        raise(call, 'shell.git_discard_all', DISCARD_ALL, text);
+      else raise(call, 'shell.git_discard_changes', DISCARD_FILES, text);
       break;
     }
     case 'switch':
-      if (has('discard-changes', 'f', 'force'))
-        raise(
-          call,
-          'shell.git_discard_all',
-          'This throws away every uncommitted change in the working tree.',
-          text,
-        );
+      if (has('discard-changes', 'f', 'force')) raise(call, 'shell.git_discard_all', DISCARD_ALL, text);
       break;
     case 'stash':
       if (operands[0] === 'drop' || operands[0] === 'clear') {
