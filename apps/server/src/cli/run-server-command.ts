@@ -87,6 +87,7 @@ interface Flags {
   'tls-cert'?: string;
   'tls-key'?: string;
   'sqlite-sync'?: string;
+  'rate-limit'?: string;
   tenant?: string;
   role?: string;
   name?: string;
