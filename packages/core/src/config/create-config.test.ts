@@ -22,6 +22,19 @@ describe('createConfig', () => {
     expect(decide(bash('rm -rf ~/important'), config).effect).toBe('allow');
   });
 
+  it('keeps the recommended protections for a policy in code with none, unless it says so', () => {
+    const empty = createConfig({ ...paths, policy: { rules: [] } });
+    expect(decide(bash('rm -rf ~/important'), empty).effect).toBe('deny');
+    expect(empty.policyWarnings?.join('\n')).toMatch(/no rule that denies or asks/);
+
+    const acknowledged = createConfig({
+      ...paths,
+      policy: { extends: 'none', acknowledge: 'no-protections', rules: [] },
+    });
+    expect(decide(bash('rm -rf ~/important'), acknowledged).effect).toBe('allow');
+    expect(acknowledged.policyWarnings?.join('\n')).toMatch(/acknowledge: no-protections/);
+  });
+
   it('compiles a policy object that extends a pack and adds a rule', () => {
     const policy: Policy = {
       extends: 'recommended',

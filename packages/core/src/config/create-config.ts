@@ -7,6 +7,7 @@ import type { Phase } from '../guard-event.js';
 import { BUILTIN_PACKS } from '../packs/index.js';
 import { checkPolicyRegexes } from '../policy/check-policy-regexes.js';
 import { type CompiledPolicy, compilePolicy } from '../policy/compile-policy.js';
+import { keepProtections } from '../policy/keep-protections.js';
 import { provideRegexEngine } from '../policy/linear-regex.js';
 import { type Policy, policySchema } from '../policy/policy-schema.js';
 import { resolvePolicy } from '../policy/resolve-policy.js';
@@ -93,7 +94,7 @@ export function createConfig(options: CreateConfigOptions = {}): WardenConfig {
     policy = parsed.data;
   }
 
-  const resolved = resolvePolicy({
+  const fromPolicy = resolvePolicy({
     policy,
     source,
     loadFile:
@@ -105,6 +106,11 @@ export function createConfig(options: CreateConfigOptions = {}): WardenConfig {
         });
       }),
   });
+
+  // A policy in code with no protections keeps the pack's, as a policy file does (a built-in pack
+  // is taken as named: `observe` is meant to block nothing).
+  const resolved =
+    typeof given === 'string' ? fromPolicy : keepProtections({ resolved: fromPolicy, policy, source });
 
   // In-process embedders build synchronously, so they get the regex engine up front; a policy
   // expression it cannot run (backreferences, look-around) is refused here.
@@ -136,6 +142,7 @@ export function createConfig(options: CreateConfigOptions = {}): WardenConfig {
     failure,
     home,
     userHome,
+    ...(resolved.warnings?.length ? { policyWarnings: resolved.warnings } : {}),
     auditEnabled: options.audit?.enabled ?? true,
     auditDir: path.resolve(options.audit?.dir ?? path.join(home, 'audit')),
     configFile: undefined,
