@@ -28,18 +28,6 @@ export function addMentionedProtectedPaths(options: {
   context: PathContext;
 }): void {
   const { commands, context } = options;
-  // A mention counts for the protected places themselves, not for the directories above them
-  // (`cd /tmp` is not about the Node that happens to live below it; deleting /tmp still is).
-  const mentionContext: PathContext = context.protectedPaths
-    ? {
-        ...context,
-        protectedPaths: {
-          ...context.protectedPaths,
-          guard: context.protectedPaths.guard.map((entry) => ({ ...entry, ancestors: false })),
-          agent: context.protectedPaths.agent.map((entry) => ({ ...entry, ancestors: false })),
-        },
-      }
-    : context;
   // Judged already: a path some command writes, deletes, changes or uses in an unknown way. A path
   // another command only reads (what inline code was read as) is judged again where it is named.
   const judged = new Set<string>();
@@ -58,7 +46,14 @@ export function addMentionedProtectedPaths(options: {
         const resolved = resolvePath({ path: match[0], cwd: context.cwd, home: context.home });
         if (known.has(resolved)) continue;
         // Lexically first (no file system call); links are followed only for a candidate.
-        const lexical = classifyPath({ path: resolved, ...mentionContext, followSymlinks: false });
+        // A mention counts for the protected places themselves, not the directories above them
+        // (`cd /tmp` is not about the Node that happens to live below it; deleting /tmp still is).
+        const lexical = classifyPath({
+          path: resolved,
+          ...context,
+          followSymlinks: false,
+          protectedAncestors: false,
+        });
         if (!lexical.some((name) => PROTECTED_CLASSES.has(name))) continue;
         known.add(resolved);
         judged.add(resolved);

@@ -341,7 +341,13 @@ export function resolveSymlinks(options: { path: string }): string {
   return options.path;
 }
 
-function lexicalClasses(target: string, context: PathContext, home: string, cwd: string): Set<PathClass> {
+function lexicalClasses(
+  target: string,
+  context: PathContext,
+  home: string,
+  cwd: string,
+  ancestors: boolean,
+): Set<PathClass> {
   const classes = new Set<PathClass>();
   if (target === '/') classes.add('root');
   if (target === home) classes.add('home');
@@ -414,8 +420,10 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
   const learned = context.protectedPaths;
   if (learned) {
     const keep = ['/', home, cwd];
-    if (matchesProtectedEntry({ path: target, entries: learned.guard, keep })) classes.add('guard_config');
-    if (matchesProtectedEntry({ path: target, entries: learned.agent, keep })) classes.add('agent_config');
+    if (matchesProtectedEntry({ path: target, entries: learned.guard, keep, ancestors }))
+      classes.add('guard_config');
+    if (matchesProtectedEntry({ path: target, entries: learned.agent, keep, ancestors }))
+      classes.add('agent_config');
   }
   if (/^\/etc\/(claude-code|codex)(\/|$)|^\/Library\/Application Support\/ClaudeCode(\/|$)/.test(target))
     classes.add('agent_config');
@@ -428,18 +436,29 @@ function lexicalClasses(target: string, context: PathContext, home: string, cwd:
  * the real location are added, so a link inside the project that points at `/etc` is `system`
  * too and the protection cannot be side-stepped through a link.
  */
-export function classifyPath(options: { path: string; followSymlinks?: boolean } & PathContext): PathClass[] {
+export function classifyPath(
+  options: {
+    path: string;
+    followSymlinks?: boolean;
+    /**
+     * Whether a directory above a learned protected place is protected too (default true: moving
+     * or deleting it removes the place); false asks about the places themselves.
+     */
+    protectedAncestors?: boolean;
+  } & PathContext,
+): PathClass[] {
   const target = path.resolve(options.cwd, options.path);
   const home = path.resolve(options.home);
   const cwd = path.resolve(options.cwd);
-  const classes = lexicalClasses(target, options, home, cwd);
+  const ancestors = options.protectedAncestors !== false;
+  const classes = lexicalClasses(target, options, home, cwd, ancestors);
   if (options.followSymlinks !== false) {
     const real = resolveSymlinks({ path: target });
     if (real !== target) {
       // The project and home directories may themselves live behind a link (macOS /tmp -> /private/tmp).
       const realCwd = resolveSymlinks({ path: cwd });
       const realHome = resolveSymlinks({ path: home });
-      for (const name of lexicalClasses(real, options, realHome, realCwd)) {
+      for (const name of lexicalClasses(real, options, realHome, realCwd, ancestors)) {
         if (name === 'project' || name === 'outside_project') continue;
         classes.add(name);
       }

@@ -254,6 +254,8 @@ export function matchesProtectedEntry(options: {
   entries: readonly ProtectedEntry[];
   /** Directories never counted as ancestors: `/`, the home and the project directory. */
   keep: readonly string[];
+  /** Whether a directory above an entry that says so counts (default true); false: the places themselves. */
+  ancestors?: boolean;
 }): boolean {
   const target = options.path;
   for (const entry of options.entries) {
@@ -268,6 +270,7 @@ export function matchesProtectedEntry(options: {
       return true;
     if (
       entry.ancestors &&
+      options.ancestors !== false &&
       isInside(entry.path, target) &&
       !options.keep.some((kept) => isInside(kept, target))
     )
