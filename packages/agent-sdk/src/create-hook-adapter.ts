@@ -1,4 +1,4 @@
-import type { HookJSONOutput, PostToolUseHookSpecificOutput } from '@anthropic-ai/claude-agent-sdk';
+import type { HookJSONOutput } from '@anthropic-ai/claude-agent-sdk';
 import {
   type AdapterV1,
   checkToolInput,
@@ -9,6 +9,7 @@ import {
   InvalidInputError,
   type ParseResult,
   type Phase,
+  postToolUseOutput,
   type RequestContext,
 } from '@warden/core';
 import type * as z from 'zod/mini';
@@ -218,28 +219,8 @@ function renderHookOutput(options: {
       }
       return {};
     case 'PostToolUse':
-    case 'PostToolUseFailure': {
-      // The tool already ran: a block shows the reason to the model; an ask and detector warnings
-      // become context for it. A redaction replaces the output before the model reads it
-      // (`updatedToolOutput`, PostToolUse only), in the shape the tool returned.
-      const redaction = hookEvent === 'PostToolUse' ? decision.redaction : undefined;
-      const context = [
-        ...(decision.effect === 'ask' ? [reason] : []),
-        ...(decision.warnings ?? []).map((warning) => `Warden: ${warning}`),
-        ...(redaction
-          ? [`Warden replaced ${redaction.findings.join(', ')} in this output with [REDACTED:…] markers.`]
-          : []),
-      ].join('\n');
-      const specific = {
-        hookEventName: hookEvent,
-        ...(context ? { additionalContext: context } : {}),
-        ...(redaction ? { updatedToolOutput: redaction.output } : {}),
-      } as PostToolUseHookSpecificOutput;
-      if (decision.effect === 'deny')
-        return { decision: 'block', reason, ...(redaction ? { hookSpecificOutput: specific } : {}) };
-      if (context) return { hookSpecificOutput: specific };
-      return {};
-    }
+    case 'PostToolUseFailure':
+      return (postToolUseOutput({ hookEvent, decision, reason }) ?? {}) as HookJSONOutput;
     case 'UserPromptSubmit':
       // Nobody can approve a prompt mid-flight, so ask blocks like deny. The SDK would otherwise
       // quote the whole prompt (and the secret in it) back in its block message.

@@ -9,6 +9,7 @@ import {
   InvalidInputError,
   type ParseResult,
   type Phase,
+  postToolUseOutput,
 } from '@warden/core';
 import type * as z from 'zod/mini';
 import {
@@ -225,26 +226,8 @@ export function renderClaudeCodeDecision(options: {
       return silent;
     case 'PostToolUse':
     case 'PostToolUseFailure': {
-      // The tool already ran: a block shows the reason to Claude; an ask and detector warnings
-      // become context for it. A redaction replaces the output before Claude reads it
-      // (`updatedToolOutput`, PostToolUse only, any tool), in the shape the tool returned.
-      const redaction = hookEvent === 'PostToolUse' ? decision.redaction : undefined;
-      const context = [
-        ...(decision.effect === 'ask' ? [reason] : []),
-        ...(decision.warnings ?? []).map((warning) => `Warden: ${warning}`),
-        ...(redaction
-          ? [`Warden replaced ${redaction.findings.join(', ')} in this output with [REDACTED:…] markers.`]
-          : []),
-      ].join('\n');
-      const specific = {
-        hookEventName: hookEvent,
-        ...(context ? { additionalContext: context } : {}),
-        ...(redaction ? { updatedToolOutput: redaction.output } : {}),
-      };
-      if (decision.effect === 'deny')
-        return json({ decision: 'block', reason, ...(redaction ? { hookSpecificOutput: specific } : {}) });
-      if (context) return json({ hookSpecificOutput: specific });
-      return silent;
+      const output = postToolUseOutput({ hookEvent, decision, reason });
+      return output ? json(output) : silent;
     }
     case 'UserPromptSubmit':
       // Nobody can approve a prompt mid-flight: ask blocks like deny, with the reason shown.

@@ -269,3 +269,5 @@ export type {
 // with every rule set in place; only the command hooks (bundled from runtime.ts) load the rule
 // data lazily, when a text needs it. Never throws: without the data only Warden's own rules run.
 await loadRuleSets();
+
+export { type PostToolUseOutput, postToolUseOutput } from './post-tool-use-output.js';

@@ -36,6 +36,7 @@ export type { GuardOptions, GuardResult } from './guard.js';
 export { guard } from './guard.js';
 export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event.js';
 export { effectSchema, failurePolicySchema, modeSchema } from './policy/enums.js';
+export { type PostToolUseOutput, postToolUseOutput } from './post-tool-use-output.js';
 export type { ConfigCache } from './session/create-config-cache.js';
 export { createConfigCache } from './session/create-config-cache.js';
 export type { SessionAuditWriter } from './session/create-session-audit-writer.js';
