@@ -239,6 +239,16 @@ export const recommendedPack: Policy = {
       reason: 'Deleting system files is not allowed. Ask the user to do it if it is really needed.',
     },
     {
+      id: 'shell.write-home',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      // The home directory itself, not a file in it: an archive extracted there, a tree copied
+      // over it, or a glob over its entries can overwrite start-up files, keys and settings.
+      when: { access: ['write', 'metadata'], targets: ['home'] },
+      reason:
+        'This writes into the home directory itself, where an archive or a copied tree can replace shell start-up files, SSH keys or agent settings. Extract or copy into a subdirectory (or the project) instead, or ask the user.',
+    },
+    {
       id: 'shell.write-system',
       effect: 'deny',
       actions: ['shell.exec'],

@@ -31,6 +31,7 @@ import type {
   WordPart,
 } from './shell-syntax.js';
 import { decodeBase64, decodeHex, echoOutput, printfOutput, reverseLines, translate } from './text-output.js';
+import { protectedPlacesBelow } from './tree-writes.js';
 import type {
   AnalyzeShellOptions,
   ShellAnalysis,
@@ -902,6 +903,9 @@ class ShellAnalyzer {
         scope: frame.scope,
       });
       command.targets.push(target);
+      if (raw.tree && !target.unknownLocation)
+        for (const place of protectedPlacesBelow({ directory: target.resolved, home: this.home }))
+          command.targets.push({ ...target, resolved: place, absolute: place, glob: false });
       // `cat .env*`, `cp ~/keys/id_* .`: a glob whose name part matches a secret's name reaches
       // that secret; the directory it reaches alone would not say so.
       const sample = target.glob && !target.unknownLocation ? secretGlobSample(raw.path) : undefined;

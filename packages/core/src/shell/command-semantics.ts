@@ -8,6 +8,11 @@ export interface RawTarget {
   path: string;
   access: TargetAccess;
   argument?: number;
+  /**
+   * The command writes files of names it does not know beneath this directory (an archive
+   * extracted into it, a tree copied into it): the protected places beneath it are written too.
+   */
+  tree?: boolean;
 }
 
 /** What one command does, from its program and arguments alone. */

@@ -194,7 +194,7 @@ export const CLASS_CORPUS: ClassCorpusCase[] = [
   k("bin/rails db:reset", "ask", "shell.database-destructive", ["rails"], ["shell.database_destructive"]),
   k("npx prisma migrate reset --force", "ask", "shell.database-destructive", ["npx", "prisma"], ["shell.database_destructive"]),
   k("npx prisma db push --force-reset", "ask", "shell.database-destructive", ["npx", "prisma"], ["shell.database_destructive"]),
-  k("php artisan migrate:fresh", "allow", undefined, ["php"]),
+  k("php artisan migrate:fresh", "ask", "shell.database-destructive", ["php", "artisan"], ["shell.database_destructive"]),
   k("flyway -url=jdbc:x clean", "ask", "shell.database-destructive", ["flyway"], ["shell.database_destructive"]),
   k("bq query --use_legacy_sql=false \"DELETE FROM ds.t WHERE true\"", "allow", undefined, ["bq"]),
   k("psql -c \"SELECT * FROM users LIMIT 5\"", "allow", undefined, ["psql"]),

@@ -138,6 +138,20 @@ export function addPath(call: ProgramCall, path: string | undefined, access: Tar
 }
 
 /**
+ * A directory the command fills with files whose names it does not know (an archive extracted
+ * into it, a tree copied into it): written, and so are the protected places beneath it.
+ */
+export function addTreeWrite(call: ProgramCall, path: string | undefined): void {
+  if (path === undefined || path === '' || path === '-' || path.includes('://')) return;
+  const index = call.args.indexOf(path);
+  call.description.targets.push(
+    index >= 0
+      ? { path, access: 'write', argument: index, tree: true }
+      : { path, access: 'write', tree: true },
+  );
+}
+
+/**
  * The files named by option values (`-o out`, `--input-file list`), in the order given: an option
  * in `files` adds its value as a file of that access; any other option goes to `other`, for values
  * that name a file only in part (`-d @body.json`, `-F x=@file`).

@@ -29,6 +29,7 @@ import { schemaTools } from './database/schema-tools.js';
 import { sqlite3 } from './database/sqlite3.js';
 import { openers } from './editors/openers.js';
 import { terminalEditors } from './editors/terminal-editors.js';
+import { archivers } from './files/archivers.js';
 import { chmod } from './files/chmod.js';
 import { cp } from './files/cp.js';
 import { dd } from './files/dd.js';
@@ -69,6 +70,7 @@ import { power } from './system/power.js';
 import { service } from './system/service.js';
 import { systemctl } from './system/systemctl.js';
 import { awk } from './text/awk.js';
+import { formatters } from './text/formatters.js';
 import { grep } from './text/grep.js';
 import { jq } from './text/jq.js';
 import { sed } from './text/sed.js';
@@ -109,6 +111,7 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   sqlite3,
   openers,
   terminalEditors,
+  archivers,
   chmod,
   cp,
   dd,
@@ -148,6 +151,7 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   service,
   systemctl,
   awk,
+  formatters,
   grep,
   jq,
   sed,

@@ -28,5 +28,16 @@ describe('agents/other-agents through the engine', () => {
     { command: 'opencode run fix', effect: 'allow' },
     { command: 'goose run', effect: 'allow' },
     { command: 'crush --yolo', effect: 'deny', findings: ['shell.nested_agent_unguarded'] },
+    {
+      command: 'goose postgres "user=app dbname=prod" reset',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    {
+      command: 'goose -dir db/migrations mysql "$DSN" down-to 0',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    { command: 'goose -dir db/migrations postgres "$DSN" up', effect: 'allow' },
   ]);
 });

@@ -8,7 +8,7 @@ export const CLOUD_DELETE = {
 };
 
 const DELETE_VERB =
-  /^(delete|remove|rm|rb|destroy|terminate|deregister|purge|disable|drop|wipe|reset|uninstall|deprovision|decommission)([-_:].*)?$|^[a-z][a-z-]*[-_:](delete|remove|destroy|terminate|purge|disable)$|^(delete|terminate|deregister|remove|destroy|purge)-[a-z-]+$/;
+  /^(delete|remove|rm|rb|destroy|terminate|deregister|purge|disable|drop|wipe|reset|uninstall|deprovision|decommission)([-_:].*)?$|^[a-z][a-z-]*[-_:](delete|remove|destroy|terminate|purge|disable|reset|wipe|drop)$|^(delete|terminate|deregister|remove|destroy|purge)-[a-z-]+$/;
 
 /**
  * A deleting verb among the first words of a cloud or platform CLI (`aws ec2 terminate-instances`,

@@ -30,5 +30,22 @@ describe('cloud/platforms', () => {
     { command: 'render services list', effect: 'allow' },
     { command: 'wrangler delete worker-x', effect: 'ask', findings: ['shell.cloud_delete'] },
     { command: 'wrangler dev', effect: 'allow' },
+    { command: 'vercel env pull .env.local', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'vercel pull --environment=production', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'vercel env add API_KEY production', effect: 'allow' },
+    { command: 'netlify env:list --plain', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'netlify env:get STRIPE_KEY', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'netlify env:set NODE_VERSION 24', effect: 'allow' },
+    { command: 'railway variables', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'railway variables --set FOO=bar', effect: 'allow' },
+    { command: 'wrangler secret list', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'wrangler secret put API_KEY', effect: 'allow' },
+    { command: 'firebase functions:config:get', effect: 'ask', findings: ['shell.credential_print'] },
+    {
+      command: 'firebase functions:secrets:access STRIPE_KEY',
+      effect: 'ask',
+      findings: ['shell.credential_print'],
+    },
+    { command: 'firebase deploy --only hosting', effect: 'allow' },
   ]);
 });

@@ -35,5 +35,18 @@ describe('containers/kubectl through the engine', () => {
       effect: 'ask',
       findings: ['shell.credential_print'],
     },
+    {
+      command:
+        'kubectl run pwn --image=alpine --overrides=\'{"spec":{"hostPID":true,"containers":[{"name":"x","image":"alpine","securityContext":{"privileged":true}}]}}\'',
+      effect: 'ask',
+      findings: ['shell.docker_privileged'],
+    },
+    {
+      command: 'kubectl debug node/worker-1 -it --image=busybox',
+      effect: 'ask',
+      findings: ['shell.docker_privileged'],
+    },
+    { command: 'kubectl debug api-123 -it --image=busybox --target=api', effect: 'allow' },
+    { command: 'kubectl run tmp --rm -it --image=alpine -- sh', effect: 'allow' },
   ]);
 });

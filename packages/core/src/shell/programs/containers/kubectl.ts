@@ -3,6 +3,7 @@ import {
   addTarget,
   defineProgram,
   optionValue,
+  optionValues,
   type ProgramCall,
   raise,
   readWordsOrOperands,
@@ -10,6 +11,7 @@ import {
   words,
 } from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
+import { DOCKER_PRIVILEGED } from './docker.js';
 import { KUBECTL_DELETE } from './kubectl-delete.js';
 
 const VERBS = new Set([
@@ -60,6 +62,28 @@ function describeVerb(call: ProgramCall): void {
     raise(call, KUBECTL_DELETE.id, `kubectl ${verb} removes or disrupts cluster resources.`);
 }
 
+/**
+ * A pod given the node itself: `kubectl run --overrides` with a privileged container, host
+ * namespaces or a hostPath volume, `kubectl debug node/x` (the node's root file system at /host)
+ * and `kubectl run --privileged`. The container escape of `docker run --privileged -v /:/host`.
+ */
+function describeHostAccess(call: ProgramCall): void {
+  const verb = words(call.args)[0];
+  if (verb !== 'run' && verb !== 'debug' && verb !== 'create' && verb !== 'apply') return;
+  const overrides = optionValues(call.args, ['--overrides']).join(' ');
+  const hostAccess =
+    /"?(privileged|hostPID|hostNetwork|hostIPC)"?\s*:\s*true|"?hostPath"?\s*:/.test(overrides) ||
+    (verb === 'run' && call.args.some((arg) => arg === '--privileged' || arg === '--privileged=true')) ||
+    (verb === 'debug' &&
+      call.args.some((arg) => /^node\/|^nodes\//.test(arg) || arg === '--profile=sysadmin'));
+  if (hostAccess)
+    raise(
+      call,
+      DOCKER_PRIVILEGED.id,
+      'This starts a pod with access to the node itself (a container escape).',
+    );
+}
+
 /** Programs of this module whose operands are words, not files. */
 const WORD_PROGRAMS = new Set(['kubectl']);
 
@@ -67,7 +91,7 @@ const WORD_PROGRAMS = new Set(['kubectl']);
 export const kubectl = defineProgram({
   name: 'containers/kubectl',
   programs: ['kubectl', 'oc', 'kubecolor', 'k3s', 'microk8s.kubectl'],
-  findings: [CREDENTIAL_PRINT, KUBECTL_DELETE],
+  findings: [CREDENTIAL_PRINT, KUBECTL_DELETE, DOCKER_PRIVILEGED],
   ownsArguments: true,
   describe(call) {
     readWordsOrOperands(call, WORD_PROGRAMS);
@@ -80,6 +104,7 @@ export const kubectl = defineProgram({
       if (destination) addTarget(call, destination, 'write');
       return;
     }
+    describeHostAccess(call);
     if (!call.args.some((arg) => /secret|^config$|^token$/.test(arg))) return;
     const scanned = scanCall(call, {
       valued: 'nolcfL',

@@ -1,4 +1,6 @@
 import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
+import { describePlatformSecretRead } from '../cloud/platform-secrets.js';
+import { REMOTE_EXEC } from '../cloud/remote-exec.js';
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
 import { defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
 
@@ -32,12 +34,28 @@ export const secretManagers = defineProgram({
     'conjur',
     'ksm',
   ],
-  findings: [CLOUD_DELETE, CREDENTIAL_PRINT],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
   ownsArguments: true,
   describe(call) {
     readWordsOrOperands(call, WORD_PROGRAMS);
-    if (call.program === 'heroku' || call.program === 'fly' || call.program === 'flyctl')
+    if (call.program === 'heroku' || call.program === 'fly' || call.program === 'flyctl') {
       describeCloudDelete(call);
+      // `fly secrets list`, `heroku config:get X`: the app's secrets read back.
+      if (describePlatformSecretRead(call)) return;
+      // A command run on the app's own machines (`fly ssh console -C`, `heroku run`), where the
+      // production secrets and data are.
+      const [first, second] = words(call.args);
+      if (
+        (call.program === 'heroku' && (first === 'run' || first === 'run:detached')) ||
+        (call.program !== 'heroku' &&
+          ((first === 'ssh' &&
+            second === 'console' &&
+            call.args.some((arg) => /^(-C|--command)(=|$)/.test(arg))) ||
+            (first === 'console' && call.args.some((arg) => /^(-C|--command)(=|$)/.test(arg))) ||
+            (first === 'machine' && second === 'exec')))
+      )
+        raise(call, REMOTE_EXEC.id, "This runs a command on the app's production machines.");
+    }
     const operands = words(call.args);
     const [first, second] = operands;
     const has = (flag: string) => call.args.includes(flag);
@@ -95,7 +113,10 @@ export const secretManagers = defineProgram({
         prints = first === 'export';
         break;
       case 'heroku':
-        prints = first === 'auth:token' || first === 'authorizations:create' || first === 'config';
+        prints =
+          first === 'auth:token' ||
+          first === 'authorizations:create' ||
+          /^(pg|redis|kafka):credentials(:url)?$/.test(first ?? '');
         break;
       case 'fly':
       case 'flyctl':

@@ -25,5 +25,9 @@ describe('files/cp', () => {
       targets: ['write:/home/u/.warden/config.yaml'],
     },
     { command: 'install -m 644 evil.sh ~/.bashrc', effect: 'deny', targets: ['write:/home/u/.bashrc'] },
+    { command: 'cp -r dotfiles/. ~/', effect: 'ask', rule: 'shell.write-home' },
+    { command: 'cp -a skel/* ~/.local/', effect: 'deny', rule: 'shell.write-autorun' },
+    { command: 'cp -r templates/* ~/work/new-app/', effect: 'allow' },
+    { command: 'cp -r assets public/', effect: 'allow', targets: ['write:/home/u/project/public'] },
   ]);
 });

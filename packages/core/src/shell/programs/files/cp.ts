@@ -1,5 +1,12 @@
 import type { TargetAccess } from '../../types.js';
-import { addPath, addTargets, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+import {
+  addPath,
+  addTargets,
+  addTreeWrite,
+  defineProgram,
+  type ProgramCall,
+  readOptions,
+} from '../program-module.js';
 
 function describeCopy(call: ProgramCall, sourceAccess: TargetAccess): void {
   const { scanned, operands } = readOptions(call, {
@@ -30,7 +37,15 @@ function describeCopy(call: ProgramCall, sourceAccess: TargetAccess): void {
   if (operands.length === 0) return;
   if (call.program === 'ln' && operands.length === 1) return;
   addTargets(call, operands.slice(0, -1), sourceAccess);
-  addTargets(call, operands.slice(-1), 'write');
+  // `cp -r dotfiles/. ~`, `cp -a build/* ~/.local/`: a tree's contents merged into the
+  // destination, files of names the command line does not show.
+  const recursive = scanned.flags.some(
+    (flag) => flag === 'r' || flag === 'R' || flag === 'a' || flag === 'recursive' || flag === 'archive',
+  );
+  const contents = operands.slice(0, -1).some((index) => /(^|\/)\.$|\*/.test(call.args[index]!));
+  if (call.program !== 'ln' && recursive && contents)
+    addTreeWrite(call, call.args[operands[operands.length - 1]!]);
+  else addTargets(call, operands.slice(-1), 'write');
 }
 
 /** Copies, moves, installs and links: sources read (moved ones deleted), the destination written. */

@@ -15,5 +15,10 @@ describe('files/rsync', () => {
       effect: 'deny',
       targets: ['read:/home/u/.aws/credentials'],
     },
+    { command: 'rsync -a backup/ ~/', effect: 'ask', rule: 'shell.write-home' },
+    { command: 'rsync -av dotfiles/ ~/.config', effect: 'deny' },
+    { command: 'rsync -a src/ build/', effect: 'allow', targets: ['write:/home/u/project/build'] },
+    { command: 'rsync -a notes.txt ~/', effect: 'ask', rule: 'shell.write-home' },
+    { command: 'rsync -a site ~/www', effect: 'allow' },
   ]);
 });

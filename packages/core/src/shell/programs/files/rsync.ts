@@ -1,4 +1,4 @@
-import { addTargets, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+import { addTargets, addTreeWrite, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
 
 function isRemote(path: string): boolean {
   return /^[^/]*:/.test(path) && !path.startsWith('./');
@@ -55,7 +55,14 @@ function describeRsync(call: ProgramCall, program: 'rsync' | 'scp'): void {
   const destination = operands[operands.length - 1]!;
   addTargets(call, sources, 'read');
   if (!isRemote(call.args[destination]!)) {
-    addTargets(call, [destination], 'write');
+    // `rsync -a backup/ ~/`: a directory's contents (a trailing slash, a glob) merged into the
+    // destination; a single file or a directory copied by name writes that name only.
+    const contents = sources.some((index) => /\/$|\/\.$|\*/.test(call.args[index]!));
+    const recursive = scanned.flags.some(
+      (flag) => flag === 'r' || flag === 'a' || flag === 'recursive' || flag === 'archive',
+    );
+    if (program === 'rsync' && recursive && contents) addTreeWrite(call, call.args[destination]);
+    else addTargets(call, [destination], 'write');
     if (scanned.flags.some((flag) => flag.startsWith('delete') || flag === 'remove-source-files'))
       addTargets(call, [destination], 'delete');
   }

@@ -1,5 +1,5 @@
 import { scanOptions } from '../../parse-options.js';
-import { addPath, defineProgram, type ProgramCall } from '../program-module.js';
+import { addPath, addTreeWrite, defineProgram, type ProgramCall } from '../program-module.js';
 
 function describeTar(call: ProgramCall): void {
   const args = [...call.args];
@@ -50,7 +50,7 @@ function describeTar(call: ProgramCall): void {
       addPath(call, directory && !operand.startsWith('/') ? `${directory}/${operand}` : operand, 'read');
   } else if (extracting) {
     addPath(call, archive, 'read');
-    addPath(call, directory ?? '.', 'write');
+    addTreeWrite(call, directory ?? '.');
   } else addPath(call, archive, 'read');
 }
 

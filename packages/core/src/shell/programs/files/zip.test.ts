@@ -15,5 +15,10 @@ describe('files/zip', () => {
     },
     { command: 'zip -r /tmp/k.zip ~/.ssh', effect: 'deny', targets: ['read:/home/u/.ssh'] },
     { command: 'unzip payload.zip -d ~/.config/autostart', effect: 'deny' },
+    { command: 'unzip -o tools.zip -d ~', effect: 'ask', rule: 'shell.write-home' },
+    { command: 'unzip kit.zip -d ~/.local', effect: 'deny', rule: 'shell.write-autorun' },
+    { command: 'unzip config.zip -d /etc/nginx', effect: 'deny', rule: 'shell.write-system' },
+    { command: 'unzip -l ~/Downloads/tools.zip', effect: 'allow' },
+    { command: 'unzip -p release.zip VERSION', effect: 'allow' },
   ]);
 });

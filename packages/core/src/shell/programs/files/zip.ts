@@ -1,4 +1,4 @@
-import { addPath, addTargets, defineProgram, readOptions } from '../program-module.js';
+import { addTargets, addTreeWrite, defineProgram, readOptions } from '../program-module.js';
 
 /** zip writes its archive and reads the members; unzip reads the archive and writes a directory. */
 export const zip = defineProgram({
@@ -18,6 +18,13 @@ export const zip = defineProgram({
     }
     const { scanned, operands } = readOptions(call, { valued: 'dxP' });
     addTargets(call, operands.slice(0, 1), 'read');
-    addPath(call, scanned.values.get('d') ?? '.', 'write');
+    // `unzip -l` and `-t` list and test; `-p` and `-c` write to stdout.
+    if (
+      scanned.flags.some(
+        (flag) => flag === 'l' || flag === 't' || flag === 'p' || flag === 'c' || flag === 'Z',
+      )
+    )
+      return;
+    addTreeWrite(call, scanned.values.get('d') ?? '.');
   },
 });

@@ -45,5 +45,9 @@ describe('hosting/gh through the engine', () => {
   itDecides([
     { command: 'gh pr list', effect: 'allow' },
     { command: 'gh repo delete owner/app --yes', effect: 'ask', findings: ['shell.hosted_destructive'] },
+    { command: 'gh secret list', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'gh secret list --env production', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'gh secret set FOO --body bar', effect: 'allow' },
+    { command: 'gh variable list', effect: 'allow' },
   ]);
 });

@@ -133,6 +133,9 @@ export const gh = defineProgram({
       );
     if (
       (group === 'auth' && action === 'token') ||
+      // The repository's, environment's or organisation's secrets: their names and dates, a
+      // reconnaissance of what the deploy keys are (values never leave GitHub).
+      (group === 'secret' && (action === 'list' || action === 'ls')) ||
       (group === 'auth' &&
         action === 'status' &&
         (call.args.includes('--show-token') || call.args.includes('-t')))

@@ -22,5 +22,8 @@ describe('hosting/glab through the engine', () => {
     { command: 'glab repo delete group/app --yes', effect: 'ask', findings: ['shell.hosted_destructive'] },
     { command: 'tea repos ls', effect: 'allow' },
     { command: 'bb repo list', effect: 'allow' },
+    { command: 'glab variable list', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'glab variable get DEPLOY_TOKEN', effect: 'ask', findings: ['shell.credential_print'] },
+    { command: 'glab variable set FOO bar', effect: 'allow' },
   ]);
 });

@@ -1,3 +1,4 @@
+import { describePlatformSecretRead } from '../cloud/platform-secrets.js';
 import {
   addTarget,
   defineProgram,
@@ -41,6 +42,8 @@ export const glab = defineProgram({
       (call.args.includes('-t') || call.args.includes('--show-token'))
     )
       raise(call, CREDENTIAL_PRINT.id, "This prints the CLI's access token.");
+    // CI/CD variables hold the pipeline's deploy keys and tokens: `glab variable get|list|export`.
+    if (group === 'variable') describePlatformSecretRead(call);
     if (group === 'snippet' && (action === 'create' || action === 'new'))
       for (const file of rest) addTarget(call, file, 'read');
   },

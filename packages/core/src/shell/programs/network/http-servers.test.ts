@@ -38,5 +38,31 @@ describe('network/http-servers through the engine', () => {
     { command: 'php -S localhost:8000 -t public', effect: 'allow' },
     { command: 'live-server dist', effect: 'allow' },
     { command: 'static-server dist', effect: 'allow' },
+    {
+      command: 'python manage.py flush --no-input',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['python', 'manage.py'],
+    },
+    {
+      command: 'python3 -u manage.py migrate app zero',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['python3', 'manage.py'],
+    },
+    { command: 'python manage.py migrate', effect: 'allow', programs: ['python', 'manage.py'] },
+    {
+      command: 'php artisan db:wipe --force',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['php', 'artisan'],
+    },
+    {
+      command: 'php bin/console doctrine:database:drop --force',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['php', 'console'],
+    },
+    { command: 'python scripts/manage.py.bak', effect: 'allow' },
   ]);
 });

@@ -1,3 +1,5 @@
+import type { Field } from '../../expand-word.js';
+import type { Unwrapped } from '../../unwrap-command.js';
 import { addTarget, defineProgram, optionValue, readWordsOrOperands, words } from '../program-module.js';
 
 /** Programs of this module whose operands are words, not files. */
@@ -31,4 +33,25 @@ export const httpServers = defineProgram({
     call.description.subcommand = 'serve';
     addTarget(call, directory, 'read');
   },
+  nested: frameworkConsole,
 });
+
+/**
+ * A framework's command runner started through its interpreter (`python manage.py flush`, `php
+ * artisan migrate:fresh`, `php bin/console doctrine:database:drop`) is read as that runner, so its
+ * module judges the command as it does `./manage.py flush`.
+ */
+function frameworkConsole(args: readonly Field[]): Unwrapped[] {
+  let index = 0;
+  // Interpreter options before the script; -W, -X and -d take a value.
+  while (index < args.length && args[index]!.value.startsWith('-')) {
+    if (/^-[WXdc]$/.test(args[index]!.value)) index++;
+    if (/^-[cm]/.test(args[index]!.value)) return [];
+    index++;
+  }
+  const script = args[index]?.value;
+  if (script === undefined) return [];
+  const base = script.slice(script.lastIndexOf('/') + 1);
+  if (base !== 'manage.py' && base !== 'artisan' && !/(^|\/)bin\/console$/.test(script)) return [];
+  return [{ kind: 'exec', label: 'interpreter script', argv: args.slice(index), stdin: true }];
+}

@@ -1,0 +1,65 @@
+import { describe } from 'vitest';
+import { itDecides } from '../program-test.js';
+
+describe('text/formatters', () => {
+  itDecides([
+    { command: 'prettier --write src/', effect: 'allow', targets: ['write:/home/u/project/src'] },
+    { command: 'prettier --check .', effect: 'allow', targets: ['read:/home/u/project'] },
+    {
+      command: 'prettier --write ~/.claude/settings.json',
+      effect: 'deny',
+      rule: 'guard.protect-config-shell',
+    },
+    { command: 'eslint --fix src', effect: 'allow', targets: ['write:/home/u/project/src'] },
+    { command: 'eslint --fix ~/.config/autostart/x.js', effect: 'deny', rule: 'shell.write-autorun' },
+    { command: 'biome check --write src', effect: 'allow', targets: ['write:/home/u/project/src'] },
+    {
+      command: 'biome format --write .warden/policy.yaml',
+      effect: 'deny',
+      rule: 'guard.protect-config-shell',
+    },
+    { command: 'biome ci .', effect: 'allow', targets: ['read:/home/u/project'] },
+    { command: 'black .', effect: 'allow', targets: ['write:/home/u/project'] },
+    { command: 'black --check src', effect: 'allow', targets: ['read:/home/u/project/src'] },
+    {
+      command: 'ruff format ~/.local/lib/python3.12/site-packages/evil.pth',
+      effect: 'deny',
+      rule: 'shell.write-autorun',
+    },
+    { command: 'ruff check --fix src', effect: 'allow', targets: ['write:/home/u/project/src'] },
+    { command: 'isort --check-only src', effect: 'allow', targets: ['read:/home/u/project/src'] },
+    { command: 'gofmt -w .git/hooks/pre-commit', effect: 'ask', rule: 'shell.write-project-autorun' },
+    { command: 'gofmt -l ./...', effect: 'allow' },
+    { command: 'goimports -w main.go', effect: 'allow', targets: ['write:/home/u/project/main.go'] },
+    { command: 'clang-format -i ~/.bashrc', effect: 'deny', rule: 'shell.write-shell-rc' },
+    {
+      command: 'clang-format --dry-run src/main.c',
+      effect: 'allow',
+      targets: ['read:/home/u/project/src/main.c'],
+    },
+    { command: 'shfmt -w ~/.zshrc', effect: 'deny', rule: 'shell.write-shell-rc' },
+    { command: 'shfmt -d scripts/build.sh', effect: 'allow' },
+    { command: 'rustfmt src/main.rs', effect: 'allow', targets: ['write:/home/u/project/src/main.rs'] },
+    { command: 'autopep8 -i ~/.config/systemd/user/job.py', effect: 'deny', rule: 'shell.write-autorun' },
+    { command: 'yapf -i app.py', effect: 'allow' },
+    { command: 'rubocop -A app', effect: 'allow' },
+    { command: 'standard --fix', effect: 'allow' },
+    { command: 'xo --fix', effect: 'allow' },
+    { command: 'ktlint -F "src/**/*.kt"', effect: 'allow' },
+    { command: 'php-cs-fixer fix src', effect: 'allow', targets: ['write:/home/u/project/src'] },
+    { command: 'sqlfluff fix models/', effect: 'allow' },
+    { command: 'stylua init.lua', effect: 'allow' },
+    { command: 'swiftformat .', effect: 'allow' },
+    { command: 'taplo fmt Cargo.toml', effect: 'allow', targets: ['write:/home/u/project/Cargo.toml'] },
+    { command: 'dprint fmt', effect: 'allow' },
+    { command: 'dos2unix ~/.bashrc', effect: 'deny', rule: 'shell.write-shell-rc' },
+    {
+      command: 'dos2unix scripts/deploy.sh',
+      effect: 'allow',
+      targets: ['write:/home/u/project/scripts/deploy.sh'],
+    },
+    { command: 'unix2dos .warden/policy.yaml', effect: 'deny', rule: 'guard.protect-config-shell' },
+    { command: 'mac2unix -n in.txt out.txt', effect: 'allow', targets: ['read:/home/u/project/in.txt'] },
+    { command: 'unix2mac notes.txt', effect: 'allow' },
+  ]);
+});
