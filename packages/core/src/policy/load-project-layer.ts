@@ -4,6 +4,7 @@ import type { DecideConfig } from '../decide.js';
 import { PolicyError } from '../errors.js';
 import { compilePolicy, type ResolvedRule } from './compile-policy.js';
 import { findProjectPolicy } from './find-project-policy.js';
+import { keepProtections } from './keep-protections.js';
 import type { PolicyLayer } from './policy-layer.js';
 import type { Policy } from './policy-schema.js';
 import { resolvePolicy } from './resolve-policy.js';
@@ -152,6 +153,22 @@ export async function loadProjectLayer<T extends LayeredConfig>(options: {
     if (index >= 0) rules[index] = entry;
     else rules.push(entry);
   }
+  // A trusted policy may disable the user's rules, but one that leaves nothing that denies or asks
+  // (every rule disabled, its own all allows) is treated as an empty policy file is: the
+  // recommended pack's protections stay in force, and the user is told, unless it acknowledges it.
+  const kept = keepProtections({
+    resolved: {
+      rules,
+      sources: own.sources,
+      ...((own.defaultEffect ?? base.compiled.defaultEffect)
+        ? { defaultEffect: own.defaultEffect ?? base.compiled.defaultEffect }
+        : {}),
+    },
+    policy,
+    source: `${found.file} (trusted)`,
+  });
+  rules = kept.rules;
+  const warnings = kept.warnings ?? [];
   const mode = own.mode ?? config.mode;
   const merged: PolicyLayer = {
     source: 'project',
@@ -167,10 +184,13 @@ export async function loadProjectLayer<T extends LayeredConfig>(options: {
       defaultEffect: own.defaultEffect ?? base.compiled.defaultEffect,
       sources: [
         ...base.compiled.sources,
-        ...own.sources.filter((source) => !base.compiled.sources.includes(source)),
+        ...kept.sources.filter((source) => !base.compiled.sources.includes(source)),
       ],
       home: config.userHome,
     }),
   };
-  return { ...config, mode, policy: merged.compiled, layers: [merged, ...others] };
+  const result = { ...config, mode, policy: merged.compiled, layers: [merged, ...others] };
+  if (warnings.length === 0) return result;
+  const previous = (config as { policyWarnings?: string[] }).policyWarnings ?? [];
+  return { ...result, policyWarnings: [...previous, ...warnings] };
 }

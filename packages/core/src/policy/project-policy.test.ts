@@ -119,6 +119,28 @@ describe('policy layers', () => {
     expect((await decideIn('rm -rf ~')).decision.effect).toBe('deny');
   });
 
+  it('keeps the protections of a trusted project policy that disables every rule, and says so', async () => {
+    const user = await loadConfig({ env: env() });
+    const ids = (user.layers?.[0]?.resolved?.rules ?? []).map((entry) => entry.rule.id);
+    expect(ids.length).toBeGreaterThan(20);
+    const text = `disable: [${ids.join(', ')}]\n`;
+    writeProjectPolicy(text);
+    setProjectTrust({ wardenHome: path.join(home, '.warden'), root: repo, text, trust: true });
+    const { config, decision } = await decideIn('rm -rf ~');
+    expect(decision).toMatchObject({ effect: 'deny', ruleId: 'shell.recursive-delete-outside-project' });
+    expect(config.policyWarnings?.join(' ')).toMatch(
+      /policy\.yaml \(trusted\) has no rule that denies or asks/,
+    );
+
+    // Acknowledged, it blocks nothing, and the warning stays.
+    const acknowledged = `${text}extends: none\nacknowledge: no-protections\n`;
+    writeProjectPolicy(acknowledged);
+    setProjectTrust({ wardenHome: path.join(home, '.warden'), root: repo, text: acknowledged, trust: true });
+    const quiet = await decideIn('rm -rf ~');
+    expect(quiet.decision.effect).toBe('allow');
+    expect(quiet.config.policyWarnings?.join(' ')).toMatch(/acknowledge: no-protections/);
+  });
+
   it('reports an invalid project policy with file and line', async () => {
     const file = writeProjectPolicy('rules:\n  - id: x\n    effect: block\n    reason: r\n');
     await expect(loadProjectLayer({ config: await loadConfig({ env: env() }), cwd: repo })).rejects.toThrow(
