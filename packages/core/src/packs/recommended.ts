@@ -597,6 +597,30 @@ export const recommendedPack: Policy = {
         'This removes or disrupts cluster resources. Show the user what would change (kubectl diff, --dry-run=client) and let them confirm.',
     },
     {
+      id: 'shell.infra-apply-unreviewed',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.infra_apply_unreviewed'] },
+      reason:
+        'This applies infrastructure changes without showing the plan for approval, and an apply can replace or delete resources. Run the plan (terraform plan, pulumi preview, cdk diff) and let the user confirm.',
+    },
+    {
+      id: 'shell.cloud-exposure',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.cloud_exposure'] },
+      reason:
+        'This grants administrator rights over a cloud account, project or cluster, or opens a resource to the whole internet. Grant a narrower role or address range, or ask the user.',
+    },
+    {
+      id: 'shell.host-disrupt',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.host_disrupt'] },
+      reason:
+        "This changes the machine's mounts, swap, kernel settings, network interfaces or storage pools, which can take it or its network down. Tell the user the command to run instead.",
+    },
+    {
       id: 'shell.infra-destroy',
       effect: 'ask',
       actions: ['shell.exec'],

@@ -51,6 +51,9 @@ describe('classifyPath', () => {
       '/home/u/.config/gh/hosts.yml',
       '/etc/shadow',
       '/home/u/.ssh/authorized_keys',
+      // A process's environment holds its tokens.
+      '/proc/1/environ',
+      '/proc/self/environ',
     ]) {
       expect(classes(file), file).toContain('secret');
     }
@@ -60,6 +63,8 @@ describe('classifyPath', () => {
       '/home/u/.ssh/id_ed25519.pub',
       '/home/u/.ssh/known_hosts',
       'src/env.ts',
+      '/proc/1/status',
+      '/proc/self/cmdline',
     ]) {
       expect(classes(file), file).not.toContain('secret');
     }

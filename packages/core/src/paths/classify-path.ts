@@ -397,7 +397,7 @@ function lexicalClasses(
   }
   if (GIT_DIR.test(target)) classes.add('git_dir');
   if (
-    /^\/(var\/)?run\/secrets(\/|$)|^\/etc\/(kubernetes\/(pki|admin\.conf)|rancher\/k3s\/k3s\.yaml)/.test(
+    /^\/(var\/)?run\/secrets(\/|$)|^\/etc\/(kubernetes\/(pki|admin\.conf)|rancher\/k3s\/k3s\.yaml)|^\/proc\/(\d+|self|thread-self|\*)(\/task\/[^/]+)?\/environ$/.test(
       target,
     )
   )

@@ -890,7 +890,11 @@ class ShellAnalyzer {
 
     this.applyBuiltin({ program, argFields, frame });
 
-    const description = describeCommand({ program, args });
+    const description = describeCommand({
+      program,
+      args,
+      ...(options.stdin?.content !== undefined ? { stdin: options.stdin.content } : {}),
+    });
     const command: SimpleCommand = { ...base, flags: description.flags, targets: [] };
     if (description.subcommand !== undefined) command.subcommand = description.subcommand;
     for (const raw of description.targets) {
@@ -904,7 +908,11 @@ class ShellAnalyzer {
       });
       command.targets.push(target);
       if (raw.tree && !target.unknownLocation)
-        for (const place of protectedPlacesBelow({ directory: target.resolved, home: this.home }))
+        for (const place of protectedPlacesBelow({
+          directory: target.resolved,
+          home: this.home,
+          includeHome: raw.access === 'read',
+        }))
           command.targets.push({ ...target, resolved: place, absolute: place, glob: false });
       // `cat .env*`, `cp ~/keys/id_* .`: a glob whose name part matches a secret's name reaches
       // that secret; the directory it reaches alone would not say so.

@@ -27,6 +27,9 @@ describe('describeCommand', () => {
       { path: '/dst', access: 'write' },
       { path: 'a', access: 'read', argument: 2 },
       { path: 'b', access: 'read', argument: 3 },
+      // Where each source lands: the file the protected places are about.
+      { path: '/dst/a', access: 'write' },
+      { path: '/dst/b', access: 'write' },
     ]);
   });
 

@@ -9,8 +9,9 @@ export interface RawTarget {
   access: TargetAccess;
   argument?: number;
   /**
-   * The command writes files of names it does not know beneath this directory (an archive
-   * extracted into it, a tree copied into it): the protected places beneath it are written too.
+   * The command writes (or reads) files of names it does not know beneath this directory (an
+   * archive extracted into it, a tree copied into it; `grep -r`, `tar c` of it): the protected
+   * places beneath it are written (or read) too.
    */
   tree?: boolean;
 }
@@ -47,10 +48,16 @@ function safeDecode(value: string): string {
  * no module owns gets generic flag parsing and its operands as targets of unknown access, so path
  * rules (secrets, the guard's files) still see them.
  */
-export function describeCommand(options: { program: string; args: string[] }): CommandDescription {
+export function describeCommand(options: {
+  program: string;
+  args: string[];
+  /** What the command reads on stdin, when the line shows it (`echo 'DROP TABLE x' | psql`). */
+  stdin?: string;
+}): CommandDescription {
   const { program, args } = options;
   const description: CommandDescription = { flags: [], targets: [], findings: [] };
   const call: ProgramCall = { program, args, description };
+  if (options.stdin !== undefined) call.stdin = options.stdin;
   const module = programModule(program);
   if (!module?.ownsArguments) readUnknownOperands(call);
   module?.describe(call);

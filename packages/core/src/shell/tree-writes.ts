@@ -34,9 +34,23 @@ const PROTECTED_IN_HOME = [
  * the directory is inside the home (the home itself is judged as the home). Empty elsewhere:
  * system directories and the root are protected as they are.
  */
-export function protectedPlacesBelow(options: { directory: string; home: string }): string[] {
+export function protectedPlacesBelow(options: {
+  directory: string;
+  home: string;
+  /**
+   * Count the home itself and the directories above it (`/`, `/home`): a recursive read of them
+   * (`grep -r x ~`, `tar c ~`) reads every place listed; a write there is judged as the home or
+   * the system directory it is.
+   */
+  includeHome?: boolean;
+}): string[] {
   const home = options.home.replace(/\/+$/, '');
-  const directory = options.directory.replace(/\/+$/, '');
+  const directory = options.directory.replace(/\/+$/, '') || '/';
+  if (
+    options.includeHome &&
+    (directory === home || home.startsWith(directory === '/' ? '/' : `${directory}/`))
+  )
+    return PROTECTED_IN_HOME.map((place) => `${home}/${place}`);
   if (directory === home || !directory.startsWith(`${home}/`)) return [];
   const relative = `${directory.slice(home.length + 1)}/`;
   return PROTECTED_IN_HOME.filter((place) => place.startsWith(relative)).map((place) => `${home}/${place}`);

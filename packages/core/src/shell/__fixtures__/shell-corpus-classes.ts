@@ -196,7 +196,7 @@ export const CLASS_CORPUS: ClassCorpusCase[] = [
   k("npx prisma db push --force-reset", "ask", "shell.database-destructive", ["npx", "prisma"], ["shell.database_destructive"]),
   k("php artisan migrate:fresh", "ask", "shell.database-destructive", ["php", "artisan"], ["shell.database_destructive"]),
   k("flyway -url=jdbc:x clean", "ask", "shell.database-destructive", ["flyway"], ["shell.database_destructive"]),
-  k("bq query --use_legacy_sql=false \"DELETE FROM ds.t WHERE true\"", "allow", undefined, ["bq"]),
+  k("bq query --use_legacy_sql=false \"DELETE FROM ds.t WHERE true\"", "ask", "shell.database-destructive", ["bq"], ["shell.database_destructive"]),
   k("psql -c \"SELECT * FROM users LIMIT 5\"", "allow", undefined, ["psql"]),
   k("psql -c \"DELETE FROM sessions WHERE expires_at < now()\"", "allow", undefined, ["psql"]),
   k("psql -f db/schema.sql", "allow", undefined, ["psql"]),

@@ -16,6 +16,11 @@ export interface ProgramCall {
   program: string;
   args: readonly string[];
   description: CommandDescription;
+  /**
+   * The text the command reads on stdin when the command line shows it (a here-document, a
+   * here-string, `echo ... |`): the statements a database client runs from there.
+   */
+  stdin?: string;
 }
 
 /**
@@ -149,6 +154,15 @@ export function addTreeWrite(call: ProgramCall, path: string | undefined): void 
       ? { path, access: 'write', argument: index, tree: true }
       : { path, access: 'write', tree: true },
   );
+}
+
+/** Directories the command reads recursively (`grep -r`, `tar c`, `zip -r`, `scp -r`): every file beneath. */
+export function addTreeReads(call: ProgramCall, indexes: readonly number[]): void {
+  for (const index of indexes) {
+    const path = call.args[index];
+    if (path === undefined || path === '-' || path === '' || path.includes('://')) continue;
+    call.description.targets.push({ path, access: 'read', argument: index, tree: true });
+  }
 }
 
 /**

@@ -64,6 +64,7 @@ import type { ProgramModule } from './program-module.js';
 import { builtins } from './shell/builtins.js';
 import { crontab } from './system/crontab.js';
 import { firewall } from './system/firewall.js';
+import { hostConfig } from './system/host-config.js';
 import { systemInfo } from './system/info.js';
 import { launchctl } from './system/launchctl.js';
 import { power } from './system/power.js';
@@ -145,6 +146,7 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   builtins,
   crontab,
   firewall,
+  hostConfig,
   systemInfo,
   launchctl,
   power,

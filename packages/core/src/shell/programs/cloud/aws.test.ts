@@ -29,5 +29,46 @@ describe('cloud/aws', () => {
 });
 
 describe('cloud/aws through the engine', () => {
-  itDecides([{ command: 'aws s3 ls', effect: 'allow' }]);
+  itDecides([
+    { command: 'aws s3 ls', effect: 'allow' },
+    {
+      command:
+        'aws iam attach-user-policy --user-name agent --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    {
+      command:
+        'aws iam attach-role-policy --role-name ci --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess',
+      effect: 'allow',
+    },
+    {
+      command:
+        'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 22 --cidr 0.0.0.0/0',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    {
+      command:
+        'aws ec2 authorize-security-group-ingress --group-id sg-1 --protocol tcp --port 5432 --cidr 10.0.0.0/16',
+      effect: 'allow',
+    },
+    {
+      command: 'aws s3api put-bucket-acl --bucket prod-data --acl public-read',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    { command: 'aws s3api put-bucket-acl --bucket logs --acl private', effect: 'allow' },
+    {
+      command: 'aws kms schedule-key-deletion --key-id abc --pending-window-in-days 7',
+      effect: 'ask',
+      findings: ['shell.cloud_delete'],
+    },
+    {
+      command: 'aws ecr batch-delete-image --repository-name app --image-ids imageTag=latest',
+      effect: 'ask',
+      findings: ['shell.cloud_delete'],
+    },
+    { command: 'aws ecr describe-images --repository-name app', effect: 'allow' },
+  ]);
 });

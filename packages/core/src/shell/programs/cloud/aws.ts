@@ -2,6 +2,7 @@ import { CREDENTIAL_PRINT } from '../hosting/gh.js';
 import { addTarget, defineProgram, raise, readWordsOrOperands, words } from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
 import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
+import { CLOUD_EXPOSURE, describeCloudExposure } from './cloud-exposure.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 /** Programs of this module whose operands are words, not files. */
@@ -11,11 +12,12 @@ const WORD_PROGRAMS = new Set(['aws']);
 export const aws = defineProgram({
   name: 'cloud/aws',
   programs: ['aws'],
-  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC, CLOUD_EXPOSURE],
   ownsArguments: true,
   describe(call) {
     readWordsOrOperands(call, WORD_PROGRAMS);
     describeCloudDelete(call);
+    describeCloudExposure(call);
     const [service, operation, ...rest] = words(call.args);
     if (service === 's3' && (operation === 'cp' || operation === 'mv' || operation === 'sync')) {
       const { sources, destination } = localOperands(rest);

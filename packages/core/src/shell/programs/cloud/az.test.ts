@@ -26,5 +26,18 @@ describe('cloud/az through the engine', () => {
   itDecides([
     { command: 'az group list', effect: 'allow' },
     { command: 'az group delete -n prod --yes', effect: 'ask', findings: ['shell.cloud_delete'] },
+    { command: 'az ad sp create-for-rbac --role Owner', effect: 'ask', findings: ['shell.cloud_exposure'] },
+    {
+      command: 'az role assignment create --assignee x@y.com --role Owner --scope /subscriptions/1',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    { command: 'az role assignment create --assignee x@y.com --role Reader', effect: 'allow' },
+    {
+      command:
+        'az network nsg rule create -g rg --nsg-name web -n any --source-address-prefixes 0.0.0.0/0 --destination-port-ranges "*"',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
   ]);
 });

@@ -8,6 +8,7 @@ import {
   words,
 } from '../program-module.js';
 import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
+import { CLOUD_EXPOSURE, describeCloudExposure } from './cloud-exposure.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 /** Programs of this module whose operands are words, not files. */
@@ -16,11 +17,12 @@ const WORD_PROGRAMS = new Set(['az']);
 export const az = defineProgram({
   name: 'cloud/az',
   programs: ['az'],
-  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC, CLOUD_EXPOSURE],
   ownsArguments: true,
   describe(call) {
     readWordsOrOperands(call, WORD_PROGRAMS);
     describeCloudDelete(call);
+    describeCloudExposure(call);
     const operands = words(call.args);
     if (operands[0] === 'storage' && call.args.some((arg) => /^upload(-batch)?$/.test(arg)))
       for (const file of optionValues(call.args, ['-f', '--file', '-s', '--source']))

@@ -24,5 +24,26 @@ describe('cloud/gcloud through the engine', () => {
   itDecides([
     { command: 'gcloud config list', effect: 'allow' },
     { command: 'gcloud compute instances delete vm-1', effect: 'ask', findings: ['shell.cloud_delete'] },
+    {
+      command: 'gcloud projects add-iam-policy-binding prod --member=user:x@y.com --role=roles/owner',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    {
+      command:
+        'gcloud projects add-iam-policy-binding prod --member=serviceAccount:ci@p.iam.gserviceaccount.com --role=roles/storage.objectViewer',
+      effect: 'allow',
+    },
+    {
+      command:
+        'gcloud storage buckets add-iam-policy-binding gs://site --member=allUsers --role=roles/storage.objectViewer',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    {
+      command: 'gcloud compute firewall-rules create open --allow=tcp:22 --source-ranges=0.0.0.0/0',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
   ]);
 });

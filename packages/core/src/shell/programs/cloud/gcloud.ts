@@ -9,6 +9,7 @@ import {
 } from '../program-module.js';
 import { localOperands } from '../transfer/local-sources.js';
 import { CLOUD_DELETE, describeCloudDelete } from './cloud-delete.js';
+import { CLOUD_EXPOSURE, describeCloudExposure } from './cloud-exposure.js';
 import { REMOTE_EXEC } from './remote-exec.js';
 
 /** Programs of this module whose operands are words, not files. */
@@ -17,11 +18,12 @@ const WORD_PROGRAMS = new Set(['gcloud']);
 export const gcloud = defineProgram({
   name: 'cloud/gcloud',
   programs: ['gcloud'],
-  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC],
+  findings: [CLOUD_DELETE, CREDENTIAL_PRINT, REMOTE_EXEC, CLOUD_EXPOSURE],
   ownsArguments: true,
   describe(call) {
     readWordsOrOperands(call, WORD_PROGRAMS);
     describeCloudDelete(call);
+    describeCloudExposure(call);
     const operands = words(call.args);
     if (
       operands[0] === 'storage' &&

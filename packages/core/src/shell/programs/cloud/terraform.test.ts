@@ -36,5 +36,30 @@ describe('cloud/terraform through the engine', () => {
     { command: 'sls deploy', effect: 'allow' },
     { command: 'sst remove', effect: 'ask', findings: ['shell.infra_destroy'] },
     { command: 'eksctl delete cluster prod', effect: 'ask', findings: ['shell.infra_destroy'] },
+    { command: 'terraform apply -auto-approve', effect: 'ask', findings: ['shell.infra_apply_unreviewed'] },
+    { command: 'tofu apply -auto-approve tfplan', effect: 'ask', findings: ['shell.infra_apply_unreviewed'] },
+    {
+      command: 'terragrunt run-all apply --auto-approve',
+      effect: 'ask',
+      findings: ['shell.infra_apply_unreviewed'],
+    },
+    { command: 'terraform apply', effect: 'allow' },
+    { command: 'terraform plan -out tfplan', effect: 'allow' },
+    { command: 'pulumi up --yes --stack prod', effect: 'ask', findings: ['shell.infra_apply_unreviewed'] },
+    { command: 'pulumi up --skip-preview', effect: 'ask', findings: ['shell.infra_apply_unreviewed'] },
+    { command: 'pulumi preview --stack prod', effect: 'allow' },
+    {
+      command: 'cdk deploy --require-approval never',
+      effect: 'ask',
+      findings: ['shell.infra_apply_unreviewed'],
+    },
+    { command: 'cdk deploy --require-approval broadening', effect: 'allow' },
+    {
+      command: 'sam deploy --no-confirm-changeset',
+      effect: 'ask',
+      findings: ['shell.infra_apply_unreviewed'],
+    },
+    { command: 'sam delete --no-prompts', effect: 'ask', findings: ['shell.infra_destroy'] },
+    { command: 'sam build', effect: 'allow' },
   ]);
 });

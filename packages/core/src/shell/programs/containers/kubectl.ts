@@ -1,3 +1,4 @@
+import { CLOUD_EXPOSURE, describeCloudExposure } from '../cloud/cloud-exposure.js';
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
 import {
   addTarget,
@@ -55,12 +56,38 @@ function describeVerb(call: ProgramCall): void {
   const operands = words(call.args);
   const verb = operands.find((word) => VERBS.has(word)) ?? operands[0] ?? '';
   call.description.subcommand = verb;
+  const next = operands[operands.indexOf(verb) + 1];
   if (
-    /^(delete|drain|replace)$/.test(verb) ||
-    (verb === 'scale' && call.args.some((arg) => /--replicas[= ]0$/.test(arg) || arg === '0'))
+    /^(delete|drain|replace|cordon)$/.test(verb) ||
+    (verb === 'scale' && call.args.some((arg) => /--replicas[= ]0$/.test(arg) || arg === '0')) ||
+    // `kubectl rollout undo` puts an older version back in production.
+    (verb === 'rollout' && next === 'undo') ||
+    (verb === 'patch' && call.args.some((arg) => /"?replicas"?\s*:\s*0\b/.test(arg)))
   )
     raise(call, KUBECTL_DELETE.id, `kubectl ${verb} removes or disrupts cluster resources.`);
+  // A manifest straight from the network is applied to the cluster unread, as `curl | sh` runs.
+  if (
+    /^(apply|create|replace)$/.test(verb) &&
+    optionValues(call.args, ['-f', '--filename']).some(
+      (file) => /^https?:\/\//.test(file) && !TRUSTED_MANIFEST_HOST.test(file),
+    )
+  )
+    raise(
+      call,
+      DOWNLOAD_EXEC.id,
+      'This applies a manifest downloaded from the network to the cluster, unreviewed.',
+    );
 }
+
+/** Manifests published by the projects themselves on GitHub are how operators are installed. */
+const TRUSTED_MANIFEST_HOST =
+  /^https:\/\/(raw\.githubusercontent\.com|github\.com)\/(kubernetes|kubernetes-sigs|cert-manager|argoproj|prometheus-operator|jetstack)\//;
+
+const DOWNLOAD_EXEC = {
+  id: 'shell.download_exec',
+  summary:
+    'Code or configuration from the network runs unreviewed (`curl | sh`, `kubectl apply -f https://...`).',
+};
 
 /**
  * A pod given the node itself: `kubectl run --overrides` with a privileged container, host
@@ -91,7 +118,7 @@ const WORD_PROGRAMS = new Set(['kubectl']);
 export const kubectl = defineProgram({
   name: 'containers/kubectl',
   programs: ['kubectl', 'oc', 'kubecolor', 'k3s', 'microk8s.kubectl'],
-  findings: [CREDENTIAL_PRINT, KUBECTL_DELETE, DOCKER_PRIVILEGED],
+  findings: [CREDENTIAL_PRINT, KUBECTL_DELETE, DOCKER_PRIVILEGED, CLOUD_EXPOSURE, DOWNLOAD_EXEC],
   ownsArguments: true,
   describe(call) {
     readWordsOrOperands(call, WORD_PROGRAMS);
@@ -105,6 +132,7 @@ export const kubectl = defineProgram({
       return;
     }
     describeHostAccess(call);
+    describeCloudExposure(call);
     if (!call.args.some((arg) => /secret|^config$|^token$/.test(arg))) return;
     const scanned = scanCall(call, {
       valued: 'nolcfL',

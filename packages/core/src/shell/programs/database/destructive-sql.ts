@@ -16,7 +16,14 @@ export function isDestructiveSql(text: string): boolean {
     if (trimmed === '') continue;
     if (DESTRUCTIVE.test(trimmed)) {
       // An UPDATE or DELETE with a WHERE clause touches chosen rows: everyday work.
-      if (/^\s*(update|delete)\b/i.test(trimmed) && /\bwhere\b/i.test(trimmed)) continue;
+      // A WHERE that holds for every row (`WHERE true`, `WHERE 1=1`, BigQuery's required idiom)
+      // chooses nothing.
+      if (
+        /^\s*(update|delete)\b/i.test(trimmed) &&
+        /\bwhere\b/i.test(trimmed) &&
+        !/\bwhere\s+(true|1\s*=\s*1|(\d+)\s*=\s*\2|''\s*=\s*''|not\s+false)\s*$/i.test(trimmed)
+      )
+        continue;
       return true;
     }
   }

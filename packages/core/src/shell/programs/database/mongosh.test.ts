@@ -24,5 +24,11 @@ describe('database/mongosh through the engine', () => {
       effect: 'ask',
       findings: ['shell.database_destructive'],
     },
+    {
+      command: "echo 'db.dropDatabase()' | mongosh prod",
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['echo', 'mongosh'],
+    },
   ]);
 });

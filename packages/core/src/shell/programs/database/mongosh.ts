@@ -12,7 +12,9 @@ export const mongosh = defineProgram({
   ],
   ownsArguments: true,
   describe(call) {
-    if (optionValues(call.args, ['--eval']).some(isDestructiveSql))
+    const scripts = optionValues(call.args, ['--eval']);
+    if (call.stdin !== undefined) scripts.push(call.stdin);
+    if (scripts.some(isDestructiveSql))
       raise(
         call,
         'shell.database_destructive',

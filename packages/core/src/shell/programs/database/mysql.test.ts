@@ -29,5 +29,12 @@ describe('database/mysql through the engine', () => {
       effect: 'ask',
       findings: ['shell.database_destructive'],
     },
+    {
+      command: "printf 'DROP DATABASE prod;\\n' | mysql -u root",
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['printf', 'mysql'],
+    },
+    { command: 'mysql dev <<< "SHOW TABLES"', effect: 'allow' },
   ]);
 });

@@ -13,6 +13,8 @@ export const mysql = defineProgram({
   ownsArguments: true,
   describe(call) {
     const statements = optionValues(call.args, ['-e', '--execute', '--sql']);
+    // `echo 'DROP DATABASE x' | mysql`, `mysql <<< ...`, a here-document.
+    if (call.stdin !== undefined) statements.push(call.stdin);
     if (statements.some(isDestructiveSql))
       raise(call, 'shell.database_destructive', 'This runs SQL that drops or deletes data in a database.');
     for (const file of optionValues(call.args, ['--defaults-file', '--defaults-extra-file']))

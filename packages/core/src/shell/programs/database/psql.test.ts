@@ -55,5 +55,29 @@ describe('database/psql through the engine', () => {
     { command: "duckdb app.duckdb 'SELECT 1'", effect: 'allow' },
     { command: "snowsql -q 'DROP TABLE t'", effect: 'ask', findings: ['shell.database_destructive'] },
     { command: 'bq rm -f -t ds.t', effect: 'ask', findings: ['shell.database_destructive'] },
+    {
+      command: 'echo "DROP TABLE users;" | psql prod',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['echo', 'psql'],
+    },
+    { command: 'psql prod <<< "TRUNCATE users"', effect: 'ask', findings: ['shell.database_destructive'] },
+    {
+      command: "psql prod <<'SQL'\nDELETE FROM orders;\nSQL",
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    { command: 'echo "SELECT 1;" | psql dev', effect: 'allow', programs: ['echo', 'psql'] },
+    {
+      command: 'psql -c "UPDATE users SET admin = true WHERE 1=1"',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    {
+      command: 'bq query --use_legacy_sql=false "DELETE FROM ds.events WHERE true"',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    { command: 'bq query "DELETE FROM ds.events WHERE ts < 2020"', effect: 'allow' },
   ]);
 });

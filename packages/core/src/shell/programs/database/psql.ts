@@ -16,6 +16,8 @@ export const psql = defineProgram({
       ...optionValues(call.args, ['-c', '--command', '-e', '--execute', '-q', '--query']),
       // bq query "DELETE ..." and duckdb db.duckdb "DROP ..." take the statement as an operand.
       ...call.args.filter((arg) => !arg.startsWith('-') && /\s/.test(arg)),
+      // `echo 'DROP TABLE x' | psql`, `psql <<< ...`, a here-document.
+      ...(call.stdin !== undefined ? [call.stdin] : []),
     ];
     // `bq rm -t ds.table`, `bq rm -r -d ds`: BigQuery's own command deletes tables and datasets.
     if (call.program === 'bq' && words(call.args)[0] === 'rm')

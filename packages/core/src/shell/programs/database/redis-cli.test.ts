@@ -21,5 +21,12 @@ describe('database/redis-cli through the engine', () => {
     { command: 'redis-cli ping', effect: 'allow' },
     { command: 'valkey-cli FLUSHALL', effect: 'ask', findings: ['shell.database_destructive'] },
     { command: 'keydb-cli flushdb', effect: 'ask', findings: ['shell.database_destructive'] },
+    {
+      command: 'echo FLUSHALL | redis-cli -h prod',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['echo', 'redis-cli'],
+    },
+    { command: 'echo PING | redis-cli', effect: 'allow', programs: ['echo', 'redis-cli'] },
   ]);
 });

@@ -19,5 +19,8 @@ export const redisCli = defineProgram({
     const command = call.args[index]?.toLowerCase();
     if (command === 'flushall' || command === 'flushdb')
       raise(call, 'shell.database_destructive', `redis ${command.toUpperCase()} deletes every key.`);
+    // Commands piped in (`echo FLUSHALL | redis-cli`, a here-document).
+    else if (call.stdin !== undefined && /^\s*(flushall|flushdb)\b/im.test(call.stdin))
+      raise(call, 'shell.database_destructive', 'The commands piped to redis-cli delete every key.');
   },
 });

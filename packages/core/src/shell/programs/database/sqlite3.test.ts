@@ -18,5 +18,11 @@ describe('database/sqlite3 through the engine', () => {
   itDecides([
     { command: "sqlite3 app.db '.tables'", effect: 'allow' },
     { command: "sqlite app.db 'DROP TABLE users'", effect: 'ask', findings: ['shell.database_destructive'] },
+    {
+      command: 'sqlite3 app.db <<< "DROP TABLE events"',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+    },
+    { command: 'echo ".tables" | sqlite3 app.db', effect: 'allow', programs: ['echo', 'sqlite3'] },
   ]);
 });

@@ -16,6 +16,7 @@ export const sqlite3 = defineProgram({
     const operands = words(call.args);
     const [database, ...statements] = operands;
     if (database !== undefined && !database.includes(' ')) addTarget(call, database, 'write');
+    if (call.stdin !== undefined) statements.push(call.stdin);
     if (statements.some(isDestructiveSql))
       raise(call, 'shell.database_destructive', 'This runs SQL that drops or deletes data in a database.');
   },

@@ -29,5 +29,13 @@ describe('files/cp', () => {
     { command: 'cp -a skel/* ~/.local/', effect: 'deny', rule: 'shell.write-autorun' },
     { command: 'cp -r templates/* ~/work/new-app/', effect: 'allow' },
     { command: 'cp -r assets public/', effect: 'allow', targets: ['write:/home/u/project/public'] },
+    {
+      command: 'cp evil.pth ~/.local/lib/python3.12/site-packages/',
+      effect: 'deny',
+      rule: 'shell.write-autorun',
+      targets: ['write:/home/u/.local/lib/python3.12/site-packages/evil.pth'],
+    },
+    { command: 'mv hook.sh post-checkout .git/hooks', effect: 'ask', rule: 'shell.write-project-autorun' },
+    { command: 'cp notes.txt docs/', effect: 'allow', targets: ['write:/home/u/project/docs/notes.txt'] },
   ]);
 });

@@ -32,6 +32,7 @@ function describeCopy(call: ProgramCall, sourceAccess: TargetAccess): void {
   if (targetDirectory !== undefined) {
     addPath(call, targetDirectory, 'write');
     addTargets(call, operands, sourceAccess);
+    addLandingPaths(call, targetDirectory, operands);
     return;
   }
   if (operands.length === 0) return;
@@ -46,6 +47,20 @@ function describeCopy(call: ProgramCall, sourceAccess: TargetAccess): void {
   if (call.program !== 'ln' && recursive && contents)
     addTreeWrite(call, call.args[operands[operands.length - 1]!]);
   else addTargets(call, operands.slice(-1), 'write');
+  // `cp evil.pth site-packages/`, `mv a b dir`: each source lands in the directory under its own
+  // name, which is the file the protected places are about.
+  const destination = call.args[operands[operands.length - 1]!]!;
+  if (call.program !== 'ln' && (destination.endsWith('/') || operands.length > 2))
+    addLandingPaths(call, destination, operands.slice(0, -1));
+}
+
+function addLandingPaths(call: ProgramCall, directory: string, sources: readonly number[]): void {
+  for (const index of sources) {
+    const name = call.args[index]!.replace(/\/+$/, '');
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (base && base !== '.' && base !== '..' && base !== '*')
+      addPath(call, `${directory.replace(/\/+$/, '')}/${base}`, 'write');
+  }
 }
 
 /** Copies, moves, installs and links: sources read (moved ones deleted), the destination written. */

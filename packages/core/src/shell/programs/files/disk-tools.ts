@@ -23,12 +23,11 @@ export const diskTools = defineProgram({
     'blkdiscard',
     'badblocks',
     'cryptsetup',
-    'zpool',
     'diskutil',
   ],
   /** Every `mkfs.<type>` and `newfs_<type>`, whatever the file system. */
   matches:
-    /^(mkfs(\..+)?|mke2fs|mkswap|mkdosfs|mkntfs|newfs(_.+)?|wipefs|fdisk|sfdisk|gdisk|sgdisk|cfdisk|parted|blkdiscard|badblocks|cryptsetup|zpool|diskutil)$/,
+    /^(mkfs(\..+)?|mke2fs|mkswap|mkdosfs|mkntfs|newfs(_.+)?|wipefs|fdisk|sfdisk|gdisk|sgdisk|cfdisk|parted|blkdiscard|badblocks|cryptsetup|diskutil)$/,
   findings: [],
   ownsArguments: true,
   describe(call) {

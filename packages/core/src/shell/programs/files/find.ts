@@ -32,6 +32,14 @@ function describeFind(call: ProgramCall): void {
       flag,
     ),
   );
+  // `find / -name id_rsa`, `find ~ -name '*.pem'`: a hunt for credential files across the disk
+  // or the home reaches them, named as the pattern says (a search inside the project does not).
+  const names = args.flatMap((arg, at) => (/^-i?name$/.test(arg) && args[at + 1] ? [args[at + 1]!] : []));
+  for (const index of starts) {
+    const start = args[index]!;
+    if (!/^(\/|~|\$HOME|\$\{HOME\})/.test(start)) continue;
+    for (const name of names) addPath(call, `${start.replace(/\/+$/, '')}/${name}`, 'read');
+  }
   if (starts.length === 0) addPath(call, filtered ? './**' : '.', access);
   else if (filtered)
     for (const index of starts) addPath(call, `${args[index]!.replace(/\/+$/, '')}/**`, access);

@@ -1,4 +1,11 @@
-import { addTargets, addTreeWrite, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+import {
+  addTargets,
+  addTreeReads,
+  addTreeWrite,
+  defineProgram,
+  type ProgramCall,
+  readOptions,
+} from '../program-module.js';
 
 function isRemote(path: string): boolean {
   return /^[^/]*:/.test(path) && !path.startsWith('./');
@@ -53,15 +60,17 @@ function describeRsync(call: ProgramCall, program: 'rsync' | 'scp'): void {
   if (operands.length < 2) return;
   const sources = operands.slice(0, -1).filter((index) => !isRemote(call.args[index]!));
   const destination = operands[operands.length - 1]!;
-  addTargets(call, sources, 'read');
+  // `scp -r ~ host:`, `rsync -a ~/ host:`: a directory sent with everything beneath it.
+  const recursiveCopy = scanned.flags.some(
+    (flag) => flag === 'r' || flag === 'a' || flag === 'recursive' || flag === 'archive',
+  );
+  if (recursiveCopy) addTreeReads(call, sources);
+  else addTargets(call, sources, 'read');
   if (!isRemote(call.args[destination]!)) {
     // `rsync -a backup/ ~/`: a directory's contents (a trailing slash, a glob) merged into the
     // destination; a single file or a directory copied by name writes that name only.
     const contents = sources.some((index) => /\/$|\/\.$|\*/.test(call.args[index]!));
-    const recursive = scanned.flags.some(
-      (flag) => flag === 'r' || flag === 'a' || flag === 'recursive' || flag === 'archive',
-    );
-    if (program === 'rsync' && recursive && contents) addTreeWrite(call, call.args[destination]);
+    if (program === 'rsync' && recursiveCopy && contents) addTreeWrite(call, call.args[destination]);
     else addTargets(call, [destination], 'write');
     if (scanned.flags.some((flag) => flag.startsWith('delete') || flag === 'remove-source-files'))
       addTargets(call, [destination], 'delete');

@@ -46,8 +46,12 @@ function describeTar(call: ProgramCall): void {
   const directory = scanned.values.get('C') ?? scanned.values.get('directory');
   if (creating) {
     addPath(call, archive, 'write');
-    for (const operand of scanned.operands)
-      addPath(call, directory && !operand.startsWith('/') ? `${directory}/${operand}` : operand, 'read');
+    // Members are read with everything beneath them (`tar czf x.tgz ~` reads ~/.ssh).
+    for (const operand of scanned.operands) {
+      const member = directory && !operand.startsWith('/') ? `${directory}/${operand}` : operand;
+      if (member !== '' && member !== '-' && !member.includes('://'))
+        call.description.targets.push({ path: member, access: 'read', tree: true });
+    }
   } else if (extracting) {
     addPath(call, archive, 'read');
     addTreeWrite(call, directory ?? '.');

@@ -20,5 +20,7 @@ describe('files/zip', () => {
     { command: 'unzip config.zip -d /etc/nginx', effect: 'deny', rule: 'shell.write-system' },
     { command: 'unzip -l ~/Downloads/tools.zip', effect: 'allow' },
     { command: 'unzip -p release.zip VERSION', effect: 'allow' },
+    { command: 'zip -r /tmp/all.zip ~', effect: 'deny', rule: 'secrets.shell-access' },
+    { command: 'zip -r site.zip dist', effect: 'allow', targets: ['read:/home/u/project/dist'] },
   ]);
 });

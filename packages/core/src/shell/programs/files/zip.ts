@@ -1,4 +1,4 @@
-import { addTargets, addTreeWrite, defineProgram, readOptions } from '../program-module.js';
+import { addTargets, addTreeReads, addTreeWrite, defineProgram, readOptions } from '../program-module.js';
 
 /** zip writes its archive and reads the members; unzip reads the archive and writes a directory. */
 export const zip = defineProgram({
@@ -13,7 +13,12 @@ export const zip = defineProgram({
         longValued: ['password', 'exclude', 'include'],
       });
       addTargets(call, operands.slice(0, 1), 'write');
-      addTargets(call, operands.slice(1), 'read');
+      // `zip -r out.zip ~`: every file beneath the members is read.
+      const recursive = call.description.flags.some(
+        (flag) => flag === 'r' || flag === 'R' || flag === 'recurse-paths',
+      );
+      if (recursive) addTreeReads(call, operands.slice(1));
+      else addTargets(call, operands.slice(1), 'read');
       return;
     }
     const { scanned, operands } = readOptions(call, { valued: 'dxP' });

@@ -49,5 +49,7 @@ describe('hosting/gh through the engine', () => {
     { command: 'gh secret list --env production', effect: 'ask', findings: ['shell.credential_print'] },
     { command: 'gh secret set FOO --body bar', effect: 'allow' },
     { command: 'gh variable list', effect: 'allow' },
+    { command: 'gh pr merge 123 --admin --merge', effect: 'ask', findings: ['shell.hosted_destructive'] },
+    { command: 'gh pr merge 123 --squash', effect: 'allow' },
   ]);
 });

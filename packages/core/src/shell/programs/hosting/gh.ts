@@ -111,6 +111,8 @@ export const gh = defineProgram({
         action === 'edit' &&
         (visibility === 'public' || call.args.includes('--public'))) ||
       (group === 'release' && (action === 'delete' || action === 'delete-asset')) ||
+      // Merging past the branch protection's required reviews and checks.
+      (group === 'pr' && action === 'merge' && call.args.includes('--admin')) ||
       ((group === 'secret' || group === 'variable' || group === 'ssh-key' || group === 'gpg-key') &&
         action === 'delete') ||
       ((group === 'gist' ||

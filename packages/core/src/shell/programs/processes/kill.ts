@@ -67,6 +67,16 @@ function describeKill(call: ProgramCall): void {
   }
   if (args.some((arg) => /warden/i.test(arg)))
     raise(call, 'shell.guard_tamper', 'This stops the guard itself.');
+  // `killall -9 claude`, `pkill codex`: the coding agent itself, and its guard with it.
+  else if (
+    program !== 'kill' &&
+    args.some((arg) => /^(claude|codex|gemini|cursor-agent|aider|opencode)$/i.test(arg))
+  )
+    raise(
+      call,
+      'shell.guard_tamper',
+      'This stops every process of that name, the coding agent and its guard among them.',
+    );
 }
 
 /** kill, pkill, killall: signalling everything, or the guard itself. */

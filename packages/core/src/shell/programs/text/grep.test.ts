@@ -12,5 +12,16 @@ describe('text/grep', () => {
     { command: 'ack --type=ts parse src', effect: 'allow', targets: ['read:/home/u/project/src'] },
     { command: 'grep -r token ~/.aws', effect: 'deny', targets: ['read:/home/u/.aws'] },
     { command: 'rg -uu password ~/.config/gh', effect: 'deny' },
+    {
+      command: 'grep -r "AKIA" ~',
+      effect: 'deny',
+      rule: 'secrets.shell-access',
+      targets: ['read:/home/u/.aws/credentials'],
+    },
+    { command: 'grep -rn password /', effect: 'deny', rule: 'secrets.shell-access' },
+    { command: 'rg --hidden token ~', effect: 'deny', rule: 'secrets.shell-access' },
+    { command: 'rg token ~', effect: 'allow' },
+    { command: 'grep -rn TODO src', effect: 'allow', targets: ['read:/home/u/project/src'] },
+    { command: 'grep -r "import" ~/work/other-app/src', effect: 'allow' },
   ]);
 });

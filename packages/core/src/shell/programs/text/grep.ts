@@ -1,10 +1,28 @@
 import type { OptionSpec } from '../../parse-options.js';
-import { addPath, addTargets, defineProgram, type ProgramCall, readOptions } from '../program-module.js';
+import {
+  addPath,
+  addTargets,
+  addTreeReads,
+  defineProgram,
+  type ProgramCall,
+  readOptions,
+} from '../program-module.js';
 
 function describeGrep(call: ProgramCall, spec: OptionSpec): void {
   const { scanned, operands } = readOptions(call, spec);
   const hasPattern = ['e', 'f', 'regexp', 'file'].some((name) => scanned.values.has(name));
-  addTargets(call, hasPattern ? operands : operands.slice(1), 'read');
+  const files = hasPattern ? operands : operands.slice(1);
+  // `grep -r AKIA ~`: every file beneath, dot-directories included (ripgrep and ag skip hidden
+  // ones unless told with --hidden / -u).
+  const flags = scanned.flags;
+  const recursive =
+    call.program === 'rg' || call.program === 'ag'
+      ? flags.some((flag) => flag === 'hidden' || flag === 'u' || flag === 'unrestricted' || flag === '.')
+      : flags.some(
+          (flag) => flag === 'r' || flag === 'R' || flag === 'recursive' || flag === 'dereference-recursive',
+        );
+  if (recursive) addTreeReads(call, files);
+  else addTargets(call, files, 'read');
   for (const file of [scanned.values.get('f'), scanned.values.get('file')]) addPath(call, file, 'read');
 }
 

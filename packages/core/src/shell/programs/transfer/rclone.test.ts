@@ -22,5 +22,11 @@ describe('transfer/rclone through the engine', () => {
     { command: 'azcopy copy ./dist https://a.blob.core.windows.net/c', effect: 'allow' },
     { command: 'b2 ls bucket', effect: 'allow' },
     { command: 'mc ls local', effect: 'allow' },
+    {
+      command: 'gsutil iam ch allUsers:objectViewer gs://site',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    { command: 'gsutil ls gs://site', effect: 'allow' },
   ]);
 });

@@ -1,4 +1,5 @@
 import { CLOUD_DELETE, describeCloudDelete } from '../cloud/cloud-delete.js';
+import { CLOUD_EXPOSURE, describeCloudExposure } from '../cloud/cloud-exposure.js';
 import { addTarget, defineProgram, readWords, scanCall } from '../program-module.js';
 import { localOperands } from './local-sources.js';
 
@@ -9,11 +10,12 @@ const WORD_PROGRAMS = new Set(['gsutil']);
 export const rclone = defineProgram({
   name: 'transfer/rclone',
   programs: ['rclone', 'gsutil', 's3cmd', 'azcopy', 'b2', 'mc'],
-  findings: [CLOUD_DELETE],
+  findings: [CLOUD_DELETE, CLOUD_EXPOSURE],
   ownsArguments: true,
   describe(call) {
     if (WORD_PROGRAMS.has(call.program)) readWords(call);
     describeCloudDelete(call);
+    describeCloudExposure(call);
     const scanned = scanCall(call, {
       valued: 'hp',
       longValued: [

@@ -136,5 +136,12 @@ describe('vcs/git through the engine', () => {
     { command: 'git credential fill', effect: 'ask', findings: ['shell.credential_print'] },
     { command: 'git --git-dir=/home/u/other/.git log', effect: 'ask' },
     { command: 'git submodule foreach "rm -rf ~/.ssh"', effect: 'deny', programs: ['git', 'rm'] },
+    {
+      command: 'git submodule foreach --recursive git reset --hard',
+      effect: 'ask',
+      findings: ['shell.git_reset_hard'],
+      programs: ['git'],
+    },
+    { command: 'git submodule foreach git pull origin main', effect: 'allow' },
   ]);
 });

@@ -204,9 +204,9 @@ function gitNestedCommands(args: readonly Field[]): Unwrapped[] {
       if (entry) results.push(entry);
     }
   } else if (subcommand === 'submodule' && restValues.includes('foreach')) {
-    const after = rest
-      .slice(restValues.indexOf('foreach') + 1)
-      .filter((field) => !field.value.startsWith('--'));
+    // foreach's own options come first (`--recursive`, `-q`); the command's own (`--hard`) stay.
+    const after = rest.slice(restValues.indexOf('foreach') + 1);
+    while (after.length > 0 && /^(--recursive|--quiet|-q)$/.test(after[0]!.value)) after.shift();
     if (after.length > 0)
       results.push({
         kind: 'script',
