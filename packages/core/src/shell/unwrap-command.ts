@@ -509,6 +509,103 @@ function su(program: string, args: Field[]): Unwrapped[] {
   return [];
 }
 
+/** yarn's and pnpm's own commands; any other first word names a script or a bin of the project. */
+const PACKAGE_MANAGER_COMMANDS = new Set([
+  'add',
+  'audit',
+  'autoclean',
+  'bin',
+  'cache',
+  'check',
+  'config',
+  'create',
+  'dedupe',
+  'deploy',
+  'dlx',
+  'doctor',
+  'env',
+  'exec',
+  'explain',
+  'fetch',
+  'generate-lock-entry',
+  'global',
+  'help',
+  'i',
+  'import',
+  'info',
+  'init',
+  'install',
+  'install-test',
+  'licenses',
+  'link',
+  'list',
+  'ln',
+  'login',
+  'logout',
+  'ls',
+  'node',
+  'npm',
+  'outdated',
+  'owner',
+  'pack',
+  'patch',
+  'patch-commit',
+  'plugin',
+  'policies',
+  'prune',
+  'publish',
+  'rebuild',
+  'remove',
+  'rm',
+  'root',
+  'run',
+  'server',
+  'set',
+  'setup',
+  'store',
+  'tag',
+  'team',
+  'test',
+  't',
+  'uninstall',
+  'unlink',
+  'unplug',
+  'up',
+  'update',
+  'upgrade',
+  'upgrade-interactive',
+  'version',
+  'versions',
+  'why',
+  'workspace',
+  'workspaces',
+  'self-update',
+  'stage',
+  'constraints',
+  'dlx',
+  'search',
+  'start',
+  'restart',
+  'stop',
+  'view',
+  'import',
+]);
+/** Script names everyone has in package.json: `yarn build` runs the script, not a program. */
+const COMMON_SCRIPTS =
+  /^(build|dev|lint|format|fmt|typecheck|type-check|serve|watch|clean|preview|e2e|ci|prepare|coverage|storybook|release|generate|codegen|docs|bench|check-types)(:.*)?$/;
+
+/**
+ * `yarn typeorm schema:drop`, `pnpm drizzle-kit push --force`: a first word that is not the package
+ * manager's own command runs the project's script of that name, or else its bin; read as the bin
+ * so its module judges it (a script of that name runs whatever package.json says, unknown here).
+ */
+function packageBin(label: string, args: Field[]): Unwrapped[] {
+  const first = args[0]?.value;
+  if (first === undefined || first.startsWith('-') || first.includes('/') || args[0]!.dynamic) return [];
+  if (PACKAGE_MANAGER_COMMANDS.has(first) || COMMON_SCRIPTS.test(first)) return [];
+  return [{ kind: 'exec', label: `${label} ${first}`, argv: args, stdin: true }];
+}
+
 type WrapperHandler = (args: Field[], options: UnwrapOptions) => Unwrapped[];
 
 const WRAPPERS: Record<string, WrapperHandler> = {
@@ -806,7 +903,7 @@ const WRAPPERS: Record<string, WrapperHandler> = {
   pnpm: (args) =>
     args[0]?.value === 'exec' || args[0]?.value === 'dlx'
       ? execAfter({ args: args.slice(1), spec: {}, label: `pnpm ${args[0].value}` })
-      : [],
+      : packageBin('pnpm', args),
   npx: (args) => packageRunner('npx', args),
   bunx: (args) => packageRunner('bunx', args),
   npm: (args) =>
@@ -818,7 +915,7 @@ const WRAPPERS: Record<string, WrapperHandler> = {
           spec: { valued: 'p', longValued: ['package'] },
           label: `yarn ${args[0].value}`,
         })
-      : [],
+      : packageBin('yarn', args),
   op: (args) => (args[0]?.value === 'run' ? afterDoubleDash(args, 'op run') : []),
   doppler: (args) => (args[0]?.value === 'run' ? afterDoubleDash(args, 'doppler run') : []),
   dotenv: (args) => afterDoubleDash(args, 'dotenv'),

@@ -30,5 +30,17 @@ describe('containers/docker through the engine', () => {
     { command: 'docker --context prod system prune -f', effect: 'ask', findings: ['shell.docker_prune'] },
     { command: 'podman system prune -af', effect: 'ask', findings: ['shell.docker_prune'] },
     { command: 'nerdctl run --privileged alpine', effect: 'ask', findings: ['shell.docker_privileged'] },
+    { command: 'docker run -v ~/.ssh:/root/.ssh alpine', effect: 'deny', rule: 'secrets.shell-access' },
+    {
+      command: 'docker run --rm -v ~/.aws:/root/.aws:ro amazon/aws-cli s3 ls',
+      effect: 'deny',
+      rule: 'secrets.shell-access',
+    },
+    {
+      command: 'docker run --rm -v ./data:/data postgres:16',
+      effect: 'allow',
+      targets: ['read:/home/u/project/data'],
+    },
+    { command: 'docker run -d -v pgdata:/var/lib/postgresql/data postgres:16', effect: 'allow' },
   ]);
 });

@@ -1,6 +1,7 @@
 import { scanOptions } from '../../parse-options.js';
 import { PACKAGE_PUBLISH } from '../packages/publish.js';
 import {
+  addPath,
   addTarget,
   defineProgram,
   type ProgramCall,
@@ -156,6 +157,9 @@ function describeDocker(call: ProgramCall): void {
     const source = /(?:^|,)(?:source|src)=([^,]+)/.exec(mount)?.[1];
     if (source) mounts.push(source);
   }
+  // What the container is given of the host is read (and can be written) through it: a bind
+  // mount of ~/.ssh or ~/.aws hands the keys over as `cat` would.
+  for (const source of mounts) if (/^[/~.$]/.test(source)) addPath(call, source, 'read');
   const sensitive = mounts.find((source) => DOCKER_SENSITIVE_MOUNT.test(source.replace(/\/+$/, '') || '/'));
   if (sensitive !== undefined)
     raise(call, 'shell.docker_host_mount', `The container mounts ${sensitive || '/'} from the host.`, text);

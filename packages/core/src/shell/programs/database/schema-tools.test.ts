@@ -115,5 +115,22 @@ describe('database/schema-tools through the engine', () => {
       effect: 'ask',
       findings: ['shell.database_destructive'],
     },
+    {
+      command: 'yarn typeorm schema:drop',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['yarn', 'typeorm'],
+    },
+    {
+      command: 'pnpm drizzle-kit push --force',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['pnpm', 'drizzle-kit'],
+    },
+    { command: 'pnpm drizzle-kit generate', effect: 'allow', programs: ['pnpm', 'drizzle-kit'] },
+    { command: 'django-admin flush --noinput', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'django-admin startproject site', effect: 'allow' },
+    { command: 'mix ecto.reset', effect: 'ask', findings: ['shell.database_destructive'] },
+    { command: 'mix ecto.migrate', effect: 'allow' },
   ]);
 });

@@ -36,6 +36,8 @@ export const schemaTools = defineProgram({
     'migrate',
     'sqitch',
     'manage.py',
+    'django-admin',
+    'mix',
     'console',
   ],
   findings: [
@@ -67,7 +69,7 @@ export const schemaTools = defineProgram({
       (call.program === 'prisma' && first === 'db' && second === 'push' && has('--accept-data-loss')) ||
       (call.program === 'drizzle-kit' && first === 'push' && has('--force')) ||
       (call.program === 'sqitch' && (first === 'revert' || first === 'rebase')) ||
-      (call.program === 'manage.py' &&
+      ((call.program === 'manage.py' || call.program === 'django-admin') &&
         (first === 'flush' || first === 'reset_db' || (first === 'migrate' && operands[2] === 'zero'))) ||
       (call.program === 'dbmate' && first === 'drop') ||
       (call.program === 'migrate' &&

@@ -14,5 +14,7 @@ describe('files/disk-tools', () => {
     { command: 'mkfs.btrfs -L data /dev/nvme1n1', effect: 'deny', programs: ['mkfs.btrfs'] },
     { command: 'newfs_apfs /dev/disk4', effect: 'deny', programs: ['newfs_apfs'] },
     { command: 'mkfs.ext4 disk.img', effect: 'allow', targets: ['write:/home/u/project/disk.img'] },
+    { command: 'parted -s /dev/sdb mklabel gpt', effect: 'deny', targets: ['write:/dev/sdb'] },
+    { command: 'parted -s ./disk.img mklabel gpt', effect: 'allow' },
   ]);
 });

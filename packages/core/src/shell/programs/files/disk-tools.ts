@@ -31,6 +31,13 @@ export const diskTools = defineProgram({
   findings: [],
   ownsArguments: true,
   describe(call) {
+    // parted's -s is --script (no value), and its commands follow the device (`parted -s /dev/sdb
+    // mklabel gpt`): the device is what is written.
+    if (call.program === 'parted') {
+      const { operands } = readOptions(call, { valued: 'a', longValued: ['align'] });
+      addTargets(call, operands.slice(0, 1), 'write');
+      return;
+    }
     addTargets(
       call,
       readOptions(call, { valued: 'tLbcCEFgGiIjJlmMNoOrsSTU', longValued: ['type', 'label'] }).operands,

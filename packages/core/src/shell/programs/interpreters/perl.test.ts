@@ -14,5 +14,15 @@ describe('interpreters/perl', () => {
       targets: ['write:/home/u/project/src/a.txt'],
     },
     { command: "perl -pi -e 's/enforce/observe/' ~/.warden/config.yaml", effect: 'deny' },
+    {
+      command: "perl -0pi -e 's/hooks//s' .claude/settings.json",
+      effect: 'deny',
+      targets: ['write:/home/u/project/.claude/settings.json'],
+    },
+    {
+      command: "perl -0777 -ne 'print' notes.txt",
+      effect: 'allow',
+      targets: ['read:/home/u/project/notes.txt'],
+    },
   ]);
 });

@@ -10,7 +10,8 @@ export const perl = defineProgram({
   findings: [],
   ownsArguments: true,
   describe(call) {
-    const { scanned, operands } = readOptions(call, { valued: 'eEIMmlx0', optionalAttached: 'i' });
+    // -0 and -l take only attached digits, so `-0pi` is -0 -p -i (not -0 with the value `pi`).
+    const { scanned, operands } = readOptions(call, { valued: 'eEIMmx', optionalAttached: 'i' });
     const hasCode = scanned.values.has('e') || scanned.values.has('E');
     if (!hasCode) addTargets(call, operands.slice(0, 1), 'execute');
     addTargets(call, hasCode ? operands : operands.slice(1), scanned.flags.includes('i') ? 'write' : 'read');

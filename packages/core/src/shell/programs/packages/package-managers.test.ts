@@ -41,5 +41,14 @@ describe('packages/package-managers through the engine', () => {
       findings: ['shell.download_exec'],
     },
     { command: 'npm install lodash@4.17.21', effect: 'allow' },
+    {
+      command: 'yarn prisma migrate reset --force',
+      effect: 'ask',
+      findings: ['shell.database_destructive'],
+      programs: ['yarn', 'prisma'],
+    },
+    { command: 'pnpm tsc --noEmit', effect: 'allow', programs: ['pnpm', 'tsc'] },
+    { command: 'yarn test --watch=false', effect: 'allow' },
+    { command: 'pnpm dev', effect: 'allow' },
   ]);
 });
