@@ -621,6 +621,30 @@ export const recommendedPack: Policy = {
         "This changes the machine's mounts, swap, kernel settings, network interfaces or storage pools, which can take it or its network down. Tell the user the command to run instead.",
     },
     {
+      id: 'shell.security-disable',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.security_disable'] },
+      reason:
+        "This switches off one of the operating system's own protections (Gatekeeper, SIP, SELinux, AppArmor, the quarantine of downloads). Ask the user to do it if it is really meant.",
+    },
+    {
+      id: 'shell.system-package-remove',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.system_package_remove'] },
+      reason:
+        'This removes packages from the machine that other programs and services may depend on. Tell the user the command instead, or ask.',
+    },
+    {
+      id: 'shell.source-redirect',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.source_redirect'] },
+      reason:
+        'This changes where packages or repositories are fetched from, for every later install or clone. Ask the user to confirm the registry.',
+    },
+    {
       id: 'shell.infra-destroy',
       effect: 'ask',
       actions: ['shell.exec'],

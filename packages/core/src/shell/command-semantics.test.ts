@@ -17,7 +17,10 @@ describe('describeCommand', () => {
 
   it('finds rm targets among operands only', () => {
     expect(describe_('rm -rf a b').targets.map((target) => target.path)).toEqual(['a', 'b']);
-    expect(describe_('chmod -R 777 /srv').targets.map((target) => target.path)).toEqual(['/srv']);
+    // Opened to everyone, a place outside the project is read by anyone as well.
+    expect(describe_('chmod -R 777 /srv').targets.map((target) => `${target.access}:${target.path}`)).toEqual(
+      ['metadata:/srv', 'read:/srv'],
+    );
     expect(describe_('chown --reference=ref file').targets.map((target) => target.path)).toEqual(['file']);
     expect(describe_('chmod -x script').targets.map((target) => target.path)).toEqual(['script']);
   });

@@ -270,7 +270,7 @@ export const SHELL_CORPUS: ShellCorpusCase[] = [
   c('sudo sed -i "s/x/y/" /etc/ssh/sshd_config', 'deny', WRITE_SYS, { programs: ['sed'] }),
   c('install -m 755 tool /usr/local/bin/tool', 'deny', WRITE_SYS, { programs: ['install'] }),
   c('ln -sf /bin/bash /usr/bin/sh', 'deny', WRITE_SYS, { programs: ['ln'] }),
-  c('chmod 4755 /usr/bin/vim', 'deny', WRITE_SYS, { programs: ['chmod'] }),
+  c('chmod 4755 /usr/bin/vim', 'deny', 'shell.privilege-grant', { programs: ['chmod'], findings: ['shell.privilege_grant'] }),
   c('chown root /etc/sudoers', 'deny', WRITE_SYS, { programs: ['chown'] }),
   c('touch /etc/cron.d/job', 'deny', WRITE_SYS, { programs: ['touch'] }),
   c('mkfs.ext4 /dev/sda1', 'deny', DEVICE, { programs: ['mkfs.ext4'] }),

@@ -68,6 +68,7 @@ import { hostConfig } from './system/host-config.js';
 import { systemInfo } from './system/info.js';
 import { launchctl } from './system/launchctl.js';
 import { power } from './system/power.js';
+import { securityControls } from './system/security-controls.js';
 import { service } from './system/service.js';
 import { systemctl } from './system/systemctl.js';
 import { awk } from './text/awk.js';
@@ -147,6 +148,7 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   crontab,
   firewall,
   hostConfig,
+  securityControls,
   systemInfo,
   launchctl,
   power,

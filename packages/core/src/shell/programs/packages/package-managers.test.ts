@@ -50,5 +50,28 @@ describe('packages/package-managers through the engine', () => {
     { command: 'pnpm tsc --noEmit', effect: 'allow', programs: ['pnpm', 'tsc'] },
     { command: 'yarn test --watch=false', effect: 'allow' },
     { command: 'pnpm dev', effect: 'allow' },
+    {
+      command: 'npm config set registry https://evil.example.com/',
+      effect: 'ask',
+      findings: ['shell.source_redirect'],
+    },
+    {
+      command: 'pnpm config set @acme:registry https://npm.evil.example.com/',
+      effect: 'ask',
+      findings: ['shell.source_redirect'],
+    },
+    {
+      command: 'yarn config set npmRegistryServer https://evil.example.com',
+      effect: 'ask',
+      findings: ['shell.source_redirect'],
+    },
+    {
+      command: 'npm set registry=https://evil.example.com/',
+      effect: 'ask',
+      findings: ['shell.source_redirect'],
+    },
+    { command: 'npm config set registry https://registry.npmjs.org/', effect: 'allow' },
+    { command: 'npm config get registry', effect: 'allow' },
+    { command: 'npm config set fund false', effect: 'allow' },
   ]);
 });

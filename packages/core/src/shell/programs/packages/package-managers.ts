@@ -1,6 +1,7 @@
 import { DEFERRED_EXEC } from '../launchers/deferred-exec.js';
 import { defineProgram, type ProgramCall, raise, readWordsOrOperands, words } from '../program-module.js';
 import { describePublish, PACKAGE_PUBLISH } from './publish.js';
+import { describeSourceRedirect, SOURCE_REDIRECT } from './source-redirect.js';
 import { describeUrlInstall, URL_INSTALL } from './url-install.js';
 
 export const GUARD_TAMPER = {
@@ -37,12 +38,13 @@ const WORD_PROGRAMS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 export const packageManagers = defineProgram({
   name: 'packages/package-managers',
   programs: ['npm', 'pnpm', 'yarn', 'bun'],
-  findings: [GUARD_TAMPER, DEFERRED_EXEC, PACKAGE_PUBLISH, URL_INSTALL],
+  findings: [GUARD_TAMPER, DEFERRED_EXEC, PACKAGE_PUBLISH, URL_INSTALL, SOURCE_REDIRECT],
   ownsArguments: true,
   describe(call) {
     readWordsOrOperands(call, WORD_PROGRAMS);
     describeSubcommand(call);
     describeUrlInstall(call);
+    describeSourceRedirect(call);
     if (!call.args.some((arg) => REMOVE.test(arg) || arg === 'pkg')) return;
     const operands = words(call.args);
     const removeAt = operands.findIndex((word) => REMOVE.test(word));

