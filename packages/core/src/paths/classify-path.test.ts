@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyPath, globReach, resolvePath, resolveSymlinks } from './classify-path.js';
+import { classifyPath, globReach, isSecretName, resolvePath, resolveSymlinks } from './classify-path.js';
 
 const context = { cwd: '/work/proj', home: '/home/u', wardenHome: '/home/u/.warden' };
 const classes = (target: string) => classifyPath({ path: target, ...context }).sort();
@@ -36,6 +36,13 @@ describe('classifyPath', () => {
     expect(classes('/dev/sda')).toContain('device');
     expect(classes('/dev/nvme0n1p2')).toContain('device');
     expect(classes('/dev/null')).toEqual(['outside_project']);
+  });
+
+  it('tells a secret by its file name alone', () => {
+    for (const name of ['id_rsa', '.env', 'credentials', 'server.pem'])
+      expect(isSecretName(name), name).toBe(true);
+    for (const name of ['id_rsa.pub', '.env.example', 'app.log', 'README.md'])
+      expect(isSecretName(name), name).toBe(false);
   });
 
   it('recognises secrets by name and by directory, but not example files or public keys', () => {

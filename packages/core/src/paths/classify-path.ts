@@ -620,6 +620,11 @@ const EVERYDAY_SAMPLES = [
  * A secret name a glob's last segment matches (`.env*` -> `.env`, `id_*` -> `id_rsa`), unless the
  * glob also matches everyday names (`*`, `*.json`): then it says nothing about secrets.
  */
+/** Whether a file name alone says it holds a secret (`id_rsa`, `.env`, `credentials.json`). */
+export function isSecretName(name: string): boolean {
+  return SECRET_BASENAME.test(name) && !NOT_SECRET.test(name);
+}
+
 export function secretGlobSample(pattern: string): string | undefined {
   const base = pattern.slice(pattern.lastIndexOf('/') + 1);
   if (!hasGlob(base)) return undefined;

@@ -28,6 +28,8 @@ const PROTECTED_IN_HOME = [
   '.warden/config.yaml',
 ];
 
+const PROTECTED_FIRST_SEGMENTS = new Set(PROTECTED_IN_HOME.map((place) => place.split('/')[0]!));
+
 /**
  * The protected places a tree write into `directory` (`tar -x -C dir`, `unzip -d dir`, `rsync -a
  * src/ dir`, `cp -r src/. dir`) can reach, as absolute paths: those of the home beneath it when
@@ -53,5 +55,7 @@ export function protectedPlacesBelow(options: {
     return PROTECTED_IN_HOME.map((place) => `${home}/${place}`);
   if (directory === home || !directory.startsWith(`${home}/`)) return [];
   const relative = `${directory.slice(home.length + 1)}/`;
+  // Most directories of the home hold nothing protected (`~/work/app/src`): one lookup says so.
+  if (!PROTECTED_FIRST_SEGMENTS.has(relative.slice(0, relative.indexOf('/')))) return [];
   return PROTECTED_IN_HOME.filter((place) => place.startsWith(relative)).map((place) => `${home}/${place}`);
 }

@@ -1,3 +1,4 @@
+import { isSecretName, secretGlobSample } from '../../../paths/classify-path.js';
 import type { TargetAccess } from '../../types.js';
 import { addPath, addTargets, defineProgram, type ProgramCall } from '../program-module.js';
 
@@ -38,7 +39,9 @@ function describeFind(call: ProgramCall): void {
   for (const index of starts) {
     const start = args[index]!;
     if (!/^(\/|~|\$HOME|\$\{HOME\})/.test(start)) continue;
-    for (const name of names) addPath(call, `${start.replace(/\/+$/, '')}/${name}`, 'read');
+    for (const name of names)
+      if (secretGlobSample(name) !== undefined || isSecretName(name))
+        addPath(call, `${start.replace(/\/+$/, '')}/${name}`, 'read');
   }
   if (starts.length === 0) addPath(call, filtered ? './**' : '.', access);
   else if (filtered)
