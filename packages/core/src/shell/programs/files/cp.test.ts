@@ -28,7 +28,9 @@ describe('files/cp', () => {
     { command: 'cp -r dotfiles/. ~/', effect: 'ask', rule: 'shell.write-home' },
     { command: 'cp -a skel/* ~/.local/', effect: 'deny', rule: 'shell.write-autorun' },
     { command: 'cp -r templates/* ~/work/new-app/', effect: 'allow' },
-    { command: 'cp -r assets public/', effect: 'allow', targets: ['write:/home/u/project/public'] },
+    { command: 'cp -r assets public/', effect: 'allow', targets: ['write:/home/u/project/public/assets'] },
+    { command: 'mv notes.txt ~/', effect: 'allow', targets: ['write:/home/u/notes.txt'] },
+    { command: 'cp dotfiles/.bashrc ~/', effect: 'deny', rule: 'shell.write-shell-rc' },
     {
       command: 'cp evil.pth ~/.local/lib/python3.12/site-packages/',
       effect: 'deny',

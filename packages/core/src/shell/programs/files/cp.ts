@@ -44,14 +44,14 @@ function describeCopy(call: ProgramCall, sourceAccess: TargetAccess): void {
     (flag) => flag === 'r' || flag === 'R' || flag === 'a' || flag === 'recursive' || flag === 'archive',
   );
   const contents = operands.slice(0, -1).some((index) => /(^|\/)\.$|\*/.test(call.args[index]!));
-  if (call.program !== 'ln' && recursive && contents)
-    addTreeWrite(call, call.args[operands[operands.length - 1]!]);
-  else addTargets(call, operands.slice(-1), 'write');
-  // `cp evil.pth site-packages/`, `mv a b dir`: each source lands in the directory under its own
-  // name, which is the file the protected places are about.
   const destination = call.args[operands[operands.length - 1]!]!;
-  if (call.program !== 'ln' && (destination.endsWith('/') || operands.length > 2))
+  if (call.program !== 'ln' && recursive && contents) addTreeWrite(call, destination);
+  else if (call.program !== 'ln' && (destination.endsWith('/') || operands.length > 2))
+    // `cp evil.pth site-packages/`, `mv a b dir`, `mv notes.txt ~/`: each source lands in the
+    // directory under its own name, which is the file written (and what protected places are
+    // about); the directory itself only gains an entry.
     addLandingPaths(call, destination, operands.slice(0, -1));
+  else addTargets(call, operands.slice(-1), 'write');
 }
 
 function addLandingPaths(call: ProgramCall, directory: string, sources: readonly number[]): void {
