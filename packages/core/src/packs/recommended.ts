@@ -117,6 +117,14 @@ export const recommendedPack: Policy = {
         'This sends the whole environment, with the tokens and keys it holds, over the network. Send only the named, non-secret values you need.',
     },
     {
+      id: 'shell.database-exfiltration',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.database_exfiltration'] },
+      reason:
+        "This streams a database's dump (its users, data and secrets) to another machine. Dump to a local file the user can review, or ask the user.",
+    },
+    {
       id: 'shell.serve-home',
       effect: 'deny',
       actions: ['shell.exec'],

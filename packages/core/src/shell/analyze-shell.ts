@@ -90,6 +90,32 @@ interface Scope {
   cwdKnown: boolean;
 }
 
+/** Database dumpers, for `dumpsDatabaseToStdout`: a cheap first test. */
+const DATABASE_DUMPERS = new Set([
+  'pg_dump',
+  'pg_dumpall',
+  'mysqldump',
+  'mariadb-dump',
+  'mongodump',
+  'redis-cli',
+]);
+
+/**
+ * Whether a dumper writes the dump to stdout, where a pipe can carry it to the network (`pg_dump
+ * prod | gzip | aws s3 cp - s3://x`); written to a file (`-f`, `--result-file`, `--out dir`) it
+ * is not streamed.
+ */
+function dumpsDatabaseToStdout(options: { program: string; args: readonly string[] }): boolean {
+  const { program, args } = options;
+  if (program === 'redis-cli') return args.includes('--rdb') && args[args.indexOf('--rdb') + 1] === '-';
+  if (program === 'mongodump')
+    return (
+      args.some((arg) => arg === '--archive' || arg === '--out=-' || arg === '-o=-') ||
+      (args.includes('--out') && args[args.indexOf('--out') + 1] === '-')
+    );
+  return !args.some((arg) => /^(-f|--file|-r|--result-file)(=|$)|^-f./.test(arg));
+}
+
 /** What flows into a command's stdin (or out of its stdout). */
 interface Stream {
   /** The text itself, when it can be known without running anything. */
@@ -104,6 +130,8 @@ interface Stream {
   opaque?: boolean;
   /** It holds the environment (`env`, `printenv`), with whatever tokens it carries. */
   environment?: boolean;
+  /** It holds a database's dump (`pg_dump`, `mysqldump`, `mongodump --archive`). */
+  databaseDump?: boolean;
   /** The command whose output it is, when opaque. */
   producer?: SimpleCommand;
 }
@@ -890,11 +918,8 @@ class ShellAnalyzer {
 
     this.applyBuiltin({ program, argFields, frame });
 
-    const description = describeCommand({
-      program,
-      args,
-      ...(options.stdin?.content !== undefined ? { stdin: options.stdin.content } : {}),
-    });
+    // No spread: this runs for every command.
+    const description = describeCommand({ program, args, stdin: options.stdin?.content });
     const command: SimpleCommand = { ...base, flags: description.flags, targets: [] };
     if (description.subcommand !== undefined) command.subcommand = description.subcommand;
     for (const raw of description.targets) {
@@ -932,6 +957,12 @@ class ShellAnalyzer {
     for (const item of description.findings) this.addFinding(item.id, item.message, item.subject);
 
     const network = NETWORK_TOOLS.has(program) || options.network === true;
+    if (SENDERS.has(program) && options.stdin?.databaseDump === true)
+      this.addFinding(
+        'shell.database_exfiltration',
+        "A database's dump (its users, data and secrets) is sent over the network.",
+        commandText,
+      );
     if (
       SENDERS.has(program) &&
       (options.stdin?.environment === true ||
@@ -1529,6 +1560,8 @@ class ShellAnalyzer {
     // Set, not spread: this runs for every command and object spreads are slow.
     if (stdin?.environment || (ENVIRONMENT_DUMPERS.has(program) && dumpsEnvironment({ program, args })))
       passthrough.environment = true;
+    if (stdin?.databaseDump || (DATABASE_DUMPERS.has(program) && dumpsDatabaseToStdout({ program, args })))
+      passthrough.databaseDump = true;
     const operands = args.filter((arg) => !arg.startsWith('-') || arg === '-');
     switch (program) {
       case 'echo':

@@ -52,7 +52,7 @@ export function describeCommand(options: {
   program: string;
   args: string[];
   /** What the command reads on stdin, when the line shows it (`echo 'DROP TABLE x' | psql`). */
-  stdin?: string;
+  stdin?: string | undefined;
 }): CommandDescription {
   const { program, args } = options;
   const description: CommandDescription = { flags: [], targets: [], findings: [] };
