@@ -56,8 +56,9 @@ export function describeCommand(options: {
 }): CommandDescription {
   const { program, args } = options;
   const description: CommandDescription = { flags: [], targets: [], findings: [] };
-  const call: ProgramCall = { program, args, description };
-  if (options.stdin !== undefined) call.stdin = options.stdin;
+  // One object shape for every call (stdin set even when unknown): the modules' property reads
+  // stay monomorphic.
+  const call: ProgramCall = { program, args, description, stdin: options.stdin };
   const module = programModule(program);
   if (!module?.ownsArguments) readUnknownOperands(call);
   module?.describe(call);

@@ -20,7 +20,7 @@ export interface ProgramCall {
    * The text the command reads on stdin when the command line shows it (a here-document, a
    * here-string, `echo ... |`): the statements a database client runs from there.
    */
-  stdin?: string;
+  stdin?: string | undefined;
 }
 
 /**

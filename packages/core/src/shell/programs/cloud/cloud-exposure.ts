@@ -25,7 +25,6 @@ export function describeCloudExposure(call: ProgramCall): void {
   const { args } = call;
   const operands = words(args);
   const path = operands.slice(0, 4).join(' ');
-  const values = args.flatMap((arg) => (arg.includes('=') ? [arg, arg.slice(arg.indexOf('=') + 1)] : [arg]));
   const grants =
     /(^| )(attach-(user|role|group)-policy|put-(user|role|group)-policy|add-iam-policy-binding|set-iam-policy|create-for-rbac|clusterrolebinding|rolebinding|role assignment create|add-user-to-group|create-role-assignment)( |$)/.test(
       path,
@@ -35,6 +34,10 @@ export function describeCloudExposure(call: ProgramCall): void {
     /(^| )(authorize-security-group-ingress|put-bucket-acl|put-object-acl|put-bucket-policy|delete-public-access-block|firewall-rules create|firewall-rules update|nsg rule create|add-iam-policy-binding|set-iam-policy|acl ch|iam ch|make-public|update-function-url-config|create-function-url-config)( |$)/.test(
       path,
     );
+  const gsutilTouches =
+    call.program === 'gsutil' && (operands[0] === 'acl' || operands[0] === 'iam' || operands[0] === 'cp');
+  if (!grants && !opens && !gsutilTouches) return;
+  const values = args.flatMap((arg) => (arg.includes('=') ? [arg, arg.slice(arg.indexOf('=') + 1)] : [arg]));
   const admin =
     grants && (call.args.includes('create-for-rbac') || values.some((value) => ADMIN_ROLE.test(value)));
   const everyone =

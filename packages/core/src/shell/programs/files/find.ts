@@ -2,6 +2,19 @@ import { isSecretName, secretGlobSample } from '../../../paths/classify-path.js'
 import type { TargetAccess } from '../../types.js';
 import { addPath, addTargets, defineProgram, type ProgramCall } from '../program-module.js';
 
+/** Name patterns already judged (a glob's check compiles a regular expression). */
+const secretPatterns = new Map<string, boolean>();
+
+function isSecretPattern(name: string): boolean {
+  let known = secretPatterns.get(name);
+  if (known === undefined) {
+    known = isSecretName(name) || secretGlobSample(name) !== undefined;
+    if (secretPatterns.size > 256) secretPatterns.clear();
+    secretPatterns.set(name, known);
+  }
+  return known;
+}
+
 function describeFind(call: ProgramCall): void {
   const { args } = call;
   let index = 0;
@@ -35,13 +48,12 @@ function describeFind(call: ProgramCall): void {
   );
   // `find / -name id_rsa`, `find ~ -name '*.pem'`: a hunt for credential files across the disk
   // or the home reaches them, named as the pattern says (a search inside the project does not).
-  const names = args.flatMap((arg, at) => (/^-i?name$/.test(arg) && args[at + 1] ? [args[at + 1]!] : []));
   for (const index of starts) {
     const start = args[index]!;
     if (!/^(\/|~|\$HOME|\$\{HOME\})/.test(start)) continue;
-    for (const name of names)
-      if (secretGlobSample(name) !== undefined || isSecretName(name))
-        addPath(call, `${start.replace(/\/+$/, '')}/${name}`, 'read');
+    for (let at = 0; at < args.length - 1; at++)
+      if ((args[at] === '-name' || args[at] === '-iname') && isSecretPattern(args[at + 1]!))
+        addPath(call, `${start.replace(/\/+$/, '')}/${args[at + 1]!}`, 'read');
   }
   if (starts.length === 0) addPath(call, filtered ? './**' : '.', access);
   else if (filtered)
