@@ -26,6 +26,14 @@ describe('classifyPath', () => {
     expect(classes('../other')).toEqual(['outside_project']);
   });
 
+  it('counts the directories that hold the home as the home (recursive changes reach it)', () => {
+    expect(classes('/home')).toEqual(['home', 'outside_project']);
+    const mac = { cwd: '/Users/ana/proj', home: '/Users/ana', wardenHome: '/Users/ana/.warden' };
+    expect(classifyPath({ path: '/Users', ...mac })).toContain('home');
+    expect(classifyPath({ path: '/Users/bob', ...mac })).not.toContain('home');
+    expect(classes('/home/other')).not.toContain('home');
+  });
+
   it('keeps a home directory that lives under /tmp a home, not scratch space', () => {
     const context = { cwd: '/tmp/ci/project', home: '/tmp/ci/home', wardenHome: '/tmp/ci/home/.warden' };
     expect(classifyPath({ path: '/tmp/ci/home/important', ...context })).not.toContain('tmp');

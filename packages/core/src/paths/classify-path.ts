@@ -350,7 +350,9 @@ function lexicalClasses(
 ): Set<PathClass> {
   const classes = new Set<PathClass>();
   if (target === '/') classes.add('root');
-  if (target === home) classes.add('home');
+  // A directory that holds the home directory (`/home`, `/Users`, a sandbox's parent) takes it
+  // along in anything recursive: chown -R, rm -r, chmod -R on it reach the home as well.
+  if (target === home || (target !== '/' && isInside(home, target))) classes.add('home');
   if (isInside(target, cwd)) classes.add('project');
   else classes.add('outside_project');
   if (BLOCK_DEVICES.test(target)) classes.add('device');
