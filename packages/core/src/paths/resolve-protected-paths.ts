@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema.js';
 
 /**
  * A place learned from the live configuration. `exact`: that file (or directory) and nothing
@@ -101,14 +102,16 @@ function launcherTargets(wardenHome: string): { node: string[]; scripts: string[
   return { node, scripts };
 }
 
-const hookSettingsSchema = z.object({
-  hooks: z.optional(
-    z.record(
-      z.string(),
-      z.array(z.object({ hooks: z.optional(z.array(z.object({ command: z.optional(z.string()) }))) })),
+const hookSettingsSchema = lazySchema(() =>
+  z.object({
+    hooks: z.optional(
+      z.record(
+        z.string(),
+        z.array(z.object({ hooks: z.optional(z.array(z.object({ command: z.optional(z.string()) }))) })),
+      ),
     ),
-  ),
-});
+  }),
+);
 
 /** The words of a hook command, with POSIX single and double quotes (no expansions). */
 function commandWords(command: string): string[] {
