@@ -16,6 +16,7 @@ const baseShape = () => ({
 });
 
 export const baseHookInputSchema = lazySchema(() => z.looseObject(baseShape()));
+export type BaseHookInput = z.infer<typeof baseHookInputSchema>;
 
 const mcpServerSchema = () => z.optional(z.looseObject({ name: z.string(), source: z.optional(z.string()) }));
 
