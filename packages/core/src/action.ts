@@ -2,28 +2,26 @@ import * as z from 'zod/mini';
 import { lazySchema } from './lazy-schema.js';
 
 /** Stable action names that policies are written against. */
-export const actionKindSchema = lazySchema(() =>
-  z.enum([
-    'shell.exec',
-    'file.read',
-    'file.write',
-    'file.delete',
-    'net.fetch',
-    'net.search',
-    'agent.spawn',
-    'mcp.call',
-    /** Tools that only change the agent's own state: task lists, plan mode, questions to the user. */
-    'agent.internal',
-    'tool.other',
-    // Non-tool phases, so rules can target them by action too.
-    'prompt.submit',
-    'response.final',
-    'session.event',
-  ]),
-);
-export type ActionKind = z.infer<typeof actionKindSchema>;
+export const ACTION_KINDS = [
+  'shell.exec',
+  'file.read',
+  'file.write',
+  'file.delete',
+  'net.fetch',
+  'net.search',
+  'agent.spawn',
+  'mcp.call',
+  /** Tools that only change the agent's own state: task lists, plan mode, questions to the user. */
+  'agent.internal',
+  'tool.other',
+  // Non-tool phases, so rules can target them by action too.
+  'prompt.submit',
+  'response.final',
+  'session.event',
+] as const;
 
-export const ACTION_KINDS: readonly ActionKind[] = actionKindSchema.options;
+export const actionKindSchema = lazySchema(() => z.enum(ACTION_KINDS));
+export type ActionKind = z.infer<typeof actionKindSchema>;
 
 export interface ActionResources {
   /** shell.exec: the command string as the agent gave it. */
