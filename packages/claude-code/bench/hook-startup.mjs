@@ -1,5 +1,5 @@
 // Hook start-up: `warden-claude-code hook < input` against bare `node -e 0` on the same Node,
-// interleaved so that machine noise hits both alike. Target: median ratio under 1.25.
+// interleaved so that machine noise hits both alike. Target (issue 15): median ratio at most 1.30.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -73,7 +73,7 @@ for (const [name, input] of Object.entries(inputs)) {
   }
   const ratio = median(hook) / median(baseline);
   console.log(
-    `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (target < 1.25x)`,
+    `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (target <= 1.30x)`,
   );
 }
 rmSync(home, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import {
   postToolUseOutput,
 } from '@warden/core';
 import type * as z from 'zod/mini';
+import { acceptBaseHookInput, acceptToolHookInput } from './accept-hook-input.js';
 import {
   baseHookInputSchema,
   promptHookInputSchema,
@@ -71,7 +72,8 @@ function meta(input: Record<string, unknown>): Record<string, unknown> {
 }
 
 function parseClaudeCodeInput(input: unknown, agent: string): ParseResult {
-  const base = baseHookInputSchema.safeParse(input);
+  const accepted = acceptBaseHookInput(input);
+  const base = accepted ? { success: true as const, data: accepted } : baseHookInputSchema.safeParse(input);
   if (!base.success) {
     const partial = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
     return {
@@ -120,7 +122,10 @@ function parseClaudeCodeInput(input: unknown, agent: string): ParseResult {
   });
 
   if (phase === 'tool_call' || phase === 'tool_result') {
-    const parsed = toolHookInputSchema.safeParse(input);
+    const accepted = acceptToolHookInput(input);
+    const parsed = accepted
+      ? { success: true as const, data: accepted }
+      : toolHookInputSchema.safeParse(input);
     if (!parsed.success) return failed(parsed.error);
     const tool = parsed.data;
     const problem = checkToolInput({ agent, tool: tool.tool_name, input: tool.tool_input });

@@ -97,6 +97,38 @@ describe('warden-claude-code hook (the built command)', () => {
     expect(run('rm -rf /')).toContain('WARDEN (');
   });
 
+  it('loads the detector rules it needs through code caches of their own, with the same answer', () => {
+    // A tool output with a cloud key: the secret rules and the injection rules are loaded.
+    const output = {
+      session_id: 's',
+      transcript_path: '/tmp/t.jsonl',
+      cwd: '/home/dev/project',
+      hook_event_name: 'PostToolUse',
+      tool_name: 'Bash',
+      tool_input: { command: 'cat deploy.conf' },
+      tool_response: {
+        stdout: `deploy notes for the user\naws_access_key_id = ${['AKIA', 'Q3ZP7RWT', 'XK5M2NVB'].join('')}\n`,
+        stderr: '',
+      },
+      tool_use_id: 'toolu_1',
+    };
+    const run = () =>
+      execFileSync(process.execPath, [bin, 'hook'], {
+        input: JSON.stringify(output),
+        env: { PATH: process.env.PATH, HOME: home },
+        encoding: 'utf8',
+      });
+    const first = run();
+    expect(JSON.parse(first).hookSpecificOutput.updatedToolOutput.stdout).toContain('[REDACTED');
+    const chunks = readdirSync(cacheDir()).filter((name) => name.startsWith('lazy-detectors-'));
+    expect(chunks).toHaveLength(2);
+    for (const name of chunks) expect(statSync(path.join(cacheDir(), name)).mode & 0o777).toBe(0o600);
+    const written = chunks.map((name) => statSync(path.join(cacheDir(), name)).mtimeMs);
+    expect(run()).toBe(first);
+    // Used as they were: a missing or rejected cache would have been written again.
+    expect(chunks.map((name) => statSync(path.join(cacheDir(), name)).mtimeMs)).toEqual(written);
+  });
+
   it('removes its temporary file when writing the cache fails', () => {
     // The cache's own name is taken by a directory: the rename fails on every run.
     hook();

@@ -1,5 +1,5 @@
 // Hook start-up: `warden-codex hook < input` against bare `node -e 0` on the same Node,
-// interleaved so that machine noise hits both alike. Budget: median ratio under 1.25.
+// interleaved so that machine noise hits both alike. Target (issue 15): median ratio at most 1.30.
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.join(here, '..', 'dist', 'bin.cjs');
 const fixtures = path.join(here, '..', 'src', '__fixtures__');
 const runs = Number(process.env.BENCH_RUNS ?? 40);
-const budget = 1.25;
+const budget = 1.3;
 const home = mkdtempSync(path.join(os.tmpdir(), 'warden-codex-bench-'));
 const env = { ...process.env, WARDEN_HOME: path.join(home, '.warden'), HOME: home };
 
@@ -67,13 +67,15 @@ try {
     const ratio = median(hook) / median(baseline);
     worst = Math.max(worst, ratio);
     console.log(
-      `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (budget < ${budget}x)`,
+      `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (target <= ${budget.toFixed(2)}x)`,
     );
   }
 } finally {
   rmSync(home, { recursive: true, force: true });
 }
-console.log(`  worst ratio ${worst.toFixed(2)}x: ${worst < budget ? 'within' : 'OVER'} budget`);
+console.log(
+  `  worst ratio ${worst.toFixed(2)}x: ${worst <= budget ? 'within' : 'OVER'} the ${budget.toFixed(2)}x target`,
+);
 
 // The set-ups users really have (config and policy files, both adapters, right after install).
 const { runHookScenarios } = await import('../../core/bench/hook-scenarios.mjs');

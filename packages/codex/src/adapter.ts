@@ -10,6 +10,7 @@ import {
   type Phase,
 } from '@warden/core';
 import type * as z from 'zod/mini';
+import { acceptCodexToolInput } from './accept-hook-input.js';
 import { type CodexHookEvent, codexHookInputSchema, isCodexHookEvent } from './hook-input-schema.js';
 import { PACKAGE_ID } from './package-id.js';
 
@@ -94,7 +95,10 @@ function parseCodexInput(input: unknown, agent: string): ParseResult {
     };
   }
   const phase = PHASES[hookEvent];
-  const parsed = codexHookInputSchema(hookEvent).safeParse(input);
+  const accepted = acceptCodexToolInput(record, hookEvent);
+  const parsed = accepted
+    ? { success: true as const, data: accepted }
+    : codexHookInputSchema(hookEvent).safeParse(input);
   if (!parsed.success) {
     return {
       success: false,

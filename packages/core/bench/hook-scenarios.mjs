@@ -221,6 +221,30 @@ export function runHookScenarios(options) {
       }
     }
 
+    // The floor: a Node program that only reads its input and prints `{}` (no Warden at all),
+    // against the same baseline: what any command hook written in Node can reach on this machine.
+    const floorScript = path.join(root, 'floor.cjs');
+    writeFileSync(
+      floorScript,
+      "const fs=require('fs');const b=Buffer.alloc(65536);try{while(fs.readSync(0,b,0,b.length,null)>0);}catch{}fs.writeSync(1,'{}\\n');\n",
+    );
+    {
+      const base = [];
+      const measured = [];
+      for (let index = 0; index < runs; index++) {
+        base.push(cpuOf(base, () => baseline(plain)));
+        measured.push(
+          cpuOf(measured, () =>
+            time({ args: [floorScript], env: plain.env, input: adapter.allowed, inputFile }),
+          ),
+        );
+      }
+      const ratio = median(measured) / median(base);
+      console.log(
+        `  ${'(floor) read stdin, print {}'.padEnd(38)} node -e 0 ${median(base).toFixed(1).padStart(5)} ms | hook ${median(measured).toFixed(1).padStart(5)} ms | ratio ${ratio.toFixed(2)}x          | not a Warden hook: the reachable minimum`,
+      );
+    }
+
     // (c) both adapters installed in one home, called alternately: the other adapter's call
     // comes between every two of ours, so a shared cache file would be rewritten every time.
     const both = makeHome(root, 'both');

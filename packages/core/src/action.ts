@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema.js';
 
 /** Stable action names that policies are written against. */
-export const actionKindSchema = z.enum([
+export const ACTION_KINDS = [
   'shell.exec',
   'file.read',
   'file.write',
@@ -17,10 +18,10 @@ export const actionKindSchema = z.enum([
   'prompt.submit',
   'response.final',
   'session.event',
-]);
-export type ActionKind = z.infer<typeof actionKindSchema>;
+] as const;
 
-export const ACTION_KINDS: readonly ActionKind[] = actionKindSchema.options;
+export const actionKindSchema = lazySchema(() => z.enum(ACTION_KINDS));
+export type ActionKind = z.infer<typeof actionKindSchema>;
 
 export interface ActionResources {
   /** shell.exec: the command string as the agent gave it. */

@@ -20,6 +20,7 @@ import type { GuardEvent, Phase } from './guard-event.js';
 import type { Delivery, DeliveryResult } from './ingest/deliver-event.js';
 import type { RemoteOutcome } from './ingest/remote-outcome.js';
 import type { WardenEvent } from './ingest/warden-protocol.js';
+import { monotonicMs } from './monotonic-ms.js';
 import { applyOrgPolicy } from './org/apply-org-policy.js';
 import { policyHash } from './org/policy-hash.js';
 import { resolveDeviceId } from './org/resolve-device-id.js';
@@ -106,7 +107,7 @@ const DEADLINE_RESERVE_MS = 100;
  */
 export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<GuardResult<TOutput>> {
   const env = options.env ?? process.env;
-  const started = performance.now();
+  const started = monotonicMs();
   const warnings: string[] = [];
   const parsed = options.adapter.parse(options.input);
 
@@ -317,12 +318,12 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
     output = options.adapter.render({ hookEvent, decision: fallback });
     decision = fallback;
   }
-  const latencyMs = performance.now() - started;
+  const latencyMs = monotonicMs() - started;
 
   // The answer is ready; only now is the event handed on to the server.
   let delivery: DeliveryResult | undefined;
   if (config && server && config.ingest?.enabled) {
-    const started = performance.now();
+    const started = monotonicMs();
     try {
       const { deliverEvent } = await import('./ingest/deliver-event.js');
       const client: NonNullable<WardenEvent['client']> = {
@@ -344,7 +345,7 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
         ...(options.delivery ? { delivery: options.delivery } : {}),
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
-      delivery.elapsedMs = performance.now() - started;
+      delivery.elapsedMs = monotonicMs() - started;
       if (delivery.message) warnings.push(delivery.message);
     } catch (error) {
       warnings.push(`warden: could not queue the event for the server: ${(error as Error).message}`);

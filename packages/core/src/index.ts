@@ -169,6 +169,7 @@ export {
   WARDEN_PROTOCOL_VERSION,
   wardenEventSchema,
 } from './ingest/warden-protocol.js';
+export { lazySchema } from './lazy-schema.js';
 export type { OrgPolicyApplied } from './org/apply-org-policy.js';
 export { applyOrgPolicy, ORG_RULE_PREFIX, ORG_SUSPENDED_RULE_ID } from './org/apply-org-policy.js';
 export type { OrgPolicyCacheRead } from './org/org-policy-cache.js';

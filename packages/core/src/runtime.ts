@@ -35,6 +35,7 @@ export { writeFileAtomically } from './fs/write-file-atomically.js';
 export type { GuardOptions, GuardResult } from './guard.js';
 export { guard } from './guard.js';
 export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event.js';
+export { lazySchema } from './lazy-schema.js';
 export { effectSchema, failurePolicySchema, modeSchema } from './policy/enums.js';
 export { type PostToolUseOutput, postToolUseOutput } from './post-tool-use-output.js';
 export type { ConfigCache } from './session/create-config-cache.js';

@@ -4,6 +4,7 @@ import type { Decision } from '../decision.js';
 import { redactSecrets } from '../detectors/detect-secrets.js';
 import type { GuardEvent } from '../guard-event.js';
 import type { RemoteOutcome } from '../ingest/remote-outcome.js';
+import { monotonicMs } from '../monotonic-ms.js';
 import {
   AUDIT_LOCK_FILE,
   listSegments,
@@ -214,9 +215,9 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
   mkdirSync(auditDir, { recursive: true, mode: 0o700 });
   // Serialised before the lock is taken: only what depends on the chain's end is done under it.
   const body = JSON.stringify(options.entry).slice(1);
-  const waitStarted = performance.now();
+  const waitStarted = monotonicMs();
   const { lock, notice } = lockAuditDir({ auditDir, lockWaitMs: options.lockWaitMs });
-  const lockedAt = performance.now();
+  const lockedAt = monotonicMs();
   try {
     const { seq, prev, segments, tail } = readChainEnd(auditDir);
 
@@ -245,7 +246,7 @@ export function writeAuditRecord(options: WriteAuditRecordOptions): AuditAnchor 
     return { file: path.join(auditDir, file), seq, hash };
   } finally {
     lock.release();
-    options.onTiming?.({ lockWaitMs: lockedAt - waitStarted, lockHeldMs: performance.now() - lockedAt });
+    options.onTiming?.({ lockWaitMs: lockedAt - waitStarted, lockHeldMs: monotonicMs() - lockedAt });
     if (notice) options.onNotice?.(notice);
   }
 }

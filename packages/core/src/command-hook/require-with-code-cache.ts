@@ -73,6 +73,33 @@ function writeCacheAtomically(options: {
   }
 }
 
+/** The lazy chunks built beside a bundle (`lazy-*.cjs`, see build/lazy-modules.ts). */
+const LAZY_CHUNK = /^\.\/lazy-[\w.-]+\.cjs$/;
+/** Chunks loaded through the code cache in this process, by file: each runs once, as with `require`. */
+const loadedChunks = new Map<string, unknown>();
+
+/**
+ * The `require` a bundle loaded here gets: its lazy chunks (the detector rule data, the YAML
+ * parser, …) load through the code cache as well, instead of being compiled from source on every
+ * run that needs them; anything else is Node's own `require` from the bundle's place.
+ */
+function bundleRequire(options: { file: string; cacheDir: string }): NodeJS.Require {
+  const plain = createRequire(options.file);
+  const load = (specifier: string): unknown => {
+    if (!LAZY_CHUNK.test(specifier)) return plain(specifier);
+    const chunk = path.join(path.dirname(options.file), specifier);
+    if (!loadedChunks.has(chunk))
+      loadedChunks.set(chunk, requireWithCodeCache({ file: chunk, cacheDir: options.cacheDir }));
+    return loadedChunks.get(chunk);
+  };
+  return Object.assign(load, {
+    resolve: plain.resolve,
+    cache: plain.cache,
+    extensions: plain.extensions,
+    main: plain.main,
+  }) as NodeJS.Require;
+}
+
 /**
  * Loads a CommonJS bundle the way `require` would, but through `vm.Script` with a V8 code cache
  * written when the process exits, after the bundle has run. Node's own compile cache only holds
@@ -84,7 +111,9 @@ function writeCacheAtomically(options: {
  * (a code cache is code). There is one cache file per bundle location (so the Claude Code and
  * Codex hooks do not evict each other), keyed by Node version and architecture; it starts with
  * the bundle file's identity (`bundleIdentity`), and a cache made from another file or other bytes
- * is ignored and replaced (V8 itself accepts any cache of a source of the same length). Any problem falls back to a plain `require`.
+ * is ignored and replaced (V8 itself accepts any cache of a source of the same length). The bundle's
+ * lazy chunks are loaded the same way when it asks for them, each with its own cache file. Any
+ * problem falls back to a plain `require`.
  */
 export function requireWithCodeCache(options: { file: string; cacheDir: string }): unknown {
   const { file, cacheDir } = options;
@@ -118,7 +147,7 @@ export function requireWithCodeCache(options: { file: string; cacheDir: string }
     );
     const module = { exports: {} as unknown };
     const run = script.runInThisContext() as (...args: unknown[]) => void;
-    run(module.exports, createRequire(file), module, file, path.dirname(file));
+    run(module.exports, bundleRequire({ file, cacheDir }), module, file, path.dirname(file));
     if (!cachedData || script.cachedDataRejected) {
       process.once('exit', () => {
         try {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../lazy-schema.js';
 import { PII_KINDS } from './pii/scan-pii.js';
 
 /** What the guard does when a detector finds something: per phase, since a prompt cannot be redacted. */
@@ -6,47 +7,51 @@ export const detectorActionSchema = z.enum(['block', 'ask', 'warn', 'off']);
 export const toolResultActionSchema = z.enum(['block', 'ask', 'redact', 'warn', 'off']);
 export type DetectorAction = z.infer<typeof toolResultActionSchema>;
 
-export const detectorActionsSchema = z.strictObject({
-  /** The user's prompt, before the model sees it. `ask` blocks too: nobody can approve a prompt. */
-  prompt: z.optional(detectorActionSchema),
-  /** What a tool is about to write, run or send (file contents, commands, URLs). */
-  tool_call: z.optional(detectorActionSchema),
-  /** A tool's output, before the model reads it: `redact` replaces each match by a marker. */
-  tool_result: z.optional(toolResultActionSchema),
-  /** The agent's final answer: `block` asks for a new answer (once). */
-  response: z.optional(detectorActionSchema),
-});
+export const detectorActionsSchema = lazySchema(() =>
+  z.strictObject({
+    /** The user's prompt, before the model sees it. `ask` blocks too: nobody can approve a prompt. */
+    prompt: z.optional(detectorActionSchema),
+    /** What a tool is about to write, run or send (file contents, commands, URLs). */
+    tool_call: z.optional(detectorActionSchema),
+    /** A tool's output, before the model reads it: `redact` replaces each match by a marker. */
+    tool_result: z.optional(toolResultActionSchema),
+    /** The agent's final answer: `block` asks for a new answer (once). */
+    response: z.optional(detectorActionSchema),
+  }),
+);
 export type DetectorActions = z.infer<typeof detectorActionsSchema>;
 
-export const detectorsPolicySchema = z.strictObject({
-  secrets: z.optional(
-    z.strictObject({
-      enabled: z.optional(z.boolean()),
-      actions: z.optional(detectorActionsSchema),
-    }),
-  ),
-  pii: z.optional(
-    z.strictObject({
-      enabled: z.optional(z.boolean()),
-      /** Which kinds to look for. Default: the checksum-validated ones (card, iban, national_id). */
-      kinds: z.optional(z.array(z.enum(PII_KINDS))),
-      /** Country for phone numbers written without a country code (ISO code such as `US`, `DE`). */
-      defaultCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'a two-letter ISO country code'))),
-      actions: z.optional(detectorActionsSchema),
-    }),
-  ),
-  injection: z.optional(
-    z.strictObject({
-      enabled: z.optional(z.boolean()),
-      actions: z.optional(detectorActionsSchema),
-      /**
-       * After a tool result with an injection finding, this many of the session's next shell,
-       * network, write and MCP calls are asked instead of allowed. 0 switches taint off.
-       */
-      taintCalls: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1000))),
-    }),
-  ),
-});
+export const detectorsPolicySchema = lazySchema(() =>
+  z.strictObject({
+    secrets: z.optional(
+      z.strictObject({
+        enabled: z.optional(z.boolean()),
+        actions: z.optional(detectorActionsSchema),
+      }),
+    ),
+    pii: z.optional(
+      z.strictObject({
+        enabled: z.optional(z.boolean()),
+        /** Which kinds to look for. Default: the checksum-validated ones (card, iban, national_id). */
+        kinds: z.optional(z.array(z.enum(PII_KINDS))),
+        /** Country for phone numbers written without a country code (ISO code such as `US`, `DE`). */
+        defaultCountry: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'a two-letter ISO country code'))),
+        actions: z.optional(detectorActionsSchema),
+      }),
+    ),
+    injection: z.optional(
+      z.strictObject({
+        enabled: z.optional(z.boolean()),
+        actions: z.optional(detectorActionsSchema),
+        /**
+         * After a tool result with an injection finding, this many of the session's next shell,
+         * network, write and MCP calls are asked instead of allowed. 0 switches taint off.
+         */
+        taintCalls: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1000))),
+      }),
+    ),
+  }),
+);
 export type DetectorsPolicy = z.infer<typeof detectorsPolicySchema>;
 
 export type DetectorFamily = 'secrets' | 'pii' | 'injection';

@@ -4,15 +4,19 @@ import * as z from 'zod/mini';
 import { sha256Hex } from '../audit/sha256.js';
 import type { Decision } from '../decision.js';
 import type { GuardEvent } from '../guard-event.js';
+import { lazySchema } from '../lazy-schema.js';
 import type { DetectorSettings } from './detectors-settings.js';
 
-export const taintStateSchema = z.object({
-  /** How many more risky tool calls are asked rather than allowed. */
-  remaining: z.number(),
-  /** What tainted the session (the tool and the finding ids), for the reason shown to the user. */
-  source: z.string(),
-  since: z.string(),
-});
+export const taintStateSchema = lazySchema(() =>
+  z.object({
+    /** How many more risky tool calls are asked rather than allowed. */
+    remaining: z.number(),
+    /** What tainted the session (the tool and the finding ids), for the reason shown to the user. */
+    source: z.string(),
+    since: z.string(),
+  }),
+);
+
 export type TaintState = z.infer<typeof taintStateSchema>;
 
 /** Shell, network, write and MCP actions: what injected instructions would want to do next. */

@@ -106,6 +106,47 @@ describe('resolveProtectedPaths and hooks installed without a launcher', () => {
     }
   });
 
+  it('reads no program from settings of another shape, and still reads the well-formed ones', () => {
+    const other = realpathSync(mkdtempSync(path.join(tmpdir(), 'warden-hook-settings-')));
+    try {
+      const userHome = path.join(other, 'home');
+      const cwd = path.join(other, 'project');
+      mkdirSync(path.join(userHome, '.claude'), { recursive: true });
+      mkdirSync(path.join(userHome, '.codex'), { recursive: true });
+      mkdirSync(path.join(cwd, '.claude'), { recursive: true });
+      mkdirSync(path.join(cwd, '.codex'), { recursive: true });
+      const handler = (command: unknown) => ({ hooks: [{ type: 'command', command }] });
+      // Each malformed file names a program that must not be learned from it.
+      writeFileSync(
+        path.join(userHome, '.claude', 'settings.json'),
+        JSON.stringify({ hooks: { PreToolUse: [handler('/bad/one'), handler(7)] } }),
+      );
+      writeFileSync(
+        path.join(userHome, '.codex', 'hooks.json'),
+        JSON.stringify({ hooks: { PreToolUse: [handler('/bad/two'), 'not a group'] } }),
+      );
+      writeFileSync(
+        path.join(cwd, '.claude', 'settings.json'),
+        JSON.stringify({ hooks: [{ hooks: [{ command: '/bad/three' }] }] }),
+      );
+      writeFileSync(
+        path.join(cwd, '.codex', 'hooks.json'),
+        JSON.stringify({ hooks: { Stop: [{ matcher: '' }], PreToolUse: [handler('/good/hook.sh run')] } }),
+      );
+      const found = resolveProtectedPaths({
+        wardenHome: path.join(userHome, '.warden'),
+        userHome,
+        cwd,
+        env: {},
+      });
+      const guard = found.guard.map((entry) => `${entry.scope} ${entry.path}`);
+      expect(guard).toContain('exact /good/hook.sh');
+      expect(guard.some((entry) => entry.includes('/bad/'))).toBe(false);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('names nothing for missing or malformed settings', () => {
     const found = resolveProtectedPaths({
       wardenHome: '/nonexistent/.warden',

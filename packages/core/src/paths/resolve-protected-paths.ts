@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod/mini';
 
 /**
  * A place learned from the live configuration. `exact`: that file (or directory) and nothing
@@ -101,14 +100,38 @@ function launcherTargets(wardenHome: string): { node: string[]; scripts: string[
   return { node, scripts };
 }
 
-const hookSettingsSchema = z.object({
-  hooks: z.optional(
-    z.record(
-      z.string(),
-      z.array(z.object({ hooks: z.optional(z.array(z.object({ command: z.optional(z.string()) }))) })),
-    ),
-  ),
-});
+interface HookSettings {
+  hooks?: Record<string, { hooks?: { command?: string }[] }[]>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The part of an agent's hook settings that names programs, when the file has that shape
+ * (`{hooks?: {[event]: [{hooks?: [{command?: string}]}]}}`), else undefined. Checked by hand, not
+ * with zod: this runs on every hook call, where building and running a schema for it cost more
+ * than reading the files.
+ */
+function hookSettingsOf(value: unknown): HookSettings | undefined {
+  if (!isRecord(value)) return undefined;
+  if (value.hooks === undefined) return {};
+  if (!isRecord(value.hooks)) return undefined;
+  for (const groups of Object.values(value.hooks)) {
+    if (!Array.isArray(groups)) return undefined;
+    for (const group of groups) {
+      if (!isRecord(group)) return undefined;
+      if (group.hooks === undefined) continue;
+      if (!Array.isArray(group.hooks)) return undefined;
+      for (const handler of group.hooks) {
+        if (!isRecord(handler)) return undefined;
+        if (handler.command !== undefined && typeof handler.command !== 'string') return undefined;
+      }
+    }
+  }
+  return value as HookSettings;
+}
 
 /** The words of a hook command, with POSIX single and double quotes (no expansions). */
 function commandWords(command: string): string[] {
@@ -133,9 +156,9 @@ function hookCommandPaths(files: readonly string[]): string[] {
     } catch {
       continue;
     }
-    const parsed = hookSettingsSchema.safeParse(value);
-    if (!parsed.success) continue;
-    for (const groups of Object.values(parsed.data.hooks ?? {}))
+    const settings = hookSettingsOf(value);
+    if (!settings) continue;
+    for (const groups of Object.values(settings.hooks ?? {}))
       for (const group of groups)
         for (const handler of group.hooks ?? [])
           for (const word of commandWords(handler.command ?? '').slice(0, 8))
