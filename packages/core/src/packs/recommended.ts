@@ -5,6 +5,41 @@ import type { Policy } from '../policy/policy-schema.js';
  * unknown tools are asked about, Warden's own files and the agents' hook settings are protected.
  * Every reason tells the agent what to do instead.
  */
+/** Issued credential formats whose presence in an outgoing request is worth a question. */
+const SENT_CREDENTIALS = [
+  'secret.private_key',
+  'secret.aws_access_key',
+  'secret.github_token',
+  'secret.gitlab_token',
+  'secret.slack_token',
+  'secret.anthropic_key',
+  'secret.openai_key',
+  'secret.stripe_key',
+  'secret.npm_token',
+];
+
+/** Cloud instance metadata endpoints (AWS, ECS, GCP, Azure, Alibaba, OpenStack), also as numbers. */
+const METADATA_HOSTS = [
+  '169\\.254\\.169\\.254',
+  '169\\.254\\.170\\.2',
+  'fd00:ec2::254',
+  'metadata\\.google\\.internal',
+  '100\\.100\\.100\\.200',
+  '2852039166',
+  '0xa9fea9fe',
+  '0251\\.0376\\.0251\\.0376',
+].join('|');
+
+/** Where those endpoints hand out credentials or tokens. */
+const METADATA_CREDENTIAL_PATHS = [
+  'security-credentials',
+  'service-accounts',
+  'identity/oauth2',
+  'metadata/identity',
+  'v2/credentials',
+  'ram/security-credentials',
+].join('|');
+
 export const recommendedPack: Policy = {
   version: 1,
   mode: 'enforce',
@@ -194,6 +229,44 @@ export const recommendedPack: Policy = {
       },
       reason:
         'The content being written contains a credential. Read it from an environment variable or a secret store instead of hard-coding it.',
+    },
+    {
+      // A credential in a URL or a sender's arguments leaves the machine with the request. Only
+      // issued key formats: a Maps key or a signed URL's token are how those services are called.
+      id: 'secrets.sent-over-network',
+      effect: 'ask',
+      actions: ['net.fetch', 'shell.exec'],
+      when: {
+        programs: ['curl', 'wget', 'wget2', 'http', 'https', 'xh', 'curlie', 'nc', 'ncat', 'netcat', 'socat'],
+        findings: SENT_CREDENTIALS,
+      },
+      reason:
+        'This request carries a credential to another host. Send it only to the service that issued it, through its own client or an environment variable, or ask the user.',
+    },
+    {
+      id: 'secrets.sent-in-url',
+      effect: 'ask',
+      actions: ['net.fetch'],
+      when: { findings: SENT_CREDENTIALS },
+      reason:
+        'The URL carries a credential, which would be sent to another host and kept in its logs. Ask the user before sending it.',
+    },
+    {
+      // The instance metadata service hands out the machine's cloud credentials to anyone on it.
+      id: 'net.cloud-metadata-credentials',
+      effect: 'deny',
+      actions: ['net.fetch', 'shell.exec'],
+      when: { matches: [`(${METADATA_HOSTS})\\S*(${METADATA_CREDENTIAL_PATHS})`] },
+      reason:
+        "This asks the cloud metadata service for the machine's credentials. Use the credentials the task was given, or ask the user.",
+    },
+    {
+      id: 'net.cloud-metadata',
+      effect: 'ask',
+      actions: ['net.fetch', 'shell.exec'],
+      when: { matches: [`(^|[^\\w.-])(${METADATA_HOSTS})($|[^\\w.-])`] },
+      reason:
+        "This reaches the cloud instance metadata service, which also serves the machine's credentials. Ask the user first.",
     },
     // --- Destructive shell commands --------------------------------------------------------
     {

@@ -26,6 +26,21 @@ describe('classifyPath', () => {
     expect(classes('../other')).toEqual(['outside_project']);
   });
 
+  it('counts start-up files of interpreters, notebooks and debuggers as autorun', () => {
+    for (const file of [
+      '/home/u/.jupyter/jupyter_notebook_config.py',
+      '/home/u/.jupyter/jupyter_server_config.json',
+      '/home/u/.ipython/profile_default/ipython_config.py',
+      '/home/u/.Rprofile',
+      '/home/u/.gdbinit',
+      '/home/u/.psqlrc',
+      '/home/u/.cargo/config.toml',
+    ])
+      expect(classes(file), file).toContain('autorun');
+    expect(classes('/home/u/.jupyter/lab/workspaces/default.json')).not.toContain('autorun');
+    expect(classes('/home/u/.cargo/registry/cache/x.crate')).not.toContain('autorun');
+  });
+
   it('counts the directories that hold the home as the home (recursive changes reach it)', () => {
     expect(classes('/home')).toEqual(['home', 'outside_project']);
     const mac = { cwd: '/Users/ana/proj', home: '/Users/ana', wardenHome: '/Users/ana/.warden' };

@@ -263,6 +263,12 @@ const AUTORUN_IN_HOME = [
   /^\.npmrc$/,
   /^\.config\/direnv\/.+$/,
   /^\.ipython\/profile_[^/]+\/startup(\/.+)?$/,
+  // Start-up files that interpreters, debuggers and REPLs run as code when they start.
+  /^\.ipython\/profile_[^/]+\/ipython(_kernel)?_config\.py$/,
+  /^\.jupyter\/jupyter_[a-z_]*config\.(py|json)$/,
+  /^\.(Rprofile|irbrc|pryrc|gdbinit|lldbinit|psqlrc|perldb|guile|sbclrc|ghci)$/,
+  /^\.config\/gdb\/gdbinit$/,
+  /^\.cargo\/config(\.toml)?$/,
   /^\.pythonrc(\.py)?$/,
   /^\.config\/fish\/functions\/.+$/,
   /^\.xsession(rc)?$/,
