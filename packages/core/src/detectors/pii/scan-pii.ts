@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../detector-match.js';
-import { aadhaarValid, cpfValid, ibanValid, luhnValid, spanishIdValid, ssnPlausible } from './checksums.js';
+import { aadhaarValid, cpfValid, ibanValid, luhnValid, spanishIdValid } from './checksums.js';
+import { KEYWORD_IDS } from './keyword-ids.js';
 import { phoneFinder } from './phone-finder.js';
 
 export const PII_KINDS = ['email', 'phone', 'card', 'iban', 'national_id', 'ip'] as const;
@@ -16,11 +17,26 @@ const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 const CPF = /\b\d{3}\.\d{3}\.\d{3}-\d{2}\b/g;
 const SPANISH_ID = /\b[XYZ0-9]\d{7}[A-Z]\b/g;
 const AADHAAR = /\b[2-9]\d{3} \d{4} \d{4}\b/g;
-// An SSN has no check digit, so it needs its name nearby to count.
-const SSN = /\b(?:ssn|social security(?: number| no\.?)?)\b[^\d\n]{0,20}(\d{3}-\d{2}-\d{4})\b/gi;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g;
 /** An IPv6 candidate: hex groups and colons, not inside a longer word (checked by isPublicIpv6). */
 const IPV6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+/** Words before a dotted number that make it a version (`Version 1.2.3.4`, `AssemblyVersion("1.0.0.0")`, `v1.2.3.4`, `pkg@1.2.3.4`). */
+const VERSION_BEFORE =
+  /(?:version|\bver|\brev(?:ision)?|\brelease[sd]?|\bbuild|\bfirmware|\bfw|\bbump(?:ed)?\s+to|\bupgraded?\s+to|\bv)[\s"'`:=(]{0,6}$|[@-]$|[A-Za-z]\/$|#section-$/i;
+/** Anycast resolvers and the address every tutorial uses: public, but nobody's. */
+const WELL_KNOWN_IPV4 = new Set([
+  '1.1.1.1',
+  '1.0.0.1',
+  '8.8.8.8',
+  '8.8.4.4',
+  '9.9.9.9',
+  '149.112.112.112',
+  '208.67.222.222',
+  '208.67.220.220',
+  '4.2.2.1',
+  '4.2.2.2',
+  '1.2.3.4',
+]);
 const INTERNATIONAL_PHONE = /\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}\b/g;
 
 const MAX_SPANS = 2000;
@@ -80,10 +96,29 @@ function each(
 function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const whole = (match: RegExpExecArray): [number, number] => [match.index, match.index + match[0].length];
+  let lowered: string | undefined;
+  const lower = () => {
+    lowered ??= text.toLowerCase();
+    return lowered;
+  };
   switch (kind) {
     case 'email':
       if (!text.includes('@')) return out;
-      each(EMAIL, text, (match) => (RESERVED_EMAIL_DOMAIN.test(match[0]) ? undefined : whole(match)), out);
+      each(
+        EMAIL,
+        text,
+        (match) => {
+          if (RESERVED_EMAIL_DOMAIN.test(match[0])) return undefined;
+          // `git@github.com:org/repo` is an SSH remote; `scheme://user:pw@host` is a URI's userinfo.
+          if (/^git@/i.test(match[0])) return undefined;
+          if (
+            /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, match.index - 200), match.index))
+          )
+            return undefined;
+          return whole(match);
+        },
+        out,
+      );
       return out;
     case 'card':
       each(
@@ -112,16 +147,19 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
         (match) => (aadhaarValid(match[0].replaceAll(' ', '')) ? whole(match) : undefined),
         out,
       );
-      each(
-        SSN,
-        text,
-        (match) => {
-          if (!ssnPlausible(match[1]!.replaceAll('-', ''))) return undefined;
-          const start = match.index + match[0].length - match[1]!.length;
-          return [start, start + match[1]!.length];
-        },
-        out,
-      );
+      for (const id of KEYWORD_IDS) {
+        if (!id.keywords.some((keyword) => lower().includes(keyword))) continue;
+        each(
+          id.pattern,
+          text,
+          (match) => {
+            if (!id.valid(match[1]!)) return undefined;
+            const start = match.index + match[0].length - match[1]!.length;
+            return [start, start + match[1]!.length];
+          },
+          out,
+        );
+      }
       return out;
     case 'ip':
       if (!text.includes('.') && !text.includes(':')) return out;
@@ -129,10 +167,12 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
         IPV4,
         text,
         (match) => {
-          // A version number (v1.2.3.4, 1.2.3.4.5) is not an address.
+          // A version number (v1.2.3.4, 1.2.3.4.5, Version 1.2.3.4, pkg@1.2.3.4, 1.2.3.4-rc.1) is not an address.
           const before = text[match.index - 1] ?? '';
           const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
-          if (/[vV.\d]/.test(before) || /^\.\d/.test(after)) return undefined;
+          if (/[vV.\d]/.test(before) || /^(?:\.\d|-[A-Za-z]|\+[A-Za-z0-9])/.test(after)) return undefined;
+          if (VERSION_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) return undefined;
+          if (WELL_KNOWN_IPV4.has(match[0])) return undefined;
           return isPublicIpv4(match[0]) ? whole(match) : undefined;
         },
         out,
@@ -167,8 +207,10 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
 /**
  * Finds personal data: email addresses, phone numbers (libphonenumber-js when loaded, else the
  * international `+` form), payment cards (issuer prefix and Luhn), IBANs (country length and
- * mod 97), national ids with a check (Brazilian CPF, Spanish DNI/NIE, Indian Aadhaar; US SSN
- * only beside its name), and public IPv4 and IPv6 addresses. Findings are `pii.<kind>`.
+ * mod 97), national ids with a check (Brazilian CPF, Spanish DNI/NIE, Indian Aadhaar), national ids
+ * beside their name (US SSN, passport, UK NI, Canadian SIN, Indian PAN, Dutch BSN, Australian TFN,
+ * driver's licence: see keyword-ids.ts), and public IPv4 and IPv6 addresses (not versions, not
+ * well-known resolvers). Findings are `pii.<kind>`.
  */
 export function scanPii(options: {
   text: string;
