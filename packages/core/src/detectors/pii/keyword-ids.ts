@@ -8,7 +8,10 @@ import { bsnValid, luhnValid, ninoPrefixValid, ssnPlausible, tfnValid } from './
 export interface KeywordId {
   name: string;
   pattern: RegExp;
-  /** A lower-case word the text must contain for the pattern to run. */
+  /**
+   * Words the pattern starts with (any case): it is tried only where one of them is (sticky, so a
+   * text without them costs one search). Empty: the pattern (global) runs over the whole text.
+   */
   keywords: readonly string[];
   valid: (id: string) => boolean;
 }
@@ -22,14 +25,14 @@ export const KEYWORD_IDS: readonly KeywordId[] = [
     name: 'US social security number',
     // Also without dashes or with spaces (`SSN 078051120`).
     pattern:
-      /\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\b[^\d\n]{0,20}(\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})\b/gi,
+      /\b(?:ssn|social\s+security(?:\s+(?:number|no\.?|#))?)\b[^\d\n]{0,20}(\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4}|\d{9})\b/iy,
     keywords: ['ssn', 'social security'],
     valid: (id) => ssnPlausible(digitsOf(id)),
   },
   {
     name: 'passport number',
     // Passport numbers are 6–9 letters and digits (US 9 digits, UK 9, DE `C01X00T47`, IN `J8369854`).
-    pattern: new RegExp(String.raw`\b(?:passport|PASSPORT|Passport)${GAP}\b([A-Z0-9]{6,9})\b`, 'g'),
+    pattern: new RegExp(String.raw`\b(?:passport|PASSPORT|Passport)${GAP}\b([A-Z0-9]{6,9})\b`, 'y'),
     keywords: ['passport'],
     valid: (id) => digitsOf(id).length >= 5 && !/^(\d)\1+$/.test(id),
   },
@@ -37,23 +40,23 @@ export const KEYWORD_IDS: readonly KeywordId[] = [
     name: 'UK National Insurance number',
     pattern: new RegExp(
       String.raw`(?:\b[Nn]ational\s+[Ii]nsurance|\bNI|\bNINO)\b${GAP}\b([A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b`,
-      'g',
+      'y',
     ),
-    keywords: ['national insurance', 'ni', 'nino'],
+    keywords: ['national insurance', 'ni'],
     valid: () => true,
   },
   {
     name: 'UK National Insurance number',
     // Written with its usual spaces and a prefix that is issued, it needs no name beside it.
     pattern: /\b([A-Z]{2} \d{2} \d{2} \d{2} [A-D])\b/g,
-    keywords: [' '],
+    keywords: [],
     valid: (id) => ninoPrefixValid(id.slice(0, 2)),
   },
   {
     name: 'Canadian social insurance number',
     pattern: new RegExp(
       String.raw`(?:\bSIN|\b[Ss]ocial\s+[Ii]nsurance)\b${GAP}\b(\d{3}[ -]?\d{3}[ -]?\d{3})\b`,
-      'g',
+      'y',
     ),
     keywords: ['sin', 'social insurance'],
     valid: (id) => luhnValid(digitsOf(id)),
@@ -63,7 +66,7 @@ export const KEYWORD_IDS: readonly KeywordId[] = [
     // Five letters (the fourth the holder type), four digits, a letter.
     pattern: new RegExp(
       String.raw`(?:\bPAN|\bPermanent\s+Account\s+Number)\b(?:\s*card)?${GAP}\b([A-Z]{3}[ABCFGHLJPT][A-Z]\d{4}[A-Z])\b`,
-      'g',
+      'y',
     ),
     keywords: ['pan', 'permanent account'],
     valid: () => true,
@@ -72,7 +75,7 @@ export const KEYWORD_IDS: readonly KeywordId[] = [
     name: 'Dutch BSN',
     pattern: new RegExp(
       String.raw`(?:\bBSN|\b[Bb]urgerservicenummer)\b${GAP}\b(\d{9}|\d{4}\.\d{2}\.\d{3})\b`,
-      'g',
+      'y',
     ),
     keywords: ['bsn', 'burgerservicenummer'],
     valid: (id) => bsnValid(digitsOf(id)),
@@ -81,7 +84,7 @@ export const KEYWORD_IDS: readonly KeywordId[] = [
     name: 'Australian tax file number',
     pattern: new RegExp(
       String.raw`(?:\bTFN|\b[Tt]ax\s+[Ff]ile\s+[Nn]umber)\b${GAP}\b(\d{3} ?\d{3} ?\d{3})\b`,
-      'g',
+      'y',
     ),
     keywords: ['tfn', 'tax file'],
     valid: (id) => tfnValid(digitsOf(id)),
@@ -90,9 +93,9 @@ export const KEYWORD_IDS: readonly KeywordId[] = [
     name: "driver's licence number",
     pattern: new RegExp(
       String.raw`\b(?:[Dd]river'?s?\s+[Ll]icen[cs]e|DRIVER'?S?\s+LICEN[CS]E)\b${GAP}\b([A-Z0-9][A-Z0-9-]{4,16}[A-Z0-9])\b`,
-      'g',
+      'y',
     ),
-    keywords: ['licence', 'license'],
+    keywords: ['driver'],
     valid: (id) => digitsOf(id).length >= 4 && !/^\d{4}-\d{2}-\d{2}$/.test(id),
   },
 ];

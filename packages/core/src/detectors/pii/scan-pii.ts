@@ -1,6 +1,6 @@
 import type { DetectorMatch } from '../detector-match.js';
 import { aadhaarValid, cpfValid, ibanValid, luhnValid, spanishIdValid } from './checksums.js';
-import { KEYWORD_IDS } from './keyword-ids.js';
+import { KEYWORD_IDS, type KeywordId } from './keyword-ids.js';
 import { phoneFinder } from './phone-finder.js';
 
 export const PII_KINDS = ['email', 'phone', 'card', 'iban', 'national_id', 'ip'] as const;
@@ -40,6 +40,8 @@ const WELL_KNOWN_IPV4 = new Set([
 const INTERNATIONAL_PHONE = /\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}\b/g;
 
 const MAX_SPANS = 2000;
+/** Past this many names of ids, the rest of the text is not searched for keyword-anchored ids. */
+const MAX_KEYWORD_TRIES = 20_000;
 
 const LABELS: Record<PiiKind, string> = {
   email: 'an email address',
@@ -79,6 +81,20 @@ function isPublicIpv4(address: string): boolean {
   return true;
 }
 
+let keywordFinder: { names: RegExp; ids: Map<string, KeywordId[]> } | undefined;
+
+/** One case-insensitive search for the names of all keyword-anchored ids (no lower-cased copy of the text). */
+function keywordNames() {
+  if (keywordFinder) return keywordFinder;
+  const ids = new Map<string, KeywordId[]>();
+  for (const id of KEYWORD_IDS) for (const word of id.keywords) ids.set(word, [...(ids.get(word) ?? []), id]);
+  // Longest first, so `national insurance` is not cut to a shorter name.
+  const words = [...ids.keys()].sort((a, b) => b.length - a.length);
+  const names = new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  keywordFinder = { names, ids };
+  return keywordFinder;
+}
+
 function each(
   regex: RegExp,
   text: string,
@@ -96,11 +112,6 @@ function each(
 function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const whole = (match: RegExpExecArray): [number, number] => [match.index, match.index + match[0].length];
-  let lowered: string | undefined;
-  const lower = () => {
-    lowered ??= text.toLowerCase();
-    return lowered;
-  };
   switch (kind) {
     case 'email':
       if (!text.includes('@')) return out;
@@ -138,7 +149,7 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
     case 'iban':
       each(IBAN, text, (match) => (ibanValid(match[0].replaceAll(' ', '')) ? whole(match) : undefined), out);
       return out;
-    case 'national_id':
+    case 'national_id': {
       each(CPF, text, (match) => (cpfValid(match[0].replace(/\D/g, '')) ? whole(match) : undefined), out);
       each(SPANISH_ID, text, (match) => (spanishIdValid(match[0]) ? whole(match) : undefined), out);
       each(
@@ -147,20 +158,31 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
         (match) => (aadhaarValid(match[0].replaceAll(' ', '')) ? whole(match) : undefined),
         out,
       );
-      for (const id of KEYWORD_IDS) {
-        if (!id.keywords.some((keyword) => lower().includes(keyword))) continue;
-        each(
-          id.pattern,
-          text,
-          (match) => {
-            if (!id.valid(match[1]!)) return undefined;
-            const start = match.index + match[0].length - match[1]!.length;
-            return [start, start + match[1]!.length];
-          },
-          out,
-        );
+      const visit =
+        (id: KeywordId) =>
+        (match: RegExpExecArray): [number, number] | undefined => {
+          if (!id.valid(match[1]!)) return undefined;
+          const start = match.index + match[0].length - match[1]!.length;
+          return [start, start + match[1]!.length];
+        };
+      for (const id of KEYWORD_IDS) if (id.keywords.length === 0) each(id.pattern, text, visit(id), out);
+      // Each other pattern starts with its name: tried only where a name is (sticky), not at every position.
+      const { names, ids } = keywordNames();
+      names.lastIndex = 0;
+      for (
+        let name = names.exec(text), tries = 0;
+        name && tries < MAX_KEYWORD_TRIES && out.length < MAX_SPANS;
+        name = names.exec(text), tries++
+      ) {
+        for (const id of ids.get(name[0].toLowerCase()) ?? []) {
+          id.pattern.lastIndex = name.index;
+          const match = id.pattern.exec(text);
+          const span = match && visit(id)(match);
+          if (span && !out.some(([start, end]) => start < span[1] && span[0] < end)) out.push(span);
+        }
       }
       return out;
+    }
     case 'ip':
       if (!text.includes('.') && !text.includes(':')) return out;
       each(

@@ -109,7 +109,8 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
     label: 'a password in a connection URI',
     // `scheme://user:password@host` for any scheme (postgres, mysql, mongodb+srv, redis, amqp,
     // https, ftp, jdbc:…); the user may be empty (`redis://:pw@`) or an address (`smtps://a@b.io:pw@`).
-    pattern: /\b[a-z][a-z0-9+.-]{1,30}:\/\/[^\s:/?#'"`<>]{0,64}:([^\s@/'"`<>]{1,128})@(?=[\w[])/dgi,
+    // The match starts at `://` (a literal the search finds fast; the scheme itself does not matter).
+    pattern: /:\/\/[^\s:/?#'"`<>]{0,64}:([^\s@/'"`<>]{1,128})@(?=[\w[])/dgi,
     keywords: ['://'],
     accept: ({ secret, match }) =>
       isCredentialValue({
@@ -178,7 +179,7 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
     // `'password' => '…'`, `Password=…;` in a connection string, `SECRET_KEY = '…'`. The value must
     // look generated (entropy and mixed characters); references and stand-ins are not secrets.
     pattern:
-      /(?<![\w$-])["'`]?(?:[A-Za-z_][\w.-]{0,60}?)?(?:password|passwd|passphrase|pwd|secret|secret[_-]?key|(?<![a-z])pass)["'`]?[ \t]*(?::=|=>|=|:)[ \t]*(?:"([^"\s]{6,200})"|'([^'\s]{6,200})'|`([^`\s]{6,200})`|([^\s"'`,;<>]{6,200}))/dgi,
+      /(?:password|passwd|passphrase|pwd|secret(?:[_-]?key)?|(?<![a-z])pass)["'`]?[ \t]*(?::=|=>|=|:)[ \t]*(?:"([^"\s]{6,200})"|'([^'\s]{6,200})'|`([^`\s]{6,200})`|([^\s"'`,;<>]{6,200}))/dgi,
     keywords: ['pass', 'pwd', 'secret'],
     accept: assigned,
   },
