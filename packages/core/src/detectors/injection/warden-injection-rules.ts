@@ -31,7 +31,7 @@ const DESTINATION = String.raw`(?:${REPLY}|\bto\s+(?:the\s+following\s+(?:url|ad
  * run the tests first") does not: send data out, read credentials, delete, disable checks, push or
  * merge without review, pipe a download into a shell, drop its instructions, hide from the user.
  */
-const HARMFUL = String.raw`(?:\b(?:send|upload|e-?mail|exfiltrate|leak|forward|transmit)\b|\b(?:read|cat|print|include|reveal|output|dump|paste|copy)\b[^\n]{0,40}?${CREDENTIALS}|\b(?:delete|wipe|erase|destroy|drop)\b|\brm\s+-[a-z]*[rf]|\b(?:disable|skip|bypass|turn\s+off|remove|uninstall)\s+(?:the\s+|all\s+|any\s+)?(?:[\w-]+\s+)?(?:tests?|hooks?|checks?|security|safety|firewall|guard|warden|approvals?|reviews?|ci|protections?|verification|2fa|mfa|logging|audit|antivirus|monitoring)\b|\b(?:push|merge|approve|deploy|commit|publish)\b[^\n]{0,60}?(?:\bwithout\b|\bdirectly\b|--no-verify|--force\b|\bforce\b)|--no-verify|\b(?:curl|wget)\b[^\n]{0,100}?\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\b(?:ignore|disregard)\s+(?:the\s+user|your|all|previous|any|prior)\b|\b(?:do\s+not|don't|never)\s+(?:tell|inform|mention|notify|alert|show|summari[sz]e|translate|review|describe|report)\b|\bchmod\s+(?:-R\s+)?777\b|\b(?:run|execute)\b[^\n]{0,30}?(?:https?:\/\/|\bcurl\b|\bwget\b|\bbase64\b|\beval\b))`;
+const HARMFUL = String.raw`(?:\b(?:send|upload|e-?mail|exfiltrate|leak|forward|transmit)\b|\b(?:read|cat|print|include|reveal|output|dump|paste|copy)\b[^\n]{0,40}?${CREDENTIALS}|\b(?:delete|wipe|erase|destroy|drop)\b|\brm\s+-[a-z]*[rf]|\b(?:disable|skip|bypass|turn\s+off|remove|uninstall)\s+(?:the\s+|all\s+|any\s+)?(?:[\w-]+\s+)?(?:tests?|hooks?|checks?|security|safety|firewall|guard|warden|approvals?|reviews?|ci|protections?|verification|2fa|mfa|logging|audit|antivirus|monitoring)\b|\b(?:push|merge|approve|deploy|commit|publish)\b[^\n]{0,60}?(?:\bwithout\b|\bdirectly\b|--no-verify|--force\b|\bforce\b)|--no-verify|\bpush\b[^\n]{0,60}?\bto\s+(?:https?:\/\/|git@|ssh:\/\/)|\b(?:curl|wget)\b[^\n]{0,100}?\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\b(?:ignore|disregard)\s+(?:the\s+user|your|all|previous|any|prior)\b|\b(?:do\s+not|don't|never)\s+(?:tell|inform|mention|notify|alert|show|summari[sz]e|translate|review|describe|report)\b|\bchmod\s+(?:-R\s+)?777\b|\b(?:run|execute)\b[^\n]{0,30}?(?:https?:\/\/|\bcurl\b|\bwget\b|\bbase64\b|\beval\b))`;
 
 // Written for text the agent *reads* (fetched pages, files, MCP results and tool descriptions):
 // phrases addressed to an AI agent that ordinary documents and code do not contain.
@@ -72,7 +72,7 @@ export const WARDEN_INJECTION_RULES: readonly WardenInjectionRule[] = [
     // `As the AI assistant, you must …`, `Assistant, … you are required to send …`, `Hey Claude, … please run …`,
     // `If you are an AI …, you must …`, `To any AI agent reading this: immediately upload …`.
     pattern: new RegExp(
-      String.raw`(?:\bas\s+(?:the|an?)\s+${ADDRESSEE}|\b(?:hey|hi|hello|dear|attention|note\s+(?:to|for)(?:\s+the)?|message\s+(?:to|for)(?:\s+the)?|to\s+(?:any|all|the|every)|for\s+(?:any|all)|instructions?\s+(?:to|for)(?:\s+the)?)\s+${ADDRESSEE}|(?:^|[.!?:>\]\n]\s*)${ADDRESSEE}\s*[,:]|\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|llm|(?:large\s+)?language\s+model|assistant|agent|chatbot|automated\s+(?:agent|assistant|system)|ai\s+\w+))(?:[^\n]{0,120}?(?:\byou\s+(?:must|are\s+required\s+to|need\s+to|should|have\s+to|will\s+now|are\s+to|shall)|\bmust\b|\bplease\b|\bimmediately\b|\bdo\s+not\b|\bdon't\b|\binstead\b|\bnow\b|\bbefore\b|\bthen\b|\bwhen\b)[^\n]{0,80}?|\s*)${HARMFUL}`,
+      String.raw`(?:\bas\s+(?:the|an?)\s+${ADDRESSEE}|\b(?:hey|hi|hello|dear|attention|note\s+(?:to|for)(?:\s+the)?|message\s+(?:to|for)(?:\s+the)?|to\s+(?:any|all|the|every)|for\s+(?:any|all)|instructions?\s+(?:to|for)(?:\s+the)?)\s+${ADDRESSEE}|(?:^|[.!?:>\]\n]\s*)${ADDRESSEE}\s*[,:]|\bif\s+you\s+are\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:ai|llm|(?:large\s+)?language\s+model|assistant|agent|chatbot|bot|model|automated\s+(?:agent|assistant|system)|ai\s+\w+))(?:[^\n]{0,120}?(?:\byou\s+(?:must|are\s+required\s+to|need\s+to|should|have\s+to|will\s+now|are\s+to|shall)|\bmust\b|\bplease\b|\bimmediately\b|\bdo\s+not\b|\bdon't\b|\binstead\b|\bnow\b|\bbefore\b|\bthen\b|\bwhen\b|\b(?:authori[sz]ed|allowed|permitted|cleared|instructed|asked)\s+(?:you\s+)?to\b|\byou\s+(?:may|can)\s+now\b)[^\n]{0,80}?|[\s,:;-]*)${HARMFUL}`,
       'im',
     ),
   },
@@ -102,7 +102,7 @@ export const WARDEN_INJECTION_RULES: readonly WardenInjectionRule[] = [
     id: 'injection.tool_poisoning',
     label: 'a request to read credentials and send them or put them in the reply',
     pattern: new RegExp(
-      String.raw`\b(?:read|cat|open|print|output|dump|display|show|list|include|send|upload|post|e-?mail|copy|paste|share|reveal|forward|exfiltrate|attach|leak|transmit|submit|archive|zip|tar)\b(?:[^\n]{0,60}?${CREDENTIALS}[^\n]{0,120}?${DESTINATION}|[^\n]{0,60}?${SECRETS_IN_GENERAL}[^\n]{0,80}?${REPLY})`,
+      String.raw`\b(?:read|cat|open|print|output|dump|display|show|list|include|send|upload|post|e-?mail|copy|paste|share|reveal|forward|exfiltrate|attach|append|add|put|insert|embed|write|leak|transmit|submit|archive|zip|tar)\b(?:[^\n]{0,60}?${CREDENTIALS}[^\n]{0,120}?${DESTINATION}|[^\n]{0,60}?${SECRETS_IN_GENERAL}[^\n]{0,80}?${REPLY})`,
       'i',
     ),
     unlessBefore: NEGATED,

@@ -77,6 +77,8 @@ describe('secret.command_line_password', () => {
       ['keytool -importkeystore -srcstorepass Ks7!tore2024 -destkeystore out.jks', 'Ks7!tore2024'],
       ['openssl pkcs12 -export -out b.p12 -passout pass:Pk12xW9qLm', 'Pk12xW9qLm'],
       ['ldapsearch -x -D "cn=admin" -w Ld4pAdm!n55 "(uid=jdoe)"', 'Ld4pAdm!n55'],
+      ['net use \\\\fs\\share /user:CORP\\svc_backup Bkp!2024Qx', 'Bkp!2024Qx'],
+      ['mariadb -h 10.1.1.4 -u repl -pR3pl!ca2024 -e "SHOW SLAVE STATUS"', 'R3pl!ca2024'],
     ];
     for (const [text, secret] of cases) {
       expect(ids(text), text).toContain('secret.command_line_password');

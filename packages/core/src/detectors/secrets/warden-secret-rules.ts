@@ -144,11 +144,11 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
     id: 'secret.command_line_password',
     label: 'a password on a command line',
     // Programs whose short password flag is their own: `sshpass -p`, `redis-cli -a`, `docker login -p`,
-    // `sqlcmd -P`, `ldapsearch -w`, `mongosh -p`.
+    // `sqlcmd -P`, `ldapsearch -w`, `mongosh -p`; Windows `net use … /user:name password`.
     pattern: command(
-      String.raw`\b(?:sshpass\b${ARGS}-p\s*|redis-cli\b${ARGS}-a\s+|docker\s+login\b${ARGS}-p\s+|(?:sqlcmd|bcp|osql|isql)\b${ARGS}-P\s*|ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn)\b${ARGS}-w\s+|mongo(?:sh|dump|restore|import|export|stat|top)?\b${ARGS}-p\s+)`,
+      String.raw`\b(?:net\s+use\b${ARGS}\/user:\S{1,64}\s+(?=[^\s/])|sshpass\b${ARGS}-p\s*|redis-cli\b${ARGS}-a\s+|docker\s+login\b${ARGS}-p\s+|(?:sqlcmd|bcp|osql|isql)\b${ARGS}-P\s*|ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn)\b${ARGS}-w\s+|mongo(?:sh|dump|restore|import|export|stat|top)?\b${ARGS}-p\s+)`,
     ),
-    keywords: ['sshpass', 'redis-cli', 'docker', 'sqlcmd', 'bcp', 'osql', 'isql', 'ldap', 'mongo'],
+    keywords: ['sshpass', 'redis-cli', 'docker', 'sqlcmd', 'bcp', 'osql', 'isql', 'ldap', 'mongo', 'net use'],
     accept: structural,
   },
   {
