@@ -155,6 +155,25 @@ describe('secret.password_assignment', () => {
   });
 });
 
+describe('secret.basic_auth and secret.chat_webhook', () => {
+  it('finds a Basic header whose decoded pair holds a real password, not a stand-in', () => {
+    const header = (pair: string) => `Authorization: Basic ${Buffer.from(pair).toString('base64')}`;
+    expect(ids(header('admin:Sup3rS3cret!'))).toEqual(['secret.basic_auth']);
+    expect(ids(`curl -H "${header('ci:Jk8s7Tq2Lm4x')}" https://ci.acme-corp.io`)).toContain(
+      'secret.basic_auth',
+    );
+    expect(ids(header('user:password'))).toEqual([]);
+    expect(ids('WWW-Authenticate: Basic realm="Restricted"')).toEqual([]);
+    expect(ids('pass Basic base64(user:password) in the header')).toEqual([]);
+  });
+
+  it('finds Discord and Teams webhook URLs, not their documentation', () => {
+    const discord = `https://discord.com/api/webhooks/1187654321098765432/${'Zq8tLx2RkP9vWm4Ys7Nb3Jh6Gf1Dc5Aq0Ee8Ru2T'}${'x7Kq2LmZ9vRt5Wp3Nb8Dc6YH'}`;
+    expect(ids(`DISCORD_WEBHOOK=${discord}`)).toEqual(['secret.chat_webhook']);
+    expect(ids('See https://discord.com/developers/docs/resources/webhook')).toEqual([]);
+  });
+});
+
 describe("Warden's password rules", () => {
   it('leave the rest of the line readable when redacted, as the audit log stores it', () => {
     expect(redactSecrets('DATABASE_URL=postgres://admin:Sup3rS3cretPassw0rd@db.internal:5432/prod')).toBe(

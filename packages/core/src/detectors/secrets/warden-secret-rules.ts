@@ -33,6 +33,13 @@ function percentDecoded(value: string): string {
   }
 }
 
+/** `Basic <base64 of user:password>`: the decoded pair, when it is one. */
+function basicCredentials(encoded: string): { user: string; password: string } | undefined {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const pair = /^([\w.@+\\-]{1,64}):([^\s\p{C}]{1,128})$/u.exec(decoded);
+  return pair ? { user: pair[1]!, password: pair[2]! } : undefined;
+}
+
 const structural = ({ secret }: { secret: string }) =>
   isCredentialValue({ value: secret, strength: 'structural' });
 const assigned = ({ secret }: { secret: string }) =>
@@ -171,6 +178,27 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
     ),
     keywords: ['htpasswd', 'rabbitmqctl'],
     accept: structural,
+  },
+  {
+    id: 'secret.basic_auth',
+    label: 'a user name and password in a Basic authorization header',
+    pattern: /\bBasic\s+([A-Za-z0-9+/]{8,256}={0,2})(?![\w+/=.-])/dg,
+    keywords: ['basic'],
+    accept: ({ secret }) => {
+      const pair = basicCredentials(secret);
+      return (
+        pair !== undefined &&
+        isCredentialValue({ value: pair.password, user: pair.user, strength: 'structural' })
+      );
+    },
+  },
+  {
+    id: 'secret.chat_webhook',
+    label: 'a Discord or Microsoft Teams webhook URL',
+    // Whoever holds the URL can post to the channel: the URL is the credential.
+    pattern:
+      /\bhttps:\/\/(?:(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/\d{17,20}\/[\w-]{60,68}|[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36})/g,
+    keywords: ['discord', 'webhook.office.com'],
   },
   {
     id: 'secret.password_assignment',
