@@ -99,6 +99,7 @@ export const WARDEN_INJECTION_RULES: readonly WardenInjectionRule[] = [
     // transcript of `Human:` / `Assistant:` turns, `[SYSTEM MESSAGE]`, `SYSTEM PROMPT OVERRIDE`.
     pattern:
       /<\/(?:tool_result|tool_response|tool_output|tool_use|function_results?|function_response|function_calls|search_results|untrusted[_-]?\w*)>[\s\S]{0,300}?(?:<\/?(?:system|user|human|assistant|instructions?)\b|<\|im_start\|>|\b(?:SYSTEM|System|Human|User|Assistant)\s*:|\bsystem\s+prompt\b|\binstructions?\b|\bignore\b|\byou\s+are\s+now\b|\boverride\b|\bnew\s+(?:policy|task)\b)|\b(?:SYSTEM|ADMIN|DEVELOPER)(?:\s+PROMPT)?\s+OVERRIDE\s*(?:[:#!\]]|-{2}|\n)|\b(?:BEGIN|START)\s+(?:NEW\s+)?(?:SYSTEM\s+(?:PROMPT|MESSAGE|INSTRUCTIONS)|ADMIN\s+INSTRUCTIONS)\s*[:\]#-]|\[(?:SYSTEM|ADMIN|DEVELOPER|OPERATOR)\s+(?:MESSAGE|NOTE|NOTICE|INSTRUCTIONS?|PROMPT|OVERRIDE|UPDATE|DIRECTIVE)\]/,
+    unlessBefore: QUOTED,
   },
   {
     id: 'injection.tool_poisoning',

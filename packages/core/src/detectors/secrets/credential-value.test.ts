@@ -42,6 +42,8 @@ describe('isCredentialValue', () => {
       'test-password-123',
     ])
       expect(structural(value), value).toBe(false);
+    for (const value of ['Abcd1234!', 'Qwerty123!', 'asdf;lkj1234'])
+      expect(assignment(value), value).toBe(false);
     expect(structural('postgres', 'postgres')).toBe(false);
     expect(structural('deploy-bot', 'deploy-bot')).toBe(false);
   });

@@ -80,6 +80,29 @@ function entropyOf(value: string): number {
   return entropy;
 }
 
+/** The share of characters in ascending runs of three or more (`abcd1234`) or keyboard rows (`qwerty`, `asdf`): typed. */
+function typedShare(value: string): number {
+  const lower = value.toLowerCase();
+  let typed = 0;
+  let run = 1;
+  for (let index = 1; index <= lower.length; index++) {
+    if (
+      index < lower.length &&
+      /[a-z0-9]/.test(lower[index]!) &&
+      lower.charCodeAt(index) === lower.charCodeAt(index - 1) + 1
+    )
+      run++;
+    else {
+      if (run >= 3) typed += run;
+      run = 1;
+    }
+  }
+  for (const row of ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'])
+    for (let start = 0; start + 4 <= row.length; start++)
+      if (lower.includes(row.slice(start, start + 4))) typed += 4;
+  return value.length === 0 ? 0 : typed / value.length;
+}
+
 function characterClasses(value: string): number {
   return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((kind) => kind.test(value)).length;
 }
@@ -112,6 +135,7 @@ export function isCredentialValue(options: {
   if (/^[A-Za-z]+$/.test(value) && (STAND_IN_INSIDE.test(value) || value.length < 12)) return false;
   // Lower-case words joined into a slug (`test-password-123`, `local_dev_pw`): a name, not a generated value.
   if (/^[a-z]+(?:[-_.][a-z]+)*(?:[-_.]?\d{1,4})?$/.test(value)) return false;
+  if (typedShare(value) >= 0.5) return false;
   const classes = characterClasses(value);
   const entropy = entropyOf(value);
   if (options.strength === 'structural') return entropy >= 2.5 && (classes >= 2 || value.length >= 12);
