@@ -147,17 +147,26 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
     keywords: ['mysql', 'mariadb'],
     accept: structural,
   },
-  {
+  // Programs whose short password flag is their own, one rule each so each runs only where its
+  // program is named: `sshpass -p`, `redis-cli -a`, `docker login -p`, `sqlcmd -P`, `ldapsearch -w`,
+  // `mongosh -p`, Windows `net use … /user:name password`.
+  ...(
+    [
+      [String.raw`\bsshpass\b${ARGS}-p\s*`, ['sshpass']],
+      [String.raw`\bredis-cli\b${ARGS}-a\s+`, ['redis-cli']],
+      [String.raw`\bdocker\s+login\b${ARGS}-p\s+`, ['docker']],
+      [String.raw`\b(?:sqlcmd|bcp|osql|isql)\b${ARGS}-P\s*`, ['sqlcmd', 'bcp', 'osql', 'isql']],
+      [String.raw`\bldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn)\b${ARGS}-w\s+`, ['ldap']],
+      [String.raw`\bmongo(?:sh|dump|restore|import|export|stat|top)?\b${ARGS}-p\s+`, ['mongo']],
+      [String.raw`\bnet\s+use\b${ARGS}\/user:\S{1,64}\s+(?=[^\s/])`, ['net use']],
+    ] as const
+  ).map(([prefix, keywords]) => ({
     id: 'secret.command_line_password',
     label: 'a password on a command line',
-    // Programs whose short password flag is their own: `sshpass -p`, `redis-cli -a`, `docker login -p`,
-    // `sqlcmd -P`, `ldapsearch -w`, `mongosh -p`; Windows `net use … /user:name password`.
-    pattern: command(
-      String.raw`\b(?:net\s+use\b${ARGS}\/user:\S{1,64}\s+(?=[^\s/])|sshpass\b${ARGS}-p\s*|redis-cli\b${ARGS}-a\s+|docker\s+login\b${ARGS}-p\s+|(?:sqlcmd|bcp|osql|isql)\b${ARGS}-P\s*|ldap(?:search|modify|add|delete|whoami|passwd|compare|modrdn)\b${ARGS}-w\s+|mongo(?:sh|dump|restore|import|export|stat|top)?\b${ARGS}-p\s+)`,
-    ),
-    keywords: ['sshpass', 'redis-cli', 'docker', 'sqlcmd', 'bcp', 'osql', 'isql', 'ldap', 'mongo', 'net use'],
+    pattern: command(prefix),
+    keywords,
     accept: structural,
-  },
+  })),
   {
     id: 'secret.command_line_password',
     label: 'a password on a command line',
@@ -214,10 +223,17 @@ export const WARDEN_SECRET_RULES: readonly WardenSecretRule[] = [
   {
     id: 'secret.password_assignment',
     label: 'a password assigned in configuration or code',
-    // `.netrc`: `machine host login user password pw`; XML: `<password>pw</password>`.
-    pattern:
-      /(?:\blogin\s+\S+\s+password\s+(\S{6,200})|<(?:[\w-]+:)?[\w.-]*(?:password|passwd|secret)>([^<\s]{6,200})<\/)/dgi,
-    keywords: ['password', 'passwd', 'secret'],
+    // `.netrc`: `machine host login user password pw`.
+    pattern: /\blogin\s+\S{1,256}\s+password\s+(\S{6,200})/dgi,
+    keywords: ['login'],
+    accept: assigned,
+  },
+  {
+    id: 'secret.password_assignment',
+    label: 'a password assigned in configuration or code',
+    // XML: `<password>pw</password>`, `<db:adminPassword>pw</db:adminPassword>`.
+    pattern: /(?<=<(?:[\w-]{1,40}:)?[\w.-]{0,60}(?:password|passwd|secret))>([^<\s]{6,200})<\//dgi,
+    keywords: ['password>', 'passwd>', 'secret>'],
     accept: assigned,
   },
 ];
