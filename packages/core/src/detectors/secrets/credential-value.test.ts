@@ -53,5 +53,7 @@ describe('isCredentialValue', () => {
     expect(assignment('abcdefgh1')).toBe(false);
     expect(assignment('/run/secrets/db_password')).toBe(false);
     expect(assignment('config.database.password')).toBe(false);
+    expect(assignment('opts?.workSecret')).toBe(false);
+    expect(assignment('env.PASS||fallback')).toBe(false);
   });
 });

@@ -6,8 +6,8 @@ const STAND_IN =
   /example|sample|dummy|placeholder|changeme|change_me|redacted|your[_-]?(?:api|token|key|secret|pass)|replace[_-]?me|insert[_-]?(?:your|key|token)|\bfake/i;
 /** Masked or elided: `****`, `xxxxxx`, `•••`, `...`. */
 const MASK = /^[*x•.#?_-]+$|\*{3}|x{4}|X{4}|\.\.\./;
-/** Code, not a value: `config.db.password`, `getPassword()`, `secrets["db"]`. */
-const EXPRESSION = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$|\(.*\)|\[.*\]/;
+/** Code, not a value: `config.db.password`, `opts?.secret`, `a || b`, `getPassword()`, `secrets["db"]`. */
+const EXPRESSION = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+(?:\(\))?$|\(.*\)|\[.*\]|\?\.|\?\?|\|\|/;
 /** Words people type where a real password would go, in docs, tests and default configs. */
 const STAND_IN_WORDS = new Set([
   'password',
