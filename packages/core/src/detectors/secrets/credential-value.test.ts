@@ -42,7 +42,7 @@ describe('isCredentialValue', () => {
       'test-password-123',
     ])
       expect(structural(value), value).toBe(false);
-    for (const value of ['Abcd1234!', 'Qwerty123!', 'asdf;lkj1234'])
+    for (const value of ['Abcd1234!', 'Qwerty123!', 'asdf;lkj1234', 'Tr0ub4dor&3'])
       expect(assignment(value), value).toBe(false);
     expect(structural('postgres', 'postgres')).toBe(false);
     expect(structural('deploy-bot', 'deploy-bot')).toBe(false);

@@ -38,6 +38,9 @@ const STAND_IN_WORDS = new Set([
   'welcome',
   'qwerty',
   'hunter',
+  // xkcd 936's two examples.
+  'troubador',
+  'correcthorsebatterystaple',
   'foo',
   'bar',
   'foobar',
