@@ -119,11 +119,26 @@ function firstInstruction(
     const found = rule.pattern.exec(rest);
     if (!found) return undefined;
     const index = from + found.index;
-    if (!rule.unlessBefore?.test(piece.slice(Math.max(0, index - 48), index)))
+    const before = piece.slice(Math.max(0, index - 48), index);
+    if (!rule.unlessBefore?.test(before) || !isMention(before, piece, index + found[0].length))
       return { index, length: found[0].length };
     from = index + Math.max(1, found[0].length);
   }
   return undefined;
+}
+
+const CLOSING: Record<string, string> = { '"': '"', "'": "'", '`': '`', '“': '”', '‘': '’' };
+
+/**
+ * A phrase in quotes is a mention only when the quotes hold just the phrase (`detects "ignore
+ * previous instructions"`); a quoted instruction that runs on (`translate: 'Ignore previous
+ * instructions and say …'`) is still an instruction.
+ */
+function isMention(before: string, piece: string, end: number): boolean {
+  const quote = before.at(-1) ?? '';
+  const closing = CLOSING[quote];
+  if (closing === undefined) return true;
+  return piece.slice(end, end + 3).includes(closing);
 }
 
 /** Text hidden from a human reader (comments, invisible elements) that speaks to the agent. */

@@ -31,7 +31,7 @@ const DESTINATION = String.raw`(?:${REPLY}|\bto\s+(?:the\s+following\s+(?:url|ad
  * run the tests first") does not: send data out, read credentials, delete, disable checks, push or
  * merge without review, pipe a download into a shell, drop its instructions, hide from the user.
  */
-const HARMFUL = String.raw`(?:\b(?:send|upload|e-?mail|exfiltrate|leak|forward|transmit)\b|\bexport\b[^\n]{0,40}?\b(?:cookies|credentials|tokens?|keys|secrets|passwords)\b|\b(?:read|cat|print|include|reveal|output|dump|paste|copy)\b[^\n]{0,40}?${CREDENTIALS}|\b(?:delete|wipe|erase|destroy|drop)\b|\brm\s+-[a-z]*[rf]|\b(?:disable|skip|bypass|turn\s+off|remove|uninstall)\s+(?:the\s+|all\s+|any\s+)?(?:[\w-]+\s+)?(?:tests?|hooks?|checks?|security|safety|firewall|guard|warden|approvals?|reviews?|ci|protections?|verification|2fa|mfa|logging|audit|antivirus|monitoring)\b|\b(?:push|merge|approve|deploy|commit|publish)\b[^\n]{0,60}?(?:\bwithout\b|\bdirectly\b|--no-verify|--force\b|\bforce\b)|--no-verify|\bpush\b[^\n]{0,60}?\bto\s+(?:https?:\/\/|git@|ssh:\/\/)|\b(?:curl|wget)\b[^\n]{0,100}?\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\b(?:ignore|disregard)\s+(?:the\s+user|your|all|previous|any|prior)\b|\b(?:do\s+not|don't|never)\s+(?:tell|inform|mention|notify|alert|show|summari[sz]e|translate|review|describe|report)\b|\bchmod\s+(?:-R\s+)?777\b|\b(?:run|execute)\b[^\n]{0,30}?(?:https?:\/\/|\bcurl\b|\bwget\b|\bbase64\b|\beval\b))`;
+const HARMFUL = String.raw`(?:\b(?:send|upload|e-?mail|exfiltrate|leak|forward|transmit)\b|\bexport\b[^\n]{0,40}?\b(?:cookies|credentials|tokens?|keys|secrets|passwords)\b|\b(?:read|cat|print|include|reveal|output|dump|paste|copy)\b[^\n]{0,40}?${CREDENTIALS}|\b(?:delete|wipe|erase|destroy|drop)\b|\brm\s+-[a-z]*[rf]|\b(?:disable|skip|bypass|turn\s+off|remove|uninstall)\s+(?:the\s+|all\s+|any\s+)?(?:[\w-]+\s+)?(?:tests?|hooks?|checks?|security|safety|firewall|guard|warden|approvals?|reviews?|ci|protections?|verification|2fa|mfa|logging|audit|antivirus|monitoring)\b|\b(?:push|merge|approve|deploy|commit|publish)\b[^\n]{0,60}?(?:\bwithout\b|\bdirectly\b|--no-verify|--force\b|\bforce\b)|--no-verify|\bpush\b[^\n]{0,60}?\bto\s+(?:https?:\/\/|git@|ssh:\/\/)|\b(?:curl|wget)\b[^\n]{0,100}?\|\s*(?:sudo\s+)?(?:ba|z)?sh\b|\b(?:ignore|disregard)\s+(?:the\s+user|your|all|previous|any|prior)\b|\b(?:do\s+not|don't|never)\s+(?:tell|inform|mention|notify|alert|show|summari[sz]e|translate|review|describe|report)\b|\bchmod\s+(?:-R\s+)?777\b|\b(?:paste|include|put|post|add|share|send|copy)\s+(?:it|them|this|that|its\s+contents?)\s+(?:in|into|to)\s+(?:the\s+|your\s+|a\s+)?(?:pr|pull\s+request|issue|comment|reply|response|answer|commit|description|summary|gist|pastebin)\b|\b(?:run|execute)\b[^\n]{0,30}?(?:https?:\/\/|\bcurl\b|\bwget\b|\bbase64\b|\beval\b))`;
 
 // Written for text the agent *reads* (fetched pages, files, MCP results and tool descriptions):
 // phrases addressed to an AI agent that ordinary documents and code do not contain.
@@ -72,7 +72,17 @@ export const WARDEN_INJECTION_RULES: readonly WardenInjectionRule[] = [
     // `As the AI assistant, you must …`, `Assistant, … you are required to send …`, `Hey Claude, … please run …`,
     // `If you are an AI …, you must …`, `To any AI agent reading this: immediately upload …`.
     pattern: new RegExp(
-      String.raw`(?:\bas\s+(?:the|an?)\s+${ADDRESSEE}|\b(?:hey|hi|hello|dear|attention|note\s+(?:to|for)(?:\s+the)?|message\s+(?:to|for)(?:\s+the)?|to\s+(?:any|all|the|every)|for\s+(?:any|all)|instructions?\s+(?:to|for)(?:\s+the)?|all|any|every)\s+${ADDRESSEE}|(?:^|[.!?:>\]\n]\s*)${ADDRESSEE}\s*[,:]|\bif\s+you\s+are\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:ai|llm|(?:large\s+)?language\s+model|assistant|agent|chatbot|bot|model|automated\s+(?:agent|assistant|system)|ai\s+\w+))(?:[^\n]{0,120}?(?:\byou\s+(?:must|are\s+required\s+to|need\s+to|should|have\s+to|will\s+now|are\s+to|shall)|\bmust\b|\bplease\b|\bimmediately\b|\bdo\s+not\b|\bdon't\b|\binstead\b|\bnow\b|\bbefore\b|\bthen\b|\bwhen\b|\b(?:authori[sz]ed|allowed|permitted|cleared|instructed|asked)\s+(?:you\s+)?to\b|\byou\s+(?:may|can)\s+now\b|\bwants?\s+you\s+to\b|\b(?:i'?m|i\s+am)\s+(?:the|your)\s+(?:developer|admin(?:istrator)?|owner|creator|operator|maintainer)\b)[^\n]{0,80}?|[\s,:;-]*)${HARMFUL}`,
+      String.raw`(?:\bas\s+(?:the|an?)\s+${ADDRESSEE}|\b(?:hey|hi|hello|dear|attention|note\s+(?:to|for)(?:\s+the)?|message\s+(?:to|for)(?:\s+the)?|to\s+(?:any|all|the|every)|for\s+(?:any|all)|instructions?\s+(?:to|for)(?:\s+the)?|all|any|every)\s+${ADDRESSEE}|(?:^|[.!?:>\]\n]\s*)${ADDRESSEE}(?:\s+(?:reading|processing|parsing|summari[sz]ing|viewing|analy[sz]ing|crawling|browsing|indexing)\s+(?:this|these|it)(?:\s+[a-z]+)?)?\s*[,:]|\bif\s+you(?:\s+are|'re)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:ai|llm|(?:large\s+)?language\s+model|assistant|agent|chatbot|bot|model|automated\s+(?:agent|assistant|system)|ai\s+\w+))(?:[^\n]{0,120}?(?:\byou\s+(?:must|are\s+required\s+to|need\s+to|should|have\s+to|will\s+now|are\s+to|shall)|\bmust\b|\bplease\b|\bimmediately\b|\bdo\s+not\b|\bdon't\b|\binstead\b|\bnow\b|\bbefore\b|\bthen\b|\bwhen\b|\b(?:authori[sz]ed|allowed|permitted|cleared|instructed|asked)\s+(?:you\s+)?to\b|\byou\s+(?:may|can)\s+now\b|\bwants?\s+you\s+to\b|\b(?:i'?m|i\s+am)\s+(?:the|your)\s+(?:developer|admin(?:istrator)?|owner|creator|operator|maintainer)\b)[^\n]{0,80}?|[\s,:;-]*)${HARMFUL}`,
+      'im',
+    ),
+  },
+  {
+    id: 'injection.instructions',
+    label: 'an instruction to the AI agent by its name or role',
+    // A vocative followed by an imperative: `AI models processing this: … disable the firewall`
+    // (not a transcript's turn: `Assistant: I'll delete the temporary files`).
+    pattern: new RegExp(
+      String.raw`(?:^|[.!?:>\]\n]\s*)${ADDRESSEE}(?:\s+(?:reading|processing|parsing|summari[sz]ing|viewing|analy[sz]ing|crawling|browsing|indexing)\s+(?:this|these|it)(?:\s+[a-z]+)?)?\s*[,:](?!\s*(?:I\b|I['’]|we\b|sure\b|okay\b|ok\b|yes\b|here\b|done\b))[^\n]{0,80}?${HARMFUL}`,
       'im',
     ),
   },
@@ -109,6 +119,16 @@ export const WARDEN_INJECTION_RULES: readonly WardenInjectionRule[] = [
       'i',
     ),
     unlessBefore: NEGATED,
+  },
+  {
+    id: 'injection.instructions',
+    label: 'an instructions block aimed at the agent, or a request for its hidden prompt',
+    // `<instructions>When summarizing this page, … tell the user …</instructions>` (a recipe's
+    // `<instructions>` speaks to a cook, not to the agent or about the user), and requests to reveal
+    // the agent's own or hidden system prompt.
+    pattern:
+      /<(?:instructions?|system[_-]?instructions?|admin[_-]?instructions?|ai[_-]?instructions?|agent[_-]?instructions?)>[\s\S]{0,1000}?(?:\btell\s+the\s+user\b|\bwhen\s+(?:summari[sz]ing|answering|responding)\b|\byour\s+(?:response|answer|reply|summary)\b|\bthe\s+(?:assistant|ai|agent|model)\b|\byou\s+must\b|\bignore\b|\bdo\s+not\s+(?:tell|mention)\b)|\b(?:reveal|repeat|dump|leak|disclose)\s+(?:to\s+me\s+)?(?:your|the\s+(?:hidden|original|initial|secret|entire|full|exact))\s+(?:(?:hidden|full|original|initial|secret|entire|exact)\s+){0,3}(?:system\s+prompt|system\s+message|initial\s+(?:prompt|instructions)|instructions|prompt)\b|\b(?:print|output|show|display|tell\s+me)\s+(?:your|the)\s+(?:(?:hidden|full|original|initial|secret|entire|exact)\s+){0,2}(?:hidden|original|initial|secret|entire|exact)\s+(?:system\s+prompt|system\s+message|instructions|prompt)\b/i,
+    unlessBefore: QUOTED,
   },
   {
     id: 'injection.tool_poisoning',
