@@ -35,8 +35,13 @@ function sourceFiles(directory) {
     const file = path.join(directory, name);
     if (['node_modules', 'dist', '__fixtures__', 'e2e', 'corpora', '.turbo'].includes(name)) return [];
     if (statSync(file).isDirectory()) return sourceFiles(file);
-    // Tests hold fake secrets and attacks on purpose; generated rule data holds the rules' own words.
-    if (!/\.(ts|mjs|md)$/.test(name) || /\.test(-d)?\.ts$|\.generated\.ts$/.test(name)) return [];
+    // Tests hold fake secrets and attacks on purpose; rule data (generated, or Warden's own
+    // `warden-*-rules.ts` patterns) holds the rules' own words.
+    if (
+      !/\.(ts|mjs|md)$/.test(name) ||
+      /\.test(-d)?\.ts$|\.generated\.ts$|^warden-[a-z]+-rules\.ts$/.test(name)
+    )
+      return [];
     return [file];
   });
 }
@@ -152,6 +157,88 @@ if (process.env.BENCH_SHOW === '1')
         .map((match) => match.label)
         .join('; ')}`,
     );
+
+// --- Warden's own cases and third-party docs ---------------------------------------------------
+// Hand-written positives per class (connection URIs, command-line passwords, password assignments,
+// keyword-anchored ids, injection addressed to the agent) and their benign neighbours; then the
+// READMEs and changelogs of the installed dependencies as realistic benign documentation.
+const fresh = await import(pathToFileURL(path.join(here, 'corpora', 'fresh-cases.mjs')).href);
+const scanFamily = {
+  secrets: (text) => scanSecrets({ text }),
+  pii: (text) => scanPii({ text, kinds: PII_KINDS }),
+  injection: (text) => scanInjection({ text }),
+};
+console.log('warden cases (corpora/fresh-cases.mjs)');
+for (const family of Object.keys(scanFamily)) {
+  const cases = fresh.positives.filter((entry) => entry.family === family);
+  const missedCases = cases.filter((entry) => scanFamily[family](entry.text).length === 0);
+  const noisy = fresh.benign.filter((text) => scanFamily[family](text).length > 0);
+  const classes = [...new Set(cases.map((entry) => entry.class))].map((name) => {
+    const inClass = cases.filter((entry) => entry.class === name);
+    return `${name} ${inClass.length - missedCases.filter((entry) => entry.class === name).length}/${inClass.length}`;
+  });
+  console.log(
+    `  ${family.padEnd(9)} recall ${percent(cases.length - missedCases.length, cases.length)} (${cases.length - missedCases.length}/${cases.length}) | false positives on ${fresh.benign.length} benign ${percent(noisy.length, fresh.benign.length)} (${noisy.length})`,
+  );
+  console.log(`    by class: ${classes.join(', ')}`);
+  if (process.env.BENCH_SHOW === '1') {
+    for (const entry of missedCases) console.log(`    missed ${entry.class}: ${entry.text.slice(0, 100)}`);
+    for (const text of noisy)
+      console.log(
+        `    fp: ${text.slice(0, 100)} -> ${scanFamily[family](text)
+          .map((match) => `${match.id} "${text.slice(match.start, match.end).slice(0, 40)}"`)
+          .join(', ')}`,
+      );
+  }
+}
+const pnpmStore = path.join(repoRoot, 'node_modules', '.pnpm');
+const docs = [];
+try {
+  for (const entry of readdirSync(pnpmStore).sort()) {
+    const modules = path.join(pnpmStore, entry, 'node_modules');
+    let names;
+    try {
+      names = readdirSync(modules);
+    } catch {
+      continue;
+    }
+    for (const name of names.flatMap((item) =>
+      item.startsWith('@') ? readdirSync(path.join(modules, item)).map((sub) => `${item}/${sub}`) : [item],
+    )) {
+      for (const file of ['README.md', 'CHANGELOG.md', 'readme.md']) {
+        const full = path.join(modules, name, file);
+        try {
+          // The first 64 KB: what one tool output of a `cat` or fetch carries.
+          docs.push({ file: `${name}/${file}`, text: readFileSync(full, 'utf8').slice(0, 65_536) });
+        } catch {}
+      }
+    }
+  }
+} catch {}
+const seenDocs = new Set();
+const uniqueDocs = docs.filter(({ file }) => !seenDocs.has(file) && seenDocs.add(file));
+const docsNoisy = Object.fromEntries(
+  Object.entries(scanFamily).map(([family, run]) => [
+    family,
+    uniqueDocs.filter(({ text }) => run(text).length > 0),
+  ]),
+);
+console.log(
+  `  dependency docs (${uniqueDocs.length} READMEs and changelogs) flagged: ${Object.entries(docsNoisy)
+    .map(([family, list]) => `${family} ${percent(list.length, uniqueDocs.length)} (${list.length})`)
+    .join(' | ')}`,
+);
+if (process.env.BENCH_SHOW === '1')
+  for (const [family, list] of Object.entries(docsNoisy))
+    for (const { file, text } of list)
+      console.log(
+        `    ${family} ${file}: ${scanFamily[family](text)
+          .map(
+            (match) =>
+              `${match.id} "${text.slice(match.start, match.end).slice(0, 50).replaceAll('\n', ' ')}"`,
+          )
+          .join(', ')}`,
+      );
 
 // --- Latency -------------------------------------------------------------------------------
 await loadPhoneFinder();

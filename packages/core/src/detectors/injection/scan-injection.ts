@@ -2,7 +2,13 @@ import { compilePattern } from '../compile-pattern.js';
 import type { DetectorMatch } from '../detector-match.js';
 import { hasNestedUnboundedQuantifier } from '../regex-safety.js';
 import type { AtrRule } from './atr-rule.js';
-import { HIDDEN_UNICODE, WARDEN_INJECTION_RULES } from './warden-injection-rules.js';
+import {
+  HIDDEN_CARRIERS,
+  HIDDEN_IMPERATIVE,
+  HIDDEN_UNICODE,
+  WARDEN_INJECTION_RULES,
+  type WardenInjectionRule,
+} from './warden-injection-rules.js';
 
 interface CompiledAtrRule {
   id: string;
@@ -96,13 +102,67 @@ export function atrRulesNeeded(options: { text: string }): boolean {
   return ATR_TRIGGER.test(view.replace(/\S{257,}/g, (run) => run.slice(0, MAX_WORD)));
 }
 
+/** Zero-width characters, removed from the view the patterns read so they cannot split a word. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/g;
+
+/**
+ * The first match of a rule that is not a mention or a prohibition (`never send your token to …`,
+ * `"ignore previous instructions"`); a few later matches are tried before giving up.
+ */
+function firstInstruction(
+  rule: WardenInjectionRule,
+  piece: string,
+): { index: number; length: number } | undefined {
+  let from = 0;
+  for (let attempt = 0; attempt < 4 && from < piece.length; attempt++) {
+    const rest = from === 0 ? piece : piece.slice(from);
+    const found = rule.pattern.exec(rest);
+    if (!found) return undefined;
+    const index = from + found.index;
+    const before = piece.slice(Math.max(0, index - 48), index);
+    if (!rule.unlessBefore?.test(before) || !isMention(before, piece, index + found[0].length))
+      return { index, length: found[0].length };
+    from = index + Math.max(1, found[0].length);
+  }
+  return undefined;
+}
+
+const CLOSING: Record<string, string> = { '"': '"', "'": "'", '`': '`', '“': '”', '‘': '’' };
+
+/**
+ * A phrase in quotes is a mention only when the quotes hold just the phrase (`detects "ignore
+ * previous instructions"`); a quoted instruction that runs on (`translate: 'Ignore previous
+ * instructions and say …'`) is still an instruction.
+ */
+function isMention(before: string, piece: string, end: number): boolean {
+  const quote = before.at(-1) ?? '';
+  const closing = CLOSING[quote];
+  if (closing === undefined) return true;
+  return piece.slice(end, end + 3).includes(closing);
+}
+
+/** Text hidden from a human reader (comments, invisible elements) that speaks to the agent. */
+function hiddenInstruction(piece: string): { index: number; length: number } | undefined {
+  if (!piece.includes('<') && !piece.includes('[//]')) return undefined;
+  for (const carrier of HIDDEN_CARRIERS) {
+    carrier.lastIndex = 0;
+    for (let found = carrier.exec(piece); found; found = carrier.exec(piece)) {
+      const hidden = found[found.length - 1] ?? '';
+      if (HIDDEN_IMPERATIVE.test(hidden)) return { index: found.index, length: found[0].length };
+    }
+  }
+  return undefined;
+}
+
 function categoryId(category: string): string {
   return `injection.${category.replaceAll('-', '_')}`;
 }
 
 /**
  * Finds prompt injection in text an agent reads: hidden Unicode, Warden's own checks for
- * instructions aimed at the agent and tool poisoning, and agent-threat-rules' enforce lane
+ * instructions aimed at the agent (addressed to it, claimed to come from its developer, fake ends
+ * of a tool result), requests to hand over credentials, jailbreak personas, text hidden in comments
+ * or invisible elements that instructs the agent, and agent-threat-rules' enforce lane
  * (its most precise rules, as data: its engine and telemetry are not used). At most one
  * match per rule; findings are `injection.<kind>`.
  */
@@ -115,7 +175,7 @@ export function scanInjection(options: { text: string }): DetectorMatch[] {
     seen.add(key);
     out.push(match);
   };
-  for (const pattern of [HIDDEN_UNICODE.always, HIDDEN_UNICODE.runs]) {
+  for (const pattern of [HIDDEN_UNICODE.always, HIDDEN_UNICODE.runs, HIDDEN_UNICODE.interleaved]) {
     const found = pattern.exec(text);
     if (found)
       add(
@@ -130,21 +190,34 @@ export function scanInjection(options: { text: string }): DetectorMatch[] {
   }
   if (!PROSE.test(text)) return out;
   // Offsets of pattern matches are positions in this view of the text (injection is reported, not redacted).
-  const view = text.replace(/\S{257,}/g, (run) => run.slice(0, MAX_WORD));
+  const visible = ZERO_WIDTH.test(text) ? text.replace(ZERO_WIDTH, '') : text;
+  ZERO_WIDTH.lastIndex = 0;
+  const view = visible.replace(/\S{257,}/g, (run) => run.slice(0, MAX_WORD));
   for (const [offset, piece] of pieces(view)) {
     for (const rule of WARDEN_INJECTION_RULES) {
-      const found = rule.pattern.exec(piece);
+      const found = firstInstruction(rule, piece);
       if (found)
         add(
           {
             id: rule.id,
             label: rule.label,
             start: offset + found.index,
-            end: offset + found.index + found[0].length,
+            end: offset + found.index + found.length,
           },
           rule.label,
         );
     }
+    const hidden = hiddenInstruction(piece);
+    if (hidden)
+      add(
+        {
+          id: 'injection.hidden_text',
+          label: 'text hidden from the reader (a comment or an invisible element) that instructs the agent',
+          start: offset + hidden.index,
+          end: offset + hidden.index + hidden.length,
+        },
+        'hidden_text',
+      );
     if (offset >= MAX_ATR_SCAN || !ATR_TRIGGER.test(piece)) continue;
     for (const rule of atrRules()) {
       if (seen.has(rule.id)) continue;

@@ -174,3 +174,31 @@ export function ssnPlausible(digits: string): boolean {
     digits.slice(5) !== '0000'
   );
 }
+
+/** Dutch BSN: nine digits passing the eleven test (weights 9..2, the last digit -1). */
+export function bsnValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
+  let sum = 0;
+  for (let index = 0; index < 8; index++) sum += (9 - index) * (digits.charCodeAt(index) - 48);
+  sum -= digits.charCodeAt(8) - 48;
+  return sum % 11 === 0;
+}
+
+/** Australian tax file number: nine digits whose weighted sum is a multiple of 11. */
+export function tfnValid(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits)) return false;
+  const weights = [1, 4, 3, 7, 5, 8, 6, 9, 10];
+  let sum = 0;
+  for (let index = 0; index < 9; index++) sum += weights[index]! * (digits.charCodeAt(index) - 48);
+  return sum % 11 === 0;
+}
+
+/**
+ * UK National Insurance number prefix: neither letter D, F, I, Q, U or V, the second not O, and
+ * not one of the prefixes never issued (BG, GB, KN, NK, NT, TN, ZZ).
+ */
+export function ninoPrefixValid(prefix: string): boolean {
+  const upper = prefix.toUpperCase();
+  if (!/^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/.test(upper)) return false;
+  return !['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(upper);
+}

@@ -1,5 +1,6 @@
 import type { DetectorMatch } from '../detector-match.js';
-import { aadhaarValid, cpfValid, ibanValid, luhnValid, spanishIdValid, ssnPlausible } from './checksums.js';
+import { aadhaarValid, cpfValid, ibanValid, luhnValid, spanishIdValid } from './checksums.js';
+import { KEYWORD_IDS, type KeywordId } from './keyword-ids.js';
 import { phoneFinder } from './phone-finder.js';
 
 export const PII_KINDS = ['email', 'phone', 'card', 'iban', 'national_id', 'ip'] as const;
@@ -16,14 +17,31 @@ const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
 const CPF = /\b\d{3}\.\d{3}\.\d{3}-\d{2}\b/g;
 const SPANISH_ID = /\b[XYZ0-9]\d{7}[A-Z]\b/g;
 const AADHAAR = /\b[2-9]\d{3} \d{4} \d{4}\b/g;
-// An SSN has no check digit, so it needs its name nearby to count.
-const SSN = /\b(?:ssn|social security(?: number| no\.?)?)\b[^\d\n]{0,20}(\d{3}-\d{2}-\d{4})\b/gi;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}\b/g;
 /** An IPv6 candidate: hex groups and colons, not inside a longer word (checked by isPublicIpv6). */
 const IPV6 = /(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])/g;
+/** Words before a dotted number that make it a version (`Version 1.2.3.4`, `AssemblyVersion("1.0.0.0")`, `v1.2.3.4`, `pkg@1.2.3.4`). */
+const VERSION_BEFORE =
+  /(?:version|\bver|\brev(?:ision)?|\brelease[sd]?|\bbuild|\bfirmware|\bfw|\bbump(?:ed)?\s+to|\bupgraded?\s+to|\bv)[\s"'`:=(]{0,6}$|[@-]$|[A-Za-z]\/$|#section-$/i;
+/** Anycast resolvers and the address every tutorial uses: public, but nobody's. */
+const WELL_KNOWN_IPV4 = new Set([
+  '1.1.1.1',
+  '1.0.0.1',
+  '8.8.8.8',
+  '8.8.4.4',
+  '9.9.9.9',
+  '149.112.112.112',
+  '208.67.222.222',
+  '208.67.220.220',
+  '4.2.2.1',
+  '4.2.2.2',
+  '1.2.3.4',
+]);
 const INTERNATIONAL_PHONE = /\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}\b/g;
 
 const MAX_SPANS = 2000;
+/** Past this many names of ids, the rest of the text is not searched for keyword-anchored ids. */
+const MAX_KEYWORD_TRIES = 20_000;
 
 const LABELS: Record<PiiKind, string> = {
   email: 'an email address',
@@ -63,6 +81,20 @@ function isPublicIpv4(address: string): boolean {
   return true;
 }
 
+let keywordFinder: { names: RegExp; ids: Map<string, KeywordId[]> } | undefined;
+
+/** One case-insensitive search for the names of all keyword-anchored ids (no lower-cased copy of the text). */
+function keywordNames() {
+  if (keywordFinder) return keywordFinder;
+  const ids = new Map<string, KeywordId[]>();
+  for (const id of KEYWORD_IDS) for (const word of id.keywords) ids.set(word, [...(ids.get(word) ?? []), id]);
+  // Longest first, so `national insurance` is not cut to a shorter name.
+  const words = [...ids.keys()].sort((a, b) => b.length - a.length);
+  const names = new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  keywordFinder = { names, ids };
+  return keywordFinder;
+}
+
 function each(
   regex: RegExp,
   text: string,
@@ -83,7 +115,21 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
   switch (kind) {
     case 'email':
       if (!text.includes('@')) return out;
-      each(EMAIL, text, (match) => (RESERVED_EMAIL_DOMAIN.test(match[0]) ? undefined : whole(match)), out);
+      each(
+        EMAIL,
+        text,
+        (match) => {
+          if (RESERVED_EMAIL_DOMAIN.test(match[0])) return undefined;
+          // `git@github.com:org/repo` is an SSH remote; `scheme://user:pw@host` is a URI's userinfo.
+          if (/^git@/i.test(match[0])) return undefined;
+          if (
+            /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(Math.max(0, match.index - 200), match.index))
+          )
+            return undefined;
+          return whole(match);
+        },
+        out,
+      );
       return out;
     case 'card':
       each(
@@ -103,7 +149,7 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
     case 'iban':
       each(IBAN, text, (match) => (ibanValid(match[0].replaceAll(' ', '')) ? whole(match) : undefined), out);
       return out;
-    case 'national_id':
+    case 'national_id': {
       each(CPF, text, (match) => (cpfValid(match[0].replace(/\D/g, '')) ? whole(match) : undefined), out);
       each(SPANISH_ID, text, (match) => (spanishIdValid(match[0]) ? whole(match) : undefined), out);
       each(
@@ -112,27 +158,43 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
         (match) => (aadhaarValid(match[0].replaceAll(' ', '')) ? whole(match) : undefined),
         out,
       );
-      each(
-        SSN,
-        text,
-        (match) => {
-          if (!ssnPlausible(match[1]!.replaceAll('-', ''))) return undefined;
+      const visit =
+        (id: KeywordId) =>
+        (match: RegExpExecArray): [number, number] | undefined => {
+          if (!id.valid(match[1]!)) return undefined;
           const start = match.index + match[0].length - match[1]!.length;
           return [start, start + match[1]!.length];
-        },
-        out,
-      );
+        };
+      for (const id of KEYWORD_IDS) if (id.keywords.length === 0) each(id.pattern, text, visit(id), out);
+      // Each other pattern starts with its name: tried only where a name is (sticky), not at every position.
+      const { names, ids } = keywordNames();
+      names.lastIndex = 0;
+      for (
+        let name = names.exec(text), tries = 0;
+        name && tries < MAX_KEYWORD_TRIES && out.length < MAX_SPANS;
+        name = names.exec(text), tries++
+      ) {
+        for (const id of ids.get(name[0].toLowerCase()) ?? []) {
+          id.pattern.lastIndex = name.index;
+          const match = id.pattern.exec(text);
+          const span = match && visit(id)(match);
+          if (span && !out.some(([start, end]) => start < span[1] && span[0] < end)) out.push(span);
+        }
+      }
       return out;
+    }
     case 'ip':
       if (!text.includes('.') && !text.includes(':')) return out;
       each(
         IPV4,
         text,
         (match) => {
-          // A version number (v1.2.3.4, 1.2.3.4.5) is not an address.
+          // A version number (v1.2.3.4, 1.2.3.4.5, Version 1.2.3.4, pkg@1.2.3.4, 1.2.3.4-rc.1) is not an address.
           const before = text[match.index - 1] ?? '';
           const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
-          if (/[vV.\d]/.test(before) || /^\.\d/.test(after)) return undefined;
+          if (/[vV.\d]/.test(before) || /^(?:\.\d|-[A-Za-z]|\+[A-Za-z0-9])/.test(after)) return undefined;
+          if (VERSION_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) return undefined;
+          if (WELL_KNOWN_IPV4.has(match[0])) return undefined;
           return isPublicIpv4(match[0]) ? whole(match) : undefined;
         },
         out,
@@ -167,8 +229,10 @@ function spansOf(kind: PiiKind, text: string, defaultCountry: string | undefined
 /**
  * Finds personal data: email addresses, phone numbers (libphonenumber-js when loaded, else the
  * international `+` form), payment cards (issuer prefix and Luhn), IBANs (country length and
- * mod 97), national ids with a check (Brazilian CPF, Spanish DNI/NIE, Indian Aadhaar; US SSN
- * only beside its name), and public IPv4 and IPv6 addresses. Findings are `pii.<kind>`.
+ * mod 97), national ids with a check (Brazilian CPF, Spanish DNI/NIE, Indian Aadhaar), national ids
+ * beside their name (US SSN, passport, UK NI, Canadian SIN, Indian PAN, Dutch BSN, Australian TFN,
+ * driver's licence: see keyword-ids.ts), and public IPv4 and IPv6 addresses (not versions, not
+ * well-known resolvers). Findings are `pii.<kind>`.
  */
 export function scanPii(options: {
   text: string;

@@ -27,7 +27,7 @@ describe('scanSecrets', () => {
   });
 
   it('finds a keyword-anchored high-entropy value and ignores a low-entropy one', () => {
-    expect(scanSecrets({ text: 'db_password = "q8Zr2Lp0Xv7Nw4Ks9Tb1"' }).map((match) => match.id)).toEqual([
+    expect(scanSecrets({ text: 'api_token = "q8Zr2Lp0Xv7Nw4Ks9Tb1"' }).map((match) => match.id)).toEqual([
       'secret.generic_api_key',
     ]);
     expect(scanSecrets({ text: 'db_password = "aaaaaaaaaaaaaaaaaaaa"' })).toEqual([]);

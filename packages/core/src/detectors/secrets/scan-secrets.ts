@@ -3,7 +3,7 @@ import type { DetectorMatch } from '../detector-match.js';
 import type { ExternalSecretRule } from './external-rule.js';
 import { GITLEAKS_KEYWORDS } from './gitleaks-keywords.generated.js';
 import type { GitleaksData } from './gitleaks-rules.generated.js';
-import { WARDEN_SECRET_RULES } from './warden-secret-rules.js';
+import { WARDEN_SECRET_RULES, type WardenSecretRule } from './warden-secret-rules.js';
 
 /** A rule ready to run: its regex is compiled on first use, so a clean text compiles none. */
 interface PreparedRule {
@@ -13,6 +13,7 @@ interface PreparedRule {
   source?: ExternalSecretRule;
   regex?: RegExp | null;
   allow?: { regex: RegExp; target: string }[];
+  accept?: WardenSecretRule['accept'];
 }
 
 const WINDOW_BEFORE = 1024;
@@ -60,6 +61,7 @@ function prepare() {
       label: rule.label,
       keywords: rule.keywords,
       regex: rule.pattern,
+      accept: rule.accept,
     })),
     ...gitleaks.rules.map((rule) => ({
       id: toFindingId(rule.id),
@@ -269,6 +271,7 @@ function accepted(options: {
   const after = text.slice(span[1], span[1] + 8);
   // Warden's and gitleaks' JWT rules share the id; either way a token without claims is data.
   if (rule.id === 'secret.jwt' && !jwtCarriesClaims(secret)) return false;
+  if (rule.accept) return rule.accept({ secret, match: match[0] });
   if (!source)
     return !isPlaceholder({ secret, after }) && !/(.)\1{7}/.test(secret) && shannonEntropy(secret) >= 3;
   if (isPlaceholder({ secret, after, generic: source.id === 'generic-api-key' })) return false;
