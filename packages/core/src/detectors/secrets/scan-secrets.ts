@@ -1,5 +1,6 @@
 import { compilePattern } from '../compile-pattern.js';
 import type { DetectorMatch } from '../detector-match.js';
+import { createTextMemo } from '../text-memo.js';
 import type { ExternalSecretRule } from './external-rule.js';
 import { GITLEAKS_KEYWORDS } from './gitleaks-keywords.generated.js';
 import type { GitleaksData } from './gitleaks-rules.generated.js';
@@ -52,6 +53,7 @@ let gitleaksRules: GitleaksData | undefined;
 export function provideGitleaksRules(data: GitleaksData): void {
   gitleaksRules = data;
   prepared = undefined;
+  for (const listener of ruleListeners) listener();
 }
 
 /** Whether gitleaks' rules are loaded (without them only Warden's own patterns run). */
@@ -558,6 +560,17 @@ function keywordsSuggestRules(text: string): boolean {
  */
 export function secretRulesNeeded(options: { text: string }): boolean {
   const { text } = options;
+  const known = needed.get(text);
+  if (known !== undefined) return known;
+  const answer = rulesNeeded(text);
+  needed.set(text, answer);
+  return answer;
+}
+
+/** The answer depends on the text alone (the keyword lists are fixed). */
+const needed = createTextMemo<boolean>();
+
+function rulesNeeded(text: string): boolean {
   if (keywordsSuggestRules(text)) return true;
   for (const run of decodedRuns(text)) if (keywordsSuggestRules(run.decoded)) return true;
   const pieces = text.length <= MAX_JOINED_TEXT ? joinedPieces(text) : undefined;
@@ -616,8 +629,24 @@ function scan(text: string, depth: number): DetectorMatch[] {
  * are decoded once and scanned too, and so are strings split into concatenated or continued pieces.
  */
 export function scanSecrets(options: { text: string }): DetectorMatch[] {
-  return scan(options.text, 0);
+  const known = scanned.get(options.text);
+  if (known !== undefined) return known.map((match) => ({ ...match }));
+  const matches = scan(options.text, 0);
+  scanned.set(
+    options.text,
+    matches.map((match) => ({ ...match })),
+  );
+  return matches;
 }
+
+/** What texts were found to hold; forgotten when more rules are loaded. */
+const scanned = createTextMemo<DetectorMatch[]>();
+
+/** Called when the rules change: what a text holds may differ now. */
+export function onSecretRulesChange(listener: () => void): void {
+  ruleListeners.push(listener);
+}
+const ruleListeners: Array<() => void> = [() => scanned.clear()];
 
 /** Every rule id this scanner can report, for documentation and policy completion. */
 export function secretRuleIds(): string[] {
