@@ -369,8 +369,25 @@ function cachedRealPath(target: string): string {
   const stamp = stats ? `${stats.dev}:${stats.ino}:${stats.ctimeMs}` : '';
   const known = realPaths.get(target);
   if (known !== undefined && known.stamp === stamp) return known.real;
-  const real = resolveFrom(target, stats !== undefined);
+  // A path not there yet (a file about to be written) lands where its directory leads; many new
+  // files share a directory, so that is remembered too (kept fresh as every answer here is).
+  const parent = path.dirname(target);
+  const real =
+    stats !== undefined || parent === target
+      ? resolveFrom(target, stats !== undefined)
+      : path.join(realDirectory(parent), path.basename(target));
   realPaths.set(target, { stamp, real });
+  return real;
+}
+
+const realDirectories = createLookupCache<string>();
+
+function realDirectory(directory: string): string {
+  let real = realDirectories.get(directory);
+  if (real === undefined) {
+    real = resolveSymlinks({ path: directory });
+    realDirectories.set(directory, real);
+  }
   return real;
 }
 
