@@ -382,12 +382,23 @@ function cachedRealPath(target: string): string {
 
 const realDirectories = createLookupCache<string>();
 
+/** Where a directory leads: the same walk up to the deepest existing ancestor as `resolveSymlinks`, one remembered level at a time. */
 function realDirectory(directory: string): string {
   let real = realDirectories.get(directory);
-  if (real === undefined) {
-    real = resolveSymlinks({ path: directory });
-    realDirectories.set(directory, real);
+  if (real !== undefined) return real;
+  let exists: boolean;
+  try {
+    exists = lstatSync(directory, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    // Cannot tell: resolved as before, uncached.
+    return resolveSymlinks({ path: directory });
   }
+  const parent = path.dirname(directory);
+  real =
+    exists || parent === directory
+      ? resolveFrom(directory, exists)
+      : path.join(realDirectory(parent), path.basename(directory));
+  realDirectories.set(directory, real);
   return real;
 }
 
