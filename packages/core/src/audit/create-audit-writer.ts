@@ -74,9 +74,12 @@ let lineHash: ((line: string) => string) | undefined;
 function hashOfLine(): (line: string) => string {
   if (lineHash) return lineHash;
   const crypto = process.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined;
-  lineHash = crypto
-    ? (line) => crypto.createHash('sha256').update(line, 'utf8').digest('hex')
-    : (line) => sha256Hex(line);
+  lineHash =
+    typeof crypto?.hash === 'function'
+      ? (line) => crypto.hash('sha256', line, 'hex')
+      : crypto
+        ? (line) => crypto.createHash('sha256').update(line, 'utf8').digest('hex')
+        : (line) => sha256Hex(line);
   return lineHash;
 }
 

@@ -38,7 +38,7 @@ function stateFile(home: string, session: string): string {
  * risky calls would otherwise try to read a file that is not there. Changes made here update it;
  * one another process makes is seen within `LOOKUP_TTL_MS`.
  */
-const knownStates = createLookupCache<TaintState | null>({ agentCannotChange: true });
+const knownStates = createLookupCache<TaintState | null>({ keepWhenToolsRun: true });
 
 function writeState(file: string, state: TaintState): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

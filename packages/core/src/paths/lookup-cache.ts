@@ -30,11 +30,11 @@ export function forgetLookups(): void {
 
 /**
  * A lookup cache whose entries live `LOOKUP_TTL_MS` and are dropped by `forgetLookups`, unless
- * `agentCannotChange` (Warden's own files, which the agent's tools are denied).
+ * `keepWhenToolsRun` (answers about Warden's own files, which the agent's tools are denied).
  */
-export function createLookupCache<V>(options: { agentCannotChange?: boolean } = {}): LookupCache<V> {
+export function createLookupCache<V>(options: { keepWhenToolsRun?: boolean } = {}): LookupCache<V> {
   const entries = new Map<string, { value: V; at: number }>();
-  if (!options.agentCannotChange) caches.add(entries as Map<string, unknown>);
+  if (!options.keepWhenToolsRun) caches.add(entries as Map<string, unknown>);
   return {
     get(key) {
       const entry = entries.get(key);

@@ -25,7 +25,13 @@ export function findProjectPolicy(options: {
 }
 
 const NONE = { root: '', file: '' };
-const found = createLookupCache<{ root: string; file: string }>();
+/**
+ * Kept when the agent's tools run: the files that decide the answer are Warden's own (a project's
+ * `.warden/`, which the agent may not write) and the repository's `.git`, whose appearance only
+ * ends the search sooner, exactly as it does at once without this cache. Changes show within
+ * `LOOKUP_TTL_MS`.
+ */
+const found = createLookupCache<{ root: string; file: string }>({ keepWhenToolsRun: true });
 
 function searchProjectPolicy(options: {
   cwd: string;
