@@ -44,6 +44,52 @@ export async function loadProjectLayer<T extends LayeredConfig>(options: {
     }
   };
   const texts = new Map<string, string>([[found.file, read(found.file)]]);
+  // A long-lived process (the Agent SDK, the session server) gets the layered config it built
+  // last time while every file it read has the same text and the project's trust is the same:
+  // no re-parse, no re-compile, and the same config object, so what is learned per config
+  // (protected paths) is learned once. The files are still read on every event.
+  const builds = builtLayers.get(config);
+  const previous = builds?.get(found.file);
+  if (previous !== undefined) {
+    const trust = projectTrust({ wardenHome: config.home, root: found.root, text: texts.get(found.file)! });
+    if (
+      previous.root === found.root &&
+      previous.trust === trust &&
+      [...previous.texts].every(
+        ([file, text]) => (file === found.file ? texts.get(file) : read(file)) === text,
+      )
+    )
+      return previous.config as T;
+  }
+  const result = await buildProjectLayer({ config, found, read, texts });
+  let forConfig = builds;
+  if (!forConfig) {
+    forConfig = new Map();
+    builtLayers.set(config, forConfig);
+  }
+  if (forConfig.size >= 16) forConfig.clear();
+  forConfig.set(found.file, {
+    root: found.root,
+    texts: new Map(texts),
+    trust: projectTrust({ wardenHome: config.home, root: found.root, text: texts.get(found.file)! }),
+    config: result,
+  });
+  return result;
+}
+
+/** The last layered config built per base config and project policy file, with what it was built from. */
+const builtLayers = new WeakMap<
+  object,
+  Map<string, { root: string; texts: Map<string, string>; trust: string; config: LayeredConfig }>
+>();
+
+async function buildProjectLayer<T extends LayeredConfig>(options: {
+  config: T;
+  found: { root: string; file: string };
+  read: (file: string) => string;
+  texts: Map<string, string>;
+}): Promise<T> {
+  const { config, found, read, texts } = options;
   const textOf = (file: string): string => {
     let text = texts.get(file);
     if (text === undefined) {
