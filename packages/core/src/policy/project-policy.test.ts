@@ -149,6 +149,24 @@ describe('policy layers', () => {
     expect((await decide('rm -rf ~')).effect).toBe('deny');
   });
 
+  it('in a long-lived process, sees an edit of the same size to a policy that had been quiet', async () => {
+    const config = await loadConfig({ env: env() });
+    const rule = (program: string) =>
+      `rules:\n  - id: repo.no-${program}\n    effect: deny\n    when: { programs: [${program}] }\n    reason: no\n`;
+    writeProjectPolicy(rule('aaa'));
+    // Files changed within the last two seconds are always read; past that their stamps stand in.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const first = await loadProjectLayer({ config, cwd: repo });
+    expect(await loadProjectLayer({ config, cwd: repo })).toBe(first);
+    expect(decideSafely(bash('aaa'), first).ruleId).toBe('repo.no-aaa');
+    // Edited, and quiet again by the next event: the stamp, not the clock, tells.
+    writeProjectPolicy(rule('bbb'));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const edited = await loadProjectLayer({ config, cwd: repo });
+    expect(decideSafely(bash('aaa'), edited).ruleId).not.toBe('repo.no-aaa');
+    expect(decideSafely(bash('bbb'), edited).ruleId).toBe('repo.no-bbb');
+  });
+
   it('reports an invalid project policy with file and line', async () => {
     const file = writeProjectPolicy('rules:\n  - id: x\n    effect: block\n    reason: r\n');
     await expect(loadProjectLayer({ config: await loadConfig({ env: env() }), cwd: repo })).rejects.toThrow(
