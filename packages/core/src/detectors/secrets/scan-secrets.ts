@@ -441,7 +441,11 @@ function jointEnd(text: string, quoteAt: number): number {
   return index + 1;
 }
 
+/** A joint starts at a quote or a backslash: a text with neither has none (most paths and commands). */
+const JOINT_START = /["'`\\]/;
+
 function joinedPieces(text: string): { joined: string; offsets: Int32Array; joints: number[] } | undefined {
+  if (!JOINT_START.test(text)) return undefined;
   // Allocated at the first joint: most texts have none.
   let offsets: Int32Array | undefined;
   const joints: number[] = [];
