@@ -44,6 +44,9 @@ const PHASES: Readonly<Record<string, Phase>> = {
   SubagentStop: 'response',
 };
 
+/** The events whose input is a tool call's (the tool schema's `hook_event_name` values). */
+const TOOL_EVENTS: ReadonlySet<unknown> = new Set(toolHookInputSchema.shape.hook_event_name.options);
+
 const META_KEYS = [
   'permission_mode',
   'prompt_id',
@@ -73,7 +76,10 @@ function parseHookCall(options: { call: unknown; context: RequestContext | undef
   const call = asRecord(options.call);
   const input = call.input;
   const partial = asRecord(input);
-  const base = baseHookInputSchema.safeParse(input);
+  // A tool event (most calls) is parsed once, by the tool schema, which checks the base fields
+  // too; anything it rejects goes the long way below, so the error names the same problem.
+  const asTool = TOOL_EVENTS.has(partial.hook_event_name) ? toolHookInputSchema.safeParse(input) : undefined;
+  const base = asTool?.success ? asTool : baseHookInputSchema.safeParse(input);
   if (!base.success) {
     const hookEvent = typeof partial.hook_event_name === 'string' ? partial.hook_event_name : undefined;
     return {
@@ -116,7 +122,7 @@ function parseHookCall(options: { call: unknown; context: RequestContext | undef
   });
 
   if (phase === 'tool_call' || phase === 'tool_result') {
-    const parsed = toolHookInputSchema.safeParse(input);
+    const parsed = asTool ?? toolHookInputSchema.safeParse(input);
     if (!parsed.success) return failed(parsed.error);
     const tool = parsed.data;
     const problem = checkToolInput({ agent: AGENT_SDK_ID, tool: tool.tool_name, input: tool.tool_input });

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { HookCallback, HookEvent, HookInput, HookJSONOutput } from '@anthropic-ai/claude-agent-sdk';
 import { type Policy, toAuditEntry, verifyAuditLog, writeAuditRecord } from '@warden/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import postToolUseSample from './__fixtures__/agent-sdk-PostToolUse.json' with { type: 'json' };
 import preToolUseSample from './__fixtures__/agent-sdk-PreToolUse.json' with { type: 'json' };
 import stopSample from './__fixtures__/agent-sdk-Stop.json' with { type: 'json' };
@@ -524,5 +524,71 @@ describe('wardenHooks', () => {
       'claude-code',
       'agent-sdk',
     ]);
+  });
+});
+
+describe('wardenHooks in a long-lived process', () => {
+  /** A project with a harmless file and a link to it, and a user home with an SSH key. */
+  function linkedProject() {
+    // Beside Warden's home, not in it (everything in Warden's home is protected).
+    const userHome = mkdtempSync(path.join(os.tmpdir(), 'warden-agent-sdk-user-'));
+    onTestFinished(() => rmSync(userHome, { recursive: true, force: true }));
+    const project = path.join(userHome, 'project');
+    mkdirSync(path.join(userHome, '.ssh'), { recursive: true });
+    mkdirSync(path.join(project, 'docs'), { recursive: true });
+    writeFileSync(path.join(userHome, '.ssh', 'id_ed25519'), 'not really a key\n');
+    writeFileSync(path.join(project, 'notes.txt'), 'hello\n');
+    symlinkSync(path.join(project, 'notes.txt'), path.join(project, 'link'));
+    const { call } = setUp({ userHome });
+    const read = (file: string) =>
+      call({ ...preToolUseSample, cwd: project, tool_name: 'Read', tool_input: { file_path: file } });
+    const swap = (file: string, to: string) => {
+      // What `ln -sfn` does: a new link renamed over the old one.
+      symlinkSync(to, `${file}.new`);
+      renameSync(`${file}.new`, file);
+    };
+    const decision = (output: HookJSONOutput) =>
+      (output as { hookSpecificOutput?: { permissionDecision?: string } }).hookSpecificOutput
+        ?.permissionDecision ?? 'allow';
+    return { userHome, project, call, read, swap, decision };
+  }
+
+  it('denies a link swapped to a secret by another process at once, though the old answer is remembered', async () => {
+    const { userHome, project, read, swap, decision } = linkedProject();
+    const link = path.join(project, 'link');
+    expect(decision(await read(link))).toBe('allow');
+    expect(decision(await read(link))).toBe('allow');
+    swap(link, path.join(userHome, '.ssh', 'id_ed25519'));
+    expect(decision(await read(link))).toBe('deny');
+    swap(link, path.join(project, 'notes.txt'));
+    expect(decision(await read(link))).toBe('allow');
+  });
+
+  it("denies a new file under a directory the agent's own command turned into a link to a secret place", async () => {
+    const { userHome, project, call, swap, decision } = linkedProject();
+    // A file about to be written exists nowhere yet, so nothing at its path tells that `docs` moved.
+    const file = path.join(project, 'docs', 'new-notes.md');
+    const write = () =>
+      call({
+        ...preToolUseSample,
+        cwd: project,
+        tool_name: 'Write',
+        tool_input: { file_path: file, content: 'x' },
+      });
+    expect(decision(await write())).toBe('allow');
+    // The command is decided, then (with a parallel write decided meanwhile) it runs, then its
+    // result comes back: only after that can the next write see where `docs` leads now.
+    const command = `rm -rf docs && ln -s ${path.join(userHome, '.ssh')} docs`;
+    await call({ ...bash(command), cwd: project });
+    expect(decision(await write())).toBe('allow');
+    rmSync(path.join(project, 'docs'), { recursive: true });
+    swap(path.join(project, 'docs'), path.join(userHome, '.ssh'));
+    await call({
+      ...postToolUseSample,
+      cwd: project,
+      tool_input: { command, description: 'run' },
+      tool_response: { stdout: '', stderr: '', interrupted: false, isImage: false },
+    });
+    expect(decision(await write())).toBe('deny');
   });
 });

@@ -24,6 +24,7 @@ import { monotonicMs } from './monotonic-ms.js';
 import { applyOrgPolicy } from './org/apply-org-policy.js';
 import { policyHash } from './org/policy-hash.js';
 import { resolveDeviceId } from './org/resolve-device-id.js';
+import { forgetLookups } from './paths/lookup-cache.js';
 import { failurePolicySchema } from './policy/enums.js';
 import { loadProjectLayer } from './policy/load-project-layer.js';
 
@@ -91,6 +92,24 @@ function excerptOf(input: unknown): string {
   } catch {
     return '[not serialisable]';
   }
+}
+
+/**
+ * Actions that cannot change where a path leads: reads, fetches, and a tool's write of a file's
+ * content (it writes through a link, it cannot make one). A command, a delete, an MCP call, a
+ * subagent or an unknown tool can.
+ */
+const LINK_SAFE_ACTIONS: ReadonlySet<string> = new Set([
+  'file.read',
+  'file.write',
+  'net.fetch',
+  'net.search',
+]);
+
+function leavesLinksAlone(decision: Decision): boolean {
+  return (
+    decision.actions.length > 0 && decision.actions.every((action) => LINK_SAFE_ACTIONS.has(action.kind))
+  );
 }
 
 /** The part of the hook's deadline kept back for recording and answering after a remote verdict. */
@@ -175,6 +194,11 @@ export async function guard<TOutput>(options: GuardOptions<TOutput>): Promise<Gu
       mode: config?.mode,
     });
   }
+
+  // A tool that may change where paths lead (a command, a delete, an MCP call) is about to run or
+  // has just run: the paths and project policies remembered for the next events are looked up
+  // afresh, so a symlink the agent swaps cannot carry an old answer.
+  if (event.phase !== 'prompt' && event.phase !== 'response' && !leavesLinksAlone(decision)) forgetLookups();
 
   const server = config?.server;
   let orgPolicyEtag: string | undefined;

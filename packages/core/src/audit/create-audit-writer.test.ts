@@ -17,6 +17,7 @@ import { readHead } from './audit-files.js';
 import type { AuditEntry } from './audit-record.js';
 import { createAuditWriter } from './create-audit-writer.js';
 import { waitingMarker } from './lock-file.js';
+import { sha256Hex } from './sha256.js';
 import { verifyAuditLog } from './verify-audit-log.js';
 import { toAuditEntry, writeAuditRecord } from './write-audit-record.js';
 
@@ -79,6 +80,17 @@ describe('createAuditWriter', () => {
     expect(anchors.map((anchor) => anchor.seq)).toEqual([1, 2, 3]);
     expect(readHead(dir)?.hash).toBe(anchors[2]!.hash);
     expect(commands()).toEqual(['a', 'b', 'c']);
+    expectIntactChain(3);
+  });
+
+  it("hashes each line with node:crypto to the same digest as the command hook's pure-JavaScript SHA-256", () => {
+    const writer = createAuditWriter({ auditDir: dir });
+    const anchors = ['plain', 'Löschen außerhalb — 禁止 🔒'].map((command) => writer.append(entry(command)));
+    writer.close();
+    const lines = readFileSync(anchors[0]!.file, 'utf8').split('\n').filter(Boolean);
+    expect(anchors.map((anchor) => anchor.hash)).toEqual(lines.map((line) => sha256Hex(line)));
+    // The next one-shot writer links to the same hash: the chain stays one chain.
+    writeAuditRecord({ auditDir: dir, entry: entry('after') });
     expectIntactChain(3);
   });
 

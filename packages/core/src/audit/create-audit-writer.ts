@@ -64,6 +64,28 @@ interface WriterState {
 
 const HEAD_BYTES = 256;
 
+/**
+ * SHA-256 of a line, in hex. A writer lives long, so it uses `node:crypto`'s native hash (several
+ * times faster than the pure-JavaScript one the command hook keeps to avoid loading `node:crypto`
+ * at start-up); both give the same hex digest of the line's UTF-8 bytes, so the chain is the same.
+ * Loaded when the first writer is made, not when this module is.
+ */
+let lineHash: ((line: string) => string) | undefined;
+function hashOfLine(): (line: string) => string {
+  if (lineHash) return lineHash;
+  const crypto = process.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined;
+  lineHash =
+    typeof crypto?.hash === 'function'
+      ? (line) => crypto.hash('sha256', line, 'hex')
+      : crypto
+        ? (line) => crypto.createHash('sha256').update(line, 'utf8').digest('hex')
+        : (line) => sha256Hex(line);
+  return lineHash;
+}
+
+/** How often, at most, a writer holding the lock looks for another process waiting for it. */
+const WAITER_CHECK_MS = 1;
+
 /** Writers that may hold the lock between appends: one exit handler lets all of them go. */
 const leaseHolders = new Set<() => void>();
 let exitHandlerInstalled = false;
@@ -114,6 +136,9 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_AUDIT_FILE_BYTES;
   const headPath = path.join(auditDir, AUDIT_HEAD_FILE);
   const headCheck = Buffer.alloc(HEAD_BYTES);
+  const hash = hashOfLine();
+  /** When the waiting marker was last looked at (a stat per append was a tenth of its cost). */
+  let waiterCheckedAt = Number.NEGATIVE_INFINITY;
   let state: WriterState | undefined;
   let closed = false;
   const holdLockMs = options.holdLockMs ?? 0;
@@ -169,7 +194,14 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
     const body = JSON.stringify(entry).slice(1);
     const waitStarted = performance.now();
     let notice: string | undefined;
-    if (held && (waitStarted - held.acquiredAt > holdLockMs || someoneWaits(held.lock.path))) letGo();
+    if (held) {
+      let release = waitStarted - held.acquiredAt > holdLockMs;
+      if (!release && waitStarted - waiterCheckedAt >= WAITER_CHECK_MS) {
+        waiterCheckedAt = waitStarted;
+        release = someoneWaits(held.lock.path);
+      }
+      if (release) letGo();
+    }
     if (!held) {
       // Another process asked for the lock: give it the time to take it before asking again.
       for (let waited = 0; holdLockMs > 0 && waited < 20 && someoneWaits(lockPath); waited++) sleepSync(1);
@@ -255,15 +287,15 @@ export function createAuditWriter(options: AuditWriterOptions): AuditWriter {
       // A torn last line (a crash mid-write) is closed off, not glued to ours; verify reports it.
       const line = Buffer.from(`${tornTail ? '\n' : ''}${json}\n`, 'utf8');
       writeAll(descriptor, line, null);
-      const hash = sha256Hex(json);
-      const head = encodeHead({ seq, hash, file });
+      const lineHash = hash(json);
+      const head = encodeHead({ seq, hash: lineHash, file });
       writeAll(headDescriptor, head, 0);
       state.size = size + line.length;
       state.seq = seq;
-      state.hash = hash;
+      state.hash = lineHash;
       state.head = head;
       lease.verified = true;
-      return { file: path.join(auditDir, file), seq, hash };
+      return { file: path.join(auditDir, file), seq, hash: lineHash };
     } catch (error) {
       // Whatever state the files are in now, the next append reads them afresh.
       forget();

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOOKUP_TTL_MS } from '../paths/lookup-cache.js';
 import { loadProjectLayer } from '../policy/load-project-layer.js';
 import { loadConfig } from './load-config.js';
 import { parsedFileCacheDir, readParsedFile, writeParsedFile } from './parsed-file-cache.js';
@@ -175,6 +176,9 @@ describe('loadProjectLayer with the parsed-file cache', () => {
       projectPolicy,
       'rules:\n  - { id: repo.no-aaa, effect: deny, when: { programs: [aaa] }, reason: No. }\n',
     );
+    // A long-lived process remembers that there was none for LOOKUP_TTL_MS; a policy that
+    // appears applies from then on (edits of one that is there apply at once, below).
+    await new Promise((resolve) => setTimeout(resolve, LOOKUP_TTL_MS + 20));
     expect(await layerRules()).toEqual(['user', ['repo.no-aaa']]);
     expect(await layerRules()).toEqual(['user', ['repo.no-aaa']]);
     write(

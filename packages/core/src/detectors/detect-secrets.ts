@@ -1,8 +1,9 @@
 import type { Finding } from '../finding.js';
 import { scanPii } from './pii/scan-pii.js';
 import { redactText } from './redact-text.js';
-import { scanSecrets } from './secrets/scan-secrets.js';
+import { onSecretRulesChange, scanSecrets } from './secrets/scan-secrets.js';
 import { WARDEN_SECRET_RULES } from './secrets/warden-secret-rules.js';
+import { createTextMemo } from './text-memo.js';
 
 /** Warden's own secret patterns (the gitleaks rule set runs beside them in `scanSecrets`). */
 export const SECRET_PATTERNS = WARDEN_SECRET_RULES;
@@ -30,8 +31,16 @@ const RECORDED_PII_KINDS = ['card', 'iban', 'national_id'] as const;
  * server receive, whatever the policy's actions (a warned card number is still not recorded).
  */
 export function redactSecrets(text: string): string {
+  const known = redacted.get(text);
+  if (known !== undefined) return known;
   const matches = scanSecrets({ text });
   for (const match of scanPii({ text, kinds: RECORDED_PII_KINDS }))
     if (!matches.some((other) => match.start < other.end && other.start < match.end)) matches.push(match);
-  return redactText({ text, matches });
+  const result = redactText({ text, matches });
+  redacted.set(text, result);
+  return result;
 }
+
+/** Texts as recorded: the same few (session, directory, tool names, reasons) come in every record. */
+const redacted = createTextMemo<string>();
+onSecretRulesChange(() => redacted.clear());

@@ -5,6 +5,7 @@ import { sha256Hex } from '../audit/sha256.js';
 import type { Decision } from '../decision.js';
 import type { GuardEvent } from '../guard-event.js';
 import { lazySchema } from '../lazy-schema.js';
+import { createLookupCache } from '../paths/lookup-cache.js';
 import type { DetectorSettings } from './detectors-settings.js';
 
 export const taintStateSchema = lazySchema(() =>
@@ -22,18 +23,49 @@ export type TaintState = z.infer<typeof taintStateSchema>;
 /** Shell, network, write and MCP actions: what injected instructions would want to do next. */
 const RISKY = new Set(['shell.exec', 'net.fetch', 'file.write', 'file.delete', 'mcp.call']);
 
+/** Session ids hashed to file names (a long-lived process sees the same few sessions over and over). */
+const stateFiles = new Map<string, string>();
+
 function stateFile(home: string, session: string): string {
-  return path.join(home, 'sessions', `${sha256Hex(session).slice(0, 32)}.taint.json`);
+  const key = `${home}\0${session}`;
+  let file = stateFiles.get(key);
+  if (file === undefined) {
+    file = path.join(home, 'sessions', `${sha256Hex(session).slice(0, 32)}.taint.json`);
+    if (stateFiles.size >= 1024) stateFiles.clear();
+    stateFiles.set(key, file);
+  }
+  return file;
 }
+
+/**
+ * The state files as last read or written here, reused briefly: in a long-lived process most
+ * risky calls would otherwise try to read a file that is not there. Changes made here update it;
+ * one another process makes is seen within `LOOKUP_TTL_MS`.
+ */
+const knownStates = createLookupCache<TaintState | null>({ keepWhenToolsRun: true });
 
 function writeState(file: string, state: TaintState): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: 0o600 });
   renameSync(temporary, file);
+  knownStates.set(file, state);
+}
+
+function removeState(file: string): void {
+  rmSync(file, { force: true });
+  knownStates.set(file, null);
 }
 
 function readState(file: string): TaintState | undefined {
+  const known = knownStates.get(file);
+  if (known !== undefined) return known ?? undefined;
+  const state = readStateFile(file);
+  knownStates.set(file, state ?? null);
+  return state;
+}
+
+function readStateFile(file: string): TaintState | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -79,7 +111,7 @@ export function applySessionTaint(options: {
     if (!decision.actions.some((action) => RISKY.has(action.kind))) return { decision };
     const state = readState(file);
     if (!state || state.remaining <= 0) return { decision };
-    if (state.remaining <= 1) rmSync(file, { force: true });
+    if (state.remaining <= 1) removeState(file);
     else writeState(file, { ...state, remaining: state.remaining - 1 });
     if (decision.policyEffect !== 'allow') return { decision };
     const ruleId = 'detectors.injection-taint';

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createLookupCache } from './lookup-cache.js';
 import {
   AGENT_SETTINGS_FILES,
   matchesProtectedEntry,
@@ -316,13 +317,21 @@ export function resolvePath(options: { path: string; cwd: string; home: string }
  * where the link points. Returns the input when nothing can be resolved.
  */
 export function resolveSymlinks(options: { path: string }): string {
-  try {
-    return realpathSync.native(options.path);
-  } catch {
-    // Not there (a file about to be written) or not reachable: resolve the deepest ancestor that
-    // exists and keep the rest. Found with lstat, which answers "no entry" without an exception
-    // (a failed realpath per level cost more than the rest of the classification).
+  return resolveFrom(options.path, true);
+}
+
+/** `exists: false` when an lstat just found nothing there: the failing realpath is skipped. */
+function resolveFrom(target: string, exists: boolean): string {
+  if (exists) {
+    try {
+      return realpathSync.native(target);
+    } catch {
+      // Not there (a file about to be written) or not reachable: resolve the deepest ancestor that
+      // exists and keep the rest. Found with lstat, which answers "no entry" without an exception
+      // (a failed realpath per level cost more than the rest of the classification).
+    }
   }
+  const options = { path: target };
   let current = options.path;
   const rest: string[] = [];
   for (let guard = 0; guard < 64; guard++) {
@@ -345,6 +354,58 @@ export function resolveSymlinks(options: { path: string }): string {
     }
   }
   return options.path;
+}
+
+/**
+ * Where paths really lead, reused briefly (see `LOOKUP_TTL_MS` for how it is kept fresh) and
+ * only while the path itself is the same entry as when it was resolved: a link replaced at the
+ * path (`ln -sfn`), or a file made where there was none, is a new inode and resolves afresh at
+ * once, whoever made it. One lstat instead of a realpath that walks every component.
+ */
+const realPaths = createLookupCache<{ stamp: string; real: string }>();
+
+function cachedRealPath(target: string): string {
+  let stats: ReturnType<typeof lstatSync>;
+  try {
+    stats = lstatSync(target, { throwIfNoEntry: false });
+  } catch {
+    // No permission to look: resolved uncached, as before.
+    return resolveSymlinks({ path: target });
+  }
+  const stamp = stats ? `${stats.dev}:${stats.ino}:${stats.ctimeMs}` : '';
+  const known = realPaths.get(target);
+  if (known !== undefined && known.stamp === stamp) return known.real;
+  // A path not there yet (a file about to be written) lands where its directory leads; many new
+  // files share a directory, so that is remembered too (kept fresh as every answer here is).
+  const parent = path.dirname(target);
+  const real =
+    stats !== undefined || parent === target
+      ? resolveFrom(target, stats !== undefined)
+      : path.join(realDirectory(parent), path.basename(target));
+  realPaths.set(target, { stamp, real });
+  return real;
+}
+
+const realDirectories = createLookupCache<string>();
+
+/** Where a directory leads: the same walk up to the deepest existing ancestor as `resolveSymlinks`, one remembered level at a time. */
+function realDirectory(directory: string): string {
+  let real = realDirectories.get(directory);
+  if (real !== undefined) return real;
+  let exists: boolean;
+  try {
+    exists = lstatSync(directory, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    // Cannot tell: resolved as before, uncached.
+    return resolveSymlinks({ path: directory });
+  }
+  const parent = path.dirname(directory);
+  real =
+    exists || parent === directory
+      ? resolveFrom(directory, exists)
+      : path.join(realDirectory(parent), path.basename(directory));
+  realDirectories.set(directory, real);
+  return real;
 }
 
 function lexicalClasses(
@@ -461,11 +522,11 @@ export function classifyPath(
   const ancestors = options.protectedAncestors !== false;
   const classes = lexicalClasses(target, options, home, cwd, ancestors);
   if (options.followSymlinks !== false) {
-    const real = resolveSymlinks({ path: target });
+    const real = cachedRealPath(target);
     if (real !== target) {
       // The project and home directories may themselves live behind a link (macOS /tmp -> /private/tmp).
-      const realCwd = resolveSymlinks({ path: cwd });
-      const realHome = resolveSymlinks({ path: home });
+      const realCwd = cachedRealPath(cwd);
+      const realHome = cachedRealPath(home);
       for (const name of lexicalClasses(real, options, realHome, realCwd, ancestors)) {
         if (name === 'project' || name === 'outside_project') continue;
         classes.add(name);
@@ -497,8 +558,14 @@ function inodeKey(file: string): string | undefined {
  * analysis cannot see, would otherwise let an edit of `x` change `~/.warden/config.yaml`.
  */
 function isHardLinkToGuard(file: string, context: PathContext): boolean {
-  const stats = statSync(file, { throwIfNoEntry: false });
-  if (!stats?.isFile() || stats.nlink < 2) return false;
+  // Only a file with more than one name can be another name of a protected file.
+  let linked = linkedFiles.get(file);
+  if (linked === undefined) {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    linked = stats?.isFile() && stats.nlink >= 2 ? `${stats.dev}:${stats.ino}` : '';
+    linkedFiles.set(file, linked);
+  }
+  if (linked === '') return false;
   const learned = context.protectedPaths!;
   let inodes = guardInodes.get(learned);
   if (!inodes) {
@@ -517,8 +584,11 @@ function isHardLinkToGuard(file: string, context: PathContext): boolean {
     }
     guardInodes.set(learned, inodes);
   }
-  return inodes.has(`${stats.dev}:${stats.ino}`);
+  return inodes.has(linked);
 }
+
+/** `dev:ino` of the files with several names, '' for the others, reused briefly (see `LOOKUP_TTL_MS`). */
+const linkedFiles = createLookupCache<string>();
 
 export function globToRegExp(pattern: string): RegExp {
   let source = '';

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { createLookupCache } from '../paths/lookup-cache.js';
 
 export const PROJECT_POLICY_PATH = path.join('.warden', 'policy.yaml');
 
@@ -10,6 +11,29 @@ export const PROJECT_POLICY_PATH = path.join('.warden', 'policy.yaml');
  * the user's policy, not a repository's).
  */
 export function findProjectPolicy(options: {
+  cwd: string;
+  wardenHome: string;
+  userHome: string;
+}): { root: string; file: string } | undefined {
+  // A long-lived process asks this for every event of the same few directories.
+  const key = `${options.cwd}\0${options.wardenHome}\0${options.userHome}`;
+  const known = found.get(key);
+  if (known !== undefined) return known === NONE ? undefined : { ...known };
+  const result = searchProjectPolicy(options);
+  found.set(key, result ?? NONE);
+  return result && { ...result };
+}
+
+const NONE = { root: '', file: '' };
+/**
+ * Kept when the agent's tools run: the files that decide the answer are Warden's own (a project's
+ * `.warden/`, which the agent may not write) and the repository's `.git`, whose appearance only
+ * ends the search sooner, exactly as it does at once without this cache. Changes show within
+ * `LOOKUP_TTL_MS`.
+ */
+const found = createLookupCache<{ root: string; file: string }>({ keepWhenToolsRun: true });
+
+function searchProjectPolicy(options: {
   cwd: string;
   wardenHome: string;
   userHome: string;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parsedFileCacheDir, readParsedFile, writeParsedFile } from '../config/parsed-file-cache.js';
 import type { DecideConfig } from '../decide.js';
 import { PolicyError } from '../errors.js';
@@ -8,7 +9,7 @@ import { keepProtections } from './keep-protections.js';
 import type { PolicyLayer } from './policy-layer.js';
 import type { Policy } from './policy-schema.js';
 import { resolvePolicy } from './resolve-policy.js';
-import { projectTrust } from './trusted-projects.js';
+import { projectTrust, TRUSTED_PROJECTS_FILE } from './trusted-projects.js';
 
 /** Thrown while the parser is not loaded and a file of the chain is not cached with its content. */
 const CACHE_MISS = Symbol('cache miss');
@@ -44,7 +45,102 @@ export async function loadProjectLayer<T extends LayeredConfig>(options: {
       });
     }
   };
+  // A long-lived process (the Agent SDK, the session server) gets the layered config it built
+  // last time while every file it read has the same text and the project's trust is the same:
+  // no re-parse, no re-compile, and the same config object, so what is learned per config
+  // (protected paths) is learned once. Unchanged stat stamps of those files and of the trust
+  // file stand for unchanged texts (one stat each instead of a read); a stamp taken while its
+  // file was freshly changed is not trusted (a file system with coarse times could hide a second
+  // edit), and then the texts are read and compared.
+  const builds = builtLayers.get(config);
+  const previous = builds?.get(found.file);
+  const trustFile = path.join(config.home, TRUSTED_PROJECTS_FILE);
+  if (
+    previous?.stamps !== undefined &&
+    previous.root === found.root &&
+    [...previous.stamps].every(([file, stamp]) => stampOf(file) === stamp)
+  )
+    return previous.config as T;
   const texts = new Map<string, string>([[found.file, read(found.file)]]);
+  if (previous !== undefined) {
+    const trust = projectTrust({ wardenHome: config.home, root: found.root, text: texts.get(found.file)! });
+    if (
+      previous.root === found.root &&
+      previous.trust === trust &&
+      [...previous.texts].every(
+        ([file, text]) => (file === found.file ? texts.get(file) : read(file)) === text,
+      )
+    )
+      return previous.config as T;
+  }
+  const result = await buildProjectLayer({ config, found, read, texts });
+  let forConfig = builds;
+  if (!forConfig) {
+    forConfig = new Map();
+    builtLayers.set(config, forConfig);
+  }
+  if (forConfig.size >= 16) forConfig.clear();
+  // Stamped first, then the trust and the texts are taken again: a change before the stamp shows
+  // as a text that differs from what was built (no stamps kept), one after it as another stamp.
+  const stamps = new Map([...texts.keys(), trustFile].map((file) => [file, stampOf(file)]));
+  const trust = projectTrust({ wardenHome: config.home, root: found.root, text: texts.get(found.file)! });
+  const stampsHold =
+    [...stamps.values()].every((stamp) => stamp !== undefined) &&
+    [...texts].every(([file, text]) => read(file) === text);
+  forConfig.set(found.file, {
+    root: found.root,
+    texts: new Map(texts),
+    trust,
+    ...(stampsHold ? { stamps } : {}),
+    config: result,
+  });
+  return result;
+}
+
+/** Files changed this recently are not judged by their stamp (2 s covers coarse file system clocks). */
+const RACY_MS = 2000n;
+
+/**
+ * Identity, size and change times of a file (`none` when there is none), or undefined when the
+ * stamp cannot stand for the content: it changed within RACY_MS, or it cannot be read.
+ */
+function stampOf(file: string): string | undefined {
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(file, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (!stats) return 'none';
+  const now = BigInt(Date.now()) * 1_000_000n;
+  if (now - stats.ctimeNs < RACY_MS * 1_000_000n || now - stats.mtimeNs < RACY_MS * 1_000_000n)
+    return undefined;
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+}
+
+/** The last layered config built per base config and project policy file, with what it was built from. */
+const builtLayers = new WeakMap<
+  object,
+  Map<
+    string,
+    {
+      root: string;
+      texts: Map<string, string>;
+      trust: string;
+      /** Stat stamps of every file read and of the trust file; absent when one cannot stand for its content. */
+      stamps?: Map<string, string | undefined>;
+      config: LayeredConfig;
+    }
+  >
+>();
+
+async function buildProjectLayer<T extends LayeredConfig>(options: {
+  config: T;
+  found: { root: string; file: string };
+  read: (file: string) => string;
+  texts: Map<string, string>;
+}): Promise<T> {
+  const { config, found, read, texts } = options;
   const textOf = (file: string): string => {
     let text = texts.get(file);
     if (text === undefined) {

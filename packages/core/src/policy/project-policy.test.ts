@@ -141,6 +141,54 @@ describe('policy layers', () => {
     expect(quiet.config.policyWarnings?.join(' ')).toMatch(/acknowledge: no-protections/);
   });
 
+  it('in a long-lived process, reuses the layered config while the files and trust stay the same, and follows every change', async () => {
+    const config = await loadConfig({ env: env() });
+    const layered = () => loadProjectLayer({ config, cwd: repo });
+    const decide = async (command: string) => decideSafely(bash(command), await layered());
+    const extended = path.join(repo, '.warden', 'base.yaml');
+    writeProjectPolicy('extends: [./base.yaml]\nrules: []\n');
+    writeFileSync(extended, 'rules: []\n');
+    const first = await layered();
+    expect(await layered()).toBe(first);
+    expect((await decide('npm publish')).ruleId).not.toBe('repo.no-npm-publish');
+    // The file it extends changes: the next event sees the new rule.
+    writeFileSync(
+      extended,
+      'rules:\n  - id: repo.no-npm-publish\n    effect: deny\n    when: { programs: [npm], subcommands: [publish] }\n    reason: releases go through CI\n',
+    );
+    expect(await decide('npm publish')).toMatchObject({ effect: 'deny', ruleId: 'repo.no-npm-publish' });
+    // The project policy itself changes, then the user trusts it: each applies at once.
+    writeProjectPolicy(ALLOW_EVERYTHING);
+    expect((await decide('rm -rf ~')).effect).toBe('deny');
+    setProjectTrust({
+      wardenHome: path.join(home, '.warden'),
+      root: repo,
+      text: ALLOW_EVERYTHING,
+      trust: true,
+    });
+    expect((await decide('rm -rf ~')).effect).toBe('allow');
+    setProjectTrust({ wardenHome: path.join(home, '.warden'), root: repo, trust: false });
+    expect((await decide('rm -rf ~')).effect).toBe('deny');
+  });
+
+  it('in a long-lived process, sees an edit of the same size to a policy that had been quiet', async () => {
+    const config = await loadConfig({ env: env() });
+    const rule = (program: string) =>
+      `rules:\n  - id: repo.no-${program}\n    effect: deny\n    when: { programs: [${program}] }\n    reason: no\n`;
+    writeProjectPolicy(rule('aaa'));
+    // Files changed within the last two seconds are always read; past that their stamps stand in.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const first = await loadProjectLayer({ config, cwd: repo });
+    expect(await loadProjectLayer({ config, cwd: repo })).toBe(first);
+    expect(decideSafely(bash('aaa'), first).ruleId).toBe('repo.no-aaa');
+    // Edited, and quiet again by the next event: the stamp, not the clock, tells.
+    writeProjectPolicy(rule('bbb'));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const edited = await loadProjectLayer({ config, cwd: repo });
+    expect(decideSafely(bash('aaa'), edited).ruleId).not.toBe('repo.no-aaa');
+    expect(decideSafely(bash('bbb'), edited).ruleId).toBe('repo.no-bbb');
+  });
+
   it('reports an invalid project policy with file and line', async () => {
     const file = writeProjectPolicy('rules:\n  - id: x\n    effect: block\n    reason: r\n');
     await expect(loadProjectLayer({ config: await loadConfig({ env: env() }), cwd: repo })).rejects.toThrow(

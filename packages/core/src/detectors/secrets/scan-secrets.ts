@@ -1,8 +1,10 @@
 import { compilePattern } from '../compile-pattern.js';
 import type { DetectorMatch } from '../detector-match.js';
+import { createTextMemo } from '../text-memo.js';
 import type { ExternalSecretRule } from './external-rule.js';
 import { GITLEAKS_KEYWORDS } from './gitleaks-keywords.generated.js';
 import type { GitleaksData } from './gitleaks-rules.generated.js';
+import { createKeywordIndex, type KeywordIndex } from './keyword-index.js';
 import { WARDEN_SECRET_RULES, type WardenSecretRule } from './warden-secret-rules.js';
 
 /** A rule ready to run: its regex is compiled on first use, so a clean text compiles none. */
@@ -32,7 +34,14 @@ function toFindingId(gitleaksId: string): string {
 }
 
 let prepared:
-  | { rules: PreparedRule[]; keywords: string[]; globalAllow: RegExp[]; globalStopwords: readonly string[] }
+  | {
+      rules: PreparedRule[];
+      keywords: KeywordIndex;
+      /** The indices of the rules each keyword anchors, in rule order. */
+      rulesByKeyword: Map<string, number[]>;
+      globalAllow: RegExp[];
+      globalStopwords: readonly string[];
+    }
   | undefined;
 
 /** gitleaks' rule data, once `loadDetectorRules` (or `provideGitleaksRules`) has brought it in. */
@@ -45,6 +54,7 @@ let gitleaksRules: GitleaksData | undefined;
 export function provideGitleaksRules(data: GitleaksData): void {
   gitleaksRules = data;
   prepared = undefined;
+  for (const listener of ruleListeners) listener();
 }
 
 /** Whether gitleaks' rules are loaded (without them only Warden's own patterns run). */
@@ -70,11 +80,19 @@ function prepare() {
       source: rule,
     })),
   ];
-  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
+  const keywords = createKeywordIndex({ keywords: rules.flatMap((rule) => rule.keywords) });
+  const rulesByKeyword = new Map<string, number[]>();
+  rules.forEach((rule, index) => {
+    for (const keyword of new Set(rule.keywords)) {
+      const list = rulesByKeyword.get(keyword);
+      if (list) list.push(index);
+      else rulesByKeyword.set(keyword, [index]);
+    }
+  });
   const globalAllow = gitleaks.globalAllow.flatMap(
     (entry) => compilePattern(entry.pattern, entry.flags) ?? [],
   );
-  prepared = { rules, keywords, globalAllow, globalStopwords: gitleaks.globalStopwords };
+  prepared = { rules, keywords, rulesByKeyword, globalAllow, globalStopwords: gitleaks.globalStopwords };
   return prepared;
 }
 
@@ -205,22 +223,6 @@ function lineAround(text: string, start: number, end: number): string {
   const from = text.lastIndexOf('\n', start) + 1;
   const to = text.indexOf('\n', end);
   return text.slice(from, to < 0 ? text.length : Math.min(to, from + 4096));
-}
-
-/** Where each keyword occurs (lower-cased text); `undefined` when it occurs too often to list. */
-function keywordHits(lower: string, keywords: readonly string[]): Map<string, number[] | undefined> {
-  const hits = new Map<string, number[] | undefined>();
-  for (const keyword of keywords) {
-    let index = lower.indexOf(keyword);
-    if (index < 0) continue;
-    const positions: number[] = [];
-    while (index >= 0 && positions.length < MAX_HITS) {
-      positions.push(index);
-      index = lower.indexOf(keyword, index + keyword.length);
-    }
-    hits.set(keyword, index >= 0 ? undefined : positions);
-  }
-  return hits;
 }
 
 function windowsFor(positions: number[], length: number): Array<[number, number]> {
@@ -442,8 +444,13 @@ function jointEnd(text: string, quoteAt: number): number {
   return index + 1;
 }
 
+/** A joint starts at a quote or a backslash: a text with neither has none (most paths and commands). */
+const JOINT_START = /["'`\\]/;
+
 function joinedPieces(text: string): { joined: string; offsets: Int32Array; joints: number[] } | undefined {
-  const offsets = new Int32Array(text.length);
+  if (!JOINT_START.test(text)) return undefined;
+  // Allocated at the first joint: most texts have none.
+  let offsets: Int32Array | undefined;
   const joints: number[] = [];
   const parts: string[] = [];
   let length = 0;
@@ -461,6 +468,7 @@ function joinedPieces(text: string): { joined: string; offsets: Int32Array; join
       while (end < text.length && isBlank(text.charCodeAt(end))) end++;
     }
     if (end < 0) continue;
+    offsets ??= new Int32Array(text.length);
     for (let at = from; at < index; at++) offsets[length + at - from] = at;
     parts.push(text.slice(from, index));
     length += index - from;
@@ -468,7 +476,7 @@ function joinedPieces(text: string): { joined: string; offsets: Int32Array; join
     from = end;
     index = end - 1;
   }
-  if (from === 0) return undefined;
+  if (from === 0 || !offsets) return undefined;
   for (let at = from; at < text.length; at++) offsets[length + at - from] = at;
   parts.push(text.slice(from));
   length += text.length - from;
@@ -528,7 +536,8 @@ const WEAK_KEYWORDS = new Set([
   'test_',
   'token',
 ]);
-const STRONG_KEYWORDS = GITLEAKS_KEYWORDS.filter((keyword) => !WEAK_KEYWORDS.has(keyword));
+/** gitleaks' keywords and the weak ones, found in one pass (built on first use). */
+let suggestIndex: KeywordIndex | undefined;
 /** A run of token characters with a letter and a digit in it: what every weakly anchored secret has. */
 const TOKEN_RUN = /[\w.=~+:-]{8,}/g;
 
@@ -541,10 +550,15 @@ function hasTokenRun(text: string): boolean {
 }
 
 function keywordsSuggestRules(text: string): boolean {
-  const lower = text.toLowerCase();
-  if (STRONG_KEYWORDS.some((keyword) => lower.includes(keyword))) return true;
-  for (const keyword of WEAK_KEYWORDS) if (lower.includes(keyword)) return hasTokenRun(text);
-  return false;
+  suggestIndex ??= createKeywordIndex({ keywords: [...GITLEAKS_KEYWORDS, ...WEAK_KEYWORDS] });
+  let weak = false;
+  // A strong keyword decides at once; weak ones only with a token-like run in the text.
+  const strong = suggestIndex.some(text.toLowerCase(), (keyword) => {
+    if (!WEAK_KEYWORDS.has(keyword)) return true;
+    weak = true;
+    return false;
+  });
+  return strong || (weak && hasTokenRun(text));
 }
 
 /**
@@ -553,6 +567,17 @@ function keywordsSuggestRules(text: string): boolean {
  */
 export function secretRulesNeeded(options: { text: string }): boolean {
   const { text } = options;
+  const known = needed.get(text);
+  if (known !== undefined) return known;
+  const answer = rulesNeeded(text);
+  needed.set(text, answer);
+  return answer;
+}
+
+/** The answer depends on the text alone (the keyword lists are fixed). */
+const needed = createTextMemo<boolean>();
+
+function rulesNeeded(text: string): boolean {
   if (keywordsSuggestRules(text)) return true;
   for (const run of decodedRuns(text)) if (keywordsSuggestRules(run.decoded)) return true;
   const pieces = text.length <= MAX_JOINED_TEXT ? joinedPieces(text) : undefined;
@@ -560,19 +585,22 @@ export function secretRulesNeeded(options: { text: string }): boolean {
 }
 
 function scan(text: string, depth: number): DetectorMatch[] {
-  const { rules, keywords, globalAllow, globalStopwords } = prepare();
+  const { rules, keywords, rulesByKeyword, globalAllow, globalStopwords } = prepare();
   const lower = text.toLowerCase();
   // Lower-casing some characters changes the length; then keyword offsets are not text offsets.
   const offsetsHold = lower.length === text.length;
-  const hits = keywordHits(lower, keywords);
+  const hits = keywords.hits(lower, MAX_HITS);
   const out: DetectorMatch[] = [];
   if (hits.size > 0) {
-    for (const rule of rules) {
+    // The rules one of whose keywords occurs, in rule order (Warden's own first: they win overlaps).
+    const anchored = new Set<number>();
+    for (const keyword of hits.keys())
+      for (const index of rulesByKeyword.get(keyword) ?? []) anchored.add(index);
+    for (const index of [...anchored].sort((a, b) => a - b)) {
+      const rule = rules[index]!;
       let positions: number[] | undefined = [];
-      let found = false;
       for (const keyword of rule.keywords) {
         if (!hits.has(keyword)) continue;
-        found = true;
         const list = hits.get(keyword);
         if (!list || !offsetsHold) {
           positions = undefined;
@@ -580,7 +608,6 @@ function scan(text: string, depth: number): DetectorMatch[] {
         }
         positions.push(...list);
       }
-      if (!found) continue;
       const regex = compile(rule);
       if (!regex) continue;
       runRule({
@@ -609,8 +636,24 @@ function scan(text: string, depth: number): DetectorMatch[] {
  * are decoded once and scanned too, and so are strings split into concatenated or continued pieces.
  */
 export function scanSecrets(options: { text: string }): DetectorMatch[] {
-  return scan(options.text, 0);
+  const known = scanned.get(options.text);
+  if (known !== undefined) return known.map((match) => ({ ...match }));
+  const matches = scan(options.text, 0);
+  scanned.set(
+    options.text,
+    matches.map((match) => ({ ...match })),
+  );
+  return matches;
 }
+
+/** What texts were found to hold; forgotten when more rules are loaded. */
+const scanned = createTextMemo<DetectorMatch[]>();
+
+/** Called when the rules change: what a text holds may differ now. */
+export function onSecretRulesChange(listener: () => void): void {
+  ruleListeners.push(listener);
+}
+const ruleListeners: Array<() => void> = [() => scanned.clear()];
 
 /** Every rule id this scanner can report, for documentation and policy completion. */
 export function secretRuleIds(): string[] {
