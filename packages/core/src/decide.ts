@@ -1,5 +1,6 @@
 import type { Action } from './action.js';
 import { classifyEvent } from './classify/classify-event.js';
+import { cloudMetadataFindings } from './classify/cloud-metadata.js';
 import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
 import { applyDetectorActions } from './detectors/apply-detector-actions.js';
 import { detectText, textsOf } from './detectors/detect-text.js';
@@ -142,6 +143,7 @@ function factsFor(options: {
     commands = shellCommandFacts({ analysis, context, ...(deadline !== undefined ? { deadline } : {}) });
     addMentionedProtectedPaths({ commands, context });
     findings.push(...detect(command, 'command'));
+    findings.push(...cloudMetadataFindings(command, 'command'));
   } else {
     paths = (action.resources.paths ?? []).map((file) => ({
       path: file,
@@ -154,7 +156,10 @@ function factsFor(options: {
   const output = options.event.phase === 'tool_result' ? options.event.tool?.response : undefined;
   if (output !== undefined) findings.push(...detect(textsOf(output).join('\n'), action.kind));
   else if (action.resources.text) findings.push(...detect(action.resources.text, action.kind));
-  if (action.resources.url) findings.push(...detect(action.resources.url, 'url'));
+  if (action.resources.url) {
+    findings.push(...detect(action.resources.url, 'url'));
+    findings.push(...cloudMetadataFindings(action.resources.url, 'url'));
+  }
   if (text.length > MAX_SCANNED_TEXT_CHARS) text = text.slice(0, MAX_SCANNED_TEXT_CHARS);
   return { action, commands, paths, findings, findingIds: findings.map((finding) => finding.id), text };
 }

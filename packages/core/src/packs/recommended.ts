@@ -18,28 +18,6 @@ const SENT_CREDENTIALS = [
   'secret.npm_token',
 ];
 
-/** Cloud instance metadata endpoints (AWS, ECS, GCP, Azure, Alibaba, OpenStack), also as numbers. */
-const METADATA_HOSTS = [
-  '169\\.254\\.169\\.254',
-  '169\\.254\\.170\\.2',
-  'fd00:ec2::254',
-  'metadata\\.google\\.internal',
-  '100\\.100\\.100\\.200',
-  '2852039166',
-  '0xa9fea9fe',
-  '0251\\.0376\\.0251\\.0376',
-].join('|');
-
-/** Where those endpoints hand out credentials or tokens. */
-const METADATA_CREDENTIAL_PATHS = [
-  'security-credentials',
-  'service-accounts',
-  'identity/oauth2',
-  'metadata/identity',
-  'v2/credentials',
-  'ram/security-credentials',
-].join('|');
-
 export const recommendedPack: Policy = {
   version: 1,
   mode: 'enforce',
@@ -256,7 +234,7 @@ export const recommendedPack: Policy = {
       id: 'net.cloud-metadata-credentials',
       effect: 'deny',
       actions: ['net.fetch', 'shell.exec'],
-      when: { matches: [`(${METADATA_HOSTS})\\S*(${METADATA_CREDENTIAL_PATHS})`] },
+      when: { findings: ['net.cloud_metadata_credentials'] },
       reason:
         "This asks the cloud metadata service for the machine's credentials. Use the credentials the task was given, or ask the user.",
     },
@@ -264,7 +242,7 @@ export const recommendedPack: Policy = {
       id: 'net.cloud-metadata',
       effect: 'ask',
       actions: ['net.fetch', 'shell.exec'],
-      when: { matches: [`(^|[^\\w.-])(${METADATA_HOSTS})($|[^\\w.-])`] },
+      when: { findings: ['net.cloud_metadata'] },
       reason:
         "This reaches the cloud instance metadata service, which also serves the machine's credentials. Ask the user first.",
     },
