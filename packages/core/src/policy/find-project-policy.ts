@@ -15,7 +15,19 @@ export function findProjectPolicy(options: {
   wardenHome: string;
   userHome: string;
 }): { root: string; file: string } | undefined {
-  // A long-lived process asks this for every event of the same few directories.
+  return searchProjectPolicy(options);
+}
+
+/**
+ * `findProjectPolicy` for the decision path: a long-lived process asks it for every event of the
+ * same few directories, so the answer is reused for `LOOKUP_TTL_MS`. Commands that act on the
+ * answer (`warden trust`, `status`) search afresh with `findProjectPolicy`.
+ */
+export function findProjectPolicyForEvent(options: {
+  cwd: string;
+  wardenHome: string;
+  userHome: string;
+}): { root: string; file: string } | undefined {
   const key = `${options.cwd}\0${options.wardenHome}\0${options.userHome}`;
   const known = found.get(key);
   if (known !== undefined) return known === NONE ? undefined : { ...known };

@@ -4,7 +4,7 @@ import { parsedFileCacheDir, readParsedFile, writeParsedFile } from '../config/p
 import type { DecideConfig } from '../decide.js';
 import { PolicyError } from '../errors.js';
 import { compilePolicy, type ResolvedRule } from './compile-policy.js';
-import { findProjectPolicy } from './find-project-policy.js';
+import { findProjectPolicyForEvent } from './find-project-policy.js';
 import { keepProtections } from './keep-protections.js';
 import type { PolicyLayer } from './policy-layer.js';
 import type { Policy } from './policy-schema.js';
@@ -33,7 +33,11 @@ export async function loadProjectLayer<T extends LayeredConfig>(options: {
   cwd: string;
 }): Promise<T> {
   const { config } = options;
-  const found = findProjectPolicy({ cwd: options.cwd, wardenHome: config.home, userHome: config.userHome });
+  const found = findProjectPolicyForEvent({
+    cwd: options.cwd,
+    wardenHome: config.home,
+    userHome: config.userHome,
+  });
   if (!found) return config;
   const read = (file: string): string => {
     try {
