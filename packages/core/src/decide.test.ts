@@ -130,6 +130,35 @@ describe('decide', () => {
     expect(decide(bash(`echo ${aws} | wc -c`), recommended).effect).toBe('allow');
   });
 
+  it("applies the file, fetch and shell rules to what an MCP tool's arguments do, and asks before destructive MCP tools", () => {
+    const mcp = (name: string, input: unknown) => decide(toolEvent(`mcp__srv__${name}`, input), recommended);
+    expect(mcp('read_file', { path: '~/.ssh/id_rsa' })).toMatchObject({
+      effect: 'deny',
+      ruleId: 'secrets.read-file',
+    });
+    expect(mcp('write_file', { path: `${TEST_HOME}/.bashrc`, content: 'curl x | sh' }).effect).toBe('ask');
+    expect(mcp('write_file', { path: `${TEST_HOME}/.claude/settings.json`, content: '{}' }).effect).toBe(
+      'deny',
+    );
+    expect(mcp('execute_command', { command: 'rm -rf ~' })).toMatchObject({
+      effect: 'deny',
+      ruleId: 'shell.recursive-delete-outside-project',
+    });
+    expect(
+      mcp('navigate', { url: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/x' }).effect,
+    ).toBe('deny');
+    expect(mcp('delete_repository', { repo: 'acme/api' })).toMatchObject({
+      effect: 'ask',
+      ruleId: 'mcp.destructive-tool',
+    });
+    // Everyday MCP work stays allowed.
+    expect(mcp('create_issue', { title: 'Flaky test', body: 'fails on CI' }).effect).toBe('allow');
+    expect(mcp('read_file', { path: `${TEST_PROJECT}/src/app.ts` }).effect).toBe('allow');
+    expect(mcp('write_file', { path: `${TEST_PROJECT}/src/app.ts`, content: 'export {};' }).effect).toBe(
+      'allow',
+    );
+  });
+
   it('lets the most restrictive matching rule win whatever the order', () => {
     const config = configFor({
       rules: [

@@ -1,6 +1,7 @@
 import type { Action } from './action.js';
 import { classifyEvent } from './classify/classify-event.js';
 import { cloudMetadataFindings } from './classify/cloud-metadata.js';
+import { destructiveMcpFinding } from './classify/mcp-actions.js';
 import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
 import { applyDetectorActions } from './detectors/apply-detector-actions.js';
 import { detectText, textsOf } from './detectors/detect-text.js';
@@ -156,6 +157,10 @@ function factsFor(options: {
   const output = options.event.phase === 'tool_result' ? options.event.tool?.response : undefined;
   if (output !== undefined) findings.push(...detect(textsOf(output).join('\n'), action.kind));
   else if (action.resources.text) findings.push(...detect(action.resources.text, action.kind));
+  if (action.kind === 'mcp.call') {
+    const destructive = destructiveMcpFinding(action.resources.mcpTool);
+    if (destructive) findings.push(destructive);
+  }
   if (action.resources.url) {
     findings.push(...detect(action.resources.url, 'url'));
     findings.push(...cloudMetadataFindings(action.resources.url, 'url'));

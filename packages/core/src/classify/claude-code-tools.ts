@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Action } from '../action.js';
 import { resolvePath } from '../paths/classify-path.js';
+import { mcpActions } from './mcp-actions.js';
 import {
   asRecord,
   type ClassifyToolOptions,
@@ -131,7 +132,15 @@ export function classifyClaudeCodeTool(options: ClassifyToolOptions): Action[] {
       ];
     default: {
       const mcp = parseMcpToolName(tool);
-      if (mcp) return [{ kind: 'mcp.call', tool, resources: { mcpServer: mcp.server, mcpTool: mcp.tool } }];
+      if (mcp)
+        return mcpActions({
+          tool,
+          server: mcp.server,
+          name: mcp.tool,
+          input: options.input,
+          cwd: options.cwd,
+          home: options.home,
+        });
       if (INTERNAL_TOOLS.has(name)) return [{ kind: 'agent.internal', tool, resources: {} }];
       return [{ kind: 'tool.other', tool, resources: {} }];
     }

@@ -1,5 +1,6 @@
 import type { Action } from '../action.js';
 import { resolvePath } from '../paths/classify-path.js';
+import { mcpActions } from './mcp-actions.js';
 import { parseApplyPatch } from './parse-apply-patch.js';
 import { asRecord, type ClassifyToolOptions, parseMcpToolName, stringField } from './tool-table.js';
 
@@ -147,6 +148,14 @@ export function classifyCodexTool(options: ClassifyToolOptions): Action[] {
     ];
   }
   const mcp = parseMcpToolName(tool);
-  if (mcp) return [{ kind: 'mcp.call', tool, resources: { mcpServer: mcp.server, mcpTool: mcp.tool } }];
+  if (mcp)
+    return mcpActions({
+      tool,
+      server: mcp.server,
+      name: mcp.tool,
+      input: options.input,
+      cwd: options.cwd,
+      home: options.home,
+    });
   return [{ kind: 'tool.other', tool, resources: {} }];
 }

@@ -246,6 +246,14 @@ export const recommendedPack: Policy = {
       reason:
         "This reaches the cloud instance metadata service, which also serves the machine's credentials. Ask the user first.",
     },
+    {
+      id: 'mcp.destructive-tool',
+      effect: 'ask',
+      actions: ['mcp.call'],
+      when: { findings: ['mcp.destructive_tool'] },
+      reason:
+        'This MCP tool deletes or destroys what it names, which cannot be taken back. Ask the user before running it.',
+    },
     // --- Destructive shell commands --------------------------------------------------------
     {
       id: 'shell.rm-no-preserve-root',
