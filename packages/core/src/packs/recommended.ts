@@ -395,6 +395,22 @@ export const recommendedPack: Policy = {
     // --- Code the agent cannot review: reverse shells, fork bombs, downloads, obfuscation --
     // (after the destructive rules, so a decoded `rm -rf /` is reported as what it does)
     {
+      id: 'shell.root-shell',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.root_shell'] },
+      reason:
+        'This opens an interactive shell as root or another user; the commands typed into it cannot be checked. Run each privileged command on its own (sudo <command>), or ask the user.',
+    },
+    {
+      id: 'shell.port-exposure',
+      effect: 'ask',
+      actions: ['shell.exec'],
+      when: { findings: ['shell.port_exposure'] },
+      reason:
+        'This publishes a port of this machine on the internet, where anyone can reach what listens on it. Use a local port, or ask the user.',
+    },
+    {
       id: 'shell.reverse-shell',
       effect: 'deny',
       actions: ['shell.exec'],

@@ -55,6 +55,7 @@ import { curl } from './network/curl.js';
 import { httpServers } from './network/http-servers.js';
 import { netcat } from './network/netcat.js';
 import { probes } from './network/probes.js';
+import { tunnels } from './network/tunnels.js';
 import { wget } from './network/wget.js';
 import { packageManagers } from './packages/package-managers.js';
 import { publishers } from './packages/publishers.js';
@@ -139,6 +140,7 @@ export const PROGRAM_MODULES: readonly ProgramModule[] = [
   httpServers,
   netcat,
   probes,
+  tunnels,
   wget,
   packageManagers,
   publishers,

@@ -60,6 +60,23 @@ describe('cloud/aws through the engine', () => {
     },
     { command: 'aws s3api put-bucket-acl --bucket logs --acl private', effect: 'allow' },
     {
+      command: 'aws s3 sync ./site s3://assets --acl public-read',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    {
+      command: 'aws s3 cp report.pdf s3://share/report.pdf --acl=public-read-write',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    {
+      command: 'aws s3api put-object --bucket b --key k --body f --acl public-read',
+      effect: 'ask',
+      findings: ['shell.cloud_exposure'],
+    },
+    { command: 'aws s3 sync ./site s3://assets --acl bucket-owner-full-control', effect: 'allow' },
+    { command: 'aws s3 sync ./site s3://assets --exclude "*.map"', effect: 'allow' },
+    {
       command: 'aws kms schedule-key-deletion --key-id abc --pending-window-in-days 7',
       effect: 'ask',
       findings: ['shell.cloud_delete'],

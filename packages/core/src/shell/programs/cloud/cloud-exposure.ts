@@ -33,7 +33,11 @@ export function describeCloudExposure(call: ProgramCall): void {
   const opens =
     /(^| )(authorize-security-group-ingress|put-bucket-acl|put-object-acl|put-bucket-policy|delete-public-access-block|firewall-rules create|firewall-rules update|nsg rule create|add-iam-policy-binding|set-iam-policy|acl ch|iam ch|make-public|update-function-url-config|create-function-url-config)( |$)/.test(
       path,
-    );
+    ) ||
+    // Uploads that publish what they upload: `aws s3 sync . s3://b --acl public-read`.
+    (/^s3 (cp|sync|mv)( |$)/.test(path) && args.some((arg) => /^--acl(=|$)/.test(arg))) ||
+    (/(^| )(put-object|copy-object|create-bucket)( |$)/.test(path) &&
+      args.some((arg) => /^--acl(=|$)/.test(arg)));
   const gsutilTouches =
     call.program === 'gsutil' && (operands[0] === 'acl' || operands[0] === 'iam' || operands[0] === 'cp');
   if (!grants && !opens && !gsutilTouches) return;

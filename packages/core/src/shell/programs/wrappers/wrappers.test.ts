@@ -63,5 +63,20 @@ describe('wrappers/wrappers', () => {
     { command: 'sudo apt-get update', effect: 'allow', programs: ['sudo', 'apt-get'] },
     { command: 'timeout 60 npm test', effect: 'allow', programs: ['timeout', 'npm'] },
     { command: 'bash scripts/test.sh', effect: 'allow' },
+    // Interactive shells as root or another user: what is typed next escapes the analysis.
+    { command: 'sudo -i', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'sudo -s', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'sudo su -', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'sudo -E bash', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'sudo -u postgres -i', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'su -', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'doas sh', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'pkexec', effect: 'ask', findings: ['shell.root_shell'] },
+    { command: 'sudo -v', effect: 'allow' },
+    { command: 'sudo -l', effect: 'allow' },
+    { command: 'sudo -u postgres psql -c "select 1"', effect: 'allow' },
+    { command: 'sudo bash scripts/setup.sh', effect: 'allow' },
+    { command: 'su -c "whoami" deploy', effect: 'allow' },
+    { command: 'sudo su -c "systemctl status nginx"', effect: 'allow' },
   ]);
 });
