@@ -2,6 +2,7 @@ import type { Action } from './action.js';
 import { classifyEvent } from './classify/classify-event.js';
 import { cloudMetadataFindings } from './classify/cloud-metadata.js';
 import { destructiveMcpFinding } from './classify/mcp-actions.js';
+import { plantedCommandFinding } from './classify/planted-commands.js';
 import type { Decision, Effect, FailurePolicy, Mode, TraceEntry } from './decision.js';
 import { applyDetectorActions } from './detectors/apply-detector-actions.js';
 import { detectText, textsOf } from './detectors/detect-text.js';
@@ -150,6 +151,17 @@ function factsFor(options: {
       path: file,
       classes: classifyPath({ path: file, ...context }),
     }));
+    if (action.kind === 'file.write' && action.resources.text) {
+      for (const file of action.resources.paths ?? []) {
+        const planted = plantedCommandFinding({
+          path: file,
+          text: action.resources.text,
+          cwd: context.cwd,
+          home: context.home,
+        });
+        if (planted) findings.push(planted);
+      }
+    }
     if (action.resources.url) text = text ? `${action.resources.url}\n${text}` : action.resources.url;
     if (action.resources.query) text = action.resources.query;
   }

@@ -247,6 +247,14 @@ export const recommendedPack: Policy = {
         "This reaches the cloud instance metadata service, which also serves the machine's credentials. Ask the user first.",
     },
     {
+      id: 'files.planted-command',
+      effect: 'ask',
+      actions: ['file.write'],
+      when: { findings: ['file.planted_command'] },
+      reason:
+        'This writes a command that runs later on its own (a package script, a build recipe, a CI step, a hook) and downloads code to run, opens a shell to the network or sends the environment away. Ask the user before planting it.',
+    },
+    {
       id: 'mcp.destructive-tool',
       effect: 'ask',
       actions: ['mcp.call'],
