@@ -52,3 +52,10 @@ export type {
   SessionToolHandler,
 } from './session/run-session-server.js';
 export { DECIDE_TOOL, runSessionServer } from './session/run-session-server.js';
+export type { RunResidentClientOptions } from './resident/run-resident-client.js';
+export { DEFAULT_RESIDENT_TIMEOUT_MS, runResidentClient } from './resident/run-resident-client.js';
+export type { ResidentDecider, RunResidentDaemonOptions } from './resident/run-resident-daemon.js';
+export { DEFAULT_RESIDENT_IDLE_MS, runResidentDaemon } from './resident/run-resident-daemon.js';
+export type { ResidentSocket } from './resident/resident-socket.js';
+export { checkResidentSocket, residentSocket } from './resident/resident-socket.js';
+export { startResidentProcess } from './resident/start-resident-process.js';

@@ -1,30 +1,68 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { runResidentClient } from '../resident/run-resident-client.js';
 import { requireWithCodeCache } from './require-with-code-cache.js';
 
-/**
- * The body of an adapter's `bin` (built as CommonJS beside `hook.cjs` and `cli.cjs`): `hook` loads
- * the hook bundle with a V8 code cache kept in Warden's home, anything else goes to the CLI.
- * It stays this small because it runs on every tool call.
- */
-export function runCommandEntry(options: {
+/** What an adapter's hook bundle (`hook.cjs`) exports. */
+interface HookModule {
+  main: (options?: { input?: Promise<string> }) => void;
+}
+
+/** What an adapter's daemon bundle (`daemon.cjs`) exports. */
+interface DaemonModule {
+  daemon: (options: { directory: string; argv: readonly string[] }) => void;
+}
+
+export interface RunCommandEntryOptions {
   directory: string;
   argv?: readonly string[];
   env?: NodeJS.ProcessEnv;
-}): void {
+  /**
+   * The resident decider of this adapter: its id and the events it decides. Without it (or with
+   * `WARDEN_RESIDENT=0`) every hook call is decided in its own process.
+   */
+  resident?: { name: string; events: readonly string[] };
+}
+
+/**
+ * The body of an adapter's `bin` (built as CommonJS beside `hook.cjs`, `daemon.cjs` and
+ * `cli.cjs`): `hook` hands the call to the resident decider when one runs (`runResidentClient`)
+ * and otherwise loads the hook bundle with a V8 code cache kept in Warden's home; `hook-daemon`
+ * is that resident decider; anything else goes to the CLI. It stays this small because it runs on
+ * every tool call.
+ */
+export function runCommandEntry(options: RunCommandEntryOptions): void {
   const argv = options.argv ?? process.argv;
   const env = options.env ?? process.env;
   if (argv[2] === 'hook') {
     const home = env.WARDEN_HOME || path.join(env.HOME || os.homedir(), '.warden');
-    const hook = requireWithCodeCache({
-      file: path.join(options.directory, 'hook.cjs'),
-      cacheDir: path.join(home, 'cache'),
-    });
-    (hook as { main: () => void }).main();
+    const inProcess = (input?: Promise<string>) => {
+      const hook = requireWithCodeCache({
+        file: path.join(options.directory, 'hook.cjs'),
+        cacheDir: path.join(home, 'cache'),
+      }) as HookModule;
+      hook.main(input ? { input } : {});
+    };
+    if (options.resident && env.WARDEN_RESIDENT?.trim() !== '0') {
+      runResidentClient({
+        ...options.resident,
+        home,
+        directory: options.directory,
+        argv,
+        env,
+        fallback: inProcess,
+      });
+      return;
+    }
+    inProcess();
     return;
   }
   const load = createRequire(path.join(options.directory, 'bin.cjs'));
+  if (argv[2] === 'hook-daemon') {
+    (load('./daemon.cjs') as DaemonModule).daemon({ directory: options.directory, argv });
+    return;
+  }
   if (argv[2] === '--version' || argv[2] === '-v' || argv[2] === 'version') {
     // The adapter's package.json sits above dist/.
     const { name, version } = load('../package.json') as { name: string; version: string };
