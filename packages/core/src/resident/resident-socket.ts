@@ -1,10 +1,10 @@
 import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { checkPrivatePath } from '../fs/check-private-path.js';
 import { shortHash } from '../command-hook/short-hash.js';
+import { checkPrivatePath } from '../fs/check-private-path.js';
 
 /** Unix socket paths longer than this do not fit `sockaddr_un` (108 bytes on Linux, 104 on macOS). */
-const MAX_SOCKET_PATH = 103;
+const MAX_SOCKET_PATH = 100;
 
 /** Where an adapter's resident decider listens, and where it keeps its start stamp. */
 export interface ResidentSocket {
@@ -12,6 +12,27 @@ export interface ResidentSocket {
   directory: string;
   /** `<adapter>-<hash of the hook and daemon bundles' identities>.sock` in it. */
   socketFile: string;
+  /**
+   * The address to bind or connect to: the absolute path, or, when that is too long for a unix
+   * socket address (a deep home), the bare name, used from inside the directory (`atSocket`).
+   */
+  address: string;
+}
+
+/**
+ * Runs `bind`/`connect` with the socket's address: a bare name is resolved against the current
+ * directory when the system call is made (synchronously, in `listen` and `createConnection`), so
+ * the process steps into the socket's directory for that call only.
+ */
+export function atSocket<T>(socket: ResidentSocket, run: (address: string) => T): T {
+  if (socket.address === socket.socketFile) return run(socket.address);
+  const previous = process.cwd();
+  process.chdir(socket.directory);
+  try {
+    return run(socket.address);
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 /** The identity of a bundle file: device, inode, size and times (a rewrite changes the ctime). */
@@ -23,7 +44,7 @@ function fileIdentity(file: string): string {
 /**
  * The socket of the resident decider for this hook code: its name carries a hash of the identity
  * of the hook bundle and of the daemon bundle, so an upgraded hook never talks to an old daemon.
- * Undefined when the bundles cannot be found or the path would not fit a unix socket address.
+ * Undefined when the bundles cannot be found.
  */
 export function residentSocket(options: {
   home: string;
@@ -35,9 +56,13 @@ export function residentSocket(options: {
   try {
     const identity = shortHash(options.files.map(fileIdentity).join('|'));
     const directory = path.join(options.home, 'run', 'resident');
-    const socketFile = path.join(directory, `${options.name}-${identity}.sock`);
-    if (Buffer.byteLength(socketFile) > MAX_SOCKET_PATH) return undefined;
-    return { directory, socketFile };
+    const name = `${options.name}-${identity}.sock`;
+    const socketFile = path.join(directory, name);
+    return {
+      directory,
+      socketFile,
+      address: Buffer.byteLength(socketFile) > MAX_SOCKET_PATH ? name : socketFile,
+    };
   } catch {
     return undefined;
   }

@@ -1,9 +1,9 @@
 import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandHookResponse } from '../adapter.js';
-import { finishProcess } from '../command-hook/finish-process.js';
+import { finishAfterCrash, finishProcess } from '../command-hook/finish-process.js';
 import { readStandardInput } from '../command-hook/read-standard-input.js';
-import { checkResidentSocket, type ResidentSocket, residentSocket } from './resident-socket.js';
+import { atSocket, checkResidentSocket, type ResidentSocket, residentSocket } from './resident-socket.js';
 
 /** How long the client waits for the daemon's answer before deciding in-process. */
 export const DEFAULT_RESIDENT_TIMEOUT_MS = 1_500;
@@ -91,6 +91,44 @@ export function startResidentDaemon(options: {
 }
 
 /**
+ * Sends one request to the daemon and resolves with its answer, or with why there is none:
+ * `dead` (no one listens: a daemon should be started) or `failed` (an error, a malformed or late
+ * answer, the connection closed early). Never rejects.
+ */
+function askDaemon(options: {
+  socket: ResidentSocket;
+  request: string;
+  timeoutMs: number;
+}): Promise<CommandHookResponse | 'dead' | 'failed'> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const chunks: Buffer[] = [];
+    let connection: import('node:net').Socket | undefined;
+    const settle = (result: CommandHookResponse | 'dead' | 'failed') => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (typeof result === 'string') connection?.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => settle('failed'), options.timeoutMs);
+    try {
+      const net = process.getBuiltinModule('node:net');
+      connection = atSocket(options.socket, (address) => net.createConnection(address));
+      connection.on('error', (error: NodeJS.ErrnoException) =>
+        settle(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' ? 'dead' : 'failed'),
+      );
+      connection.on('data', (chunk: Buffer) => chunks.push(chunk));
+      connection.on('end', () => settle(answerOf(Buffer.concat(chunks).toString('utf8')) ?? 'failed'));
+      connection.on('close', () => settle('failed'));
+      connection.write(options.request);
+    } catch {
+      settle('failed');
+    }
+  });
+}
+
+/**
  * The command hook's fast path: read the input, hand it to the resident decider over its unix
  * socket, print its answer. Anything unexpected (no daemon, a socket that is not the user's, a
  * refused connection, a malformed or late answer) is decided in-process instead, exactly as
@@ -98,59 +136,49 @@ export function startResidentDaemon(options: {
  */
 export function runResidentClient(options: RunResidentClientOptions): void {
   const reading = readStandardInput();
+  // The in-process hook runs once at most, whatever fails after it was handed the call.
+  let handedBack = false;
+  const fallback = (): void => {
+    if (handedBack) return;
+    handedBack = true;
+    options.fallback(reading);
+  };
+  const start = (socket: ResidentSocket) =>
+    startResidentDaemon({ socket, distDirectory: options.directory, argv: options.argv, env: options.env });
+  const decide = async (text: string): Promise<void> => {
+    if (!servedEvent(text, options.events)) return fallback();
+    const socket = residentSocket({
+      home: options.home,
+      name: options.name,
+      files: [path.join(options.directory, 'hook.cjs'), path.join(options.directory, 'daemon.cjs')],
+    });
+    if (!socket) return fallback();
+    const problem = checkResidentSocket({ home: options.home, socket });
+    if (problem !== undefined) {
+      if (problem === 'missing') start(socket);
+      return fallback();
+    }
+    const answer = await askDaemon({
+      socket,
+      timeoutMs: Number(options.env.WARDEN_RESIDENT_TIMEOUT_MS) || DEFAULT_RESIDENT_TIMEOUT_MS,
+      request: `${JSON.stringify({
+        version: 1,
+        argv: options.argv.slice(3),
+        env: options.env,
+        cwd: process.cwd(),
+        input: text,
+      })}\n`,
+    });
+    if (typeof answer === 'object') return finishProcess(answer);
+    if (answer === 'dead') start(socket);
+    fallback();
+  };
   reading.then(
-    (text) => {
-      if (!servedEvent(text, options.events)) return options.fallback(reading);
-      const socket = residentSocket({
-        home: options.home,
-        name: options.name,
-        files: [path.join(options.directory, 'hook.cjs'), path.join(options.directory, 'daemon.cjs')],
-      });
-      if (!socket) return options.fallback(reading);
-      const problem = checkResidentSocket({ home: options.home, socket });
-      if (problem !== undefined) {
-        if (problem === 'missing')
-          startResidentDaemon({ socket, distDirectory: options.directory, argv: options.argv, env: options.env });
-        return options.fallback(reading);
-      }
-      const timeoutMs = Number(options.env.WARDEN_RESIDENT_TIMEOUT_MS) || DEFAULT_RESIDENT_TIMEOUT_MS;
-      const net = process.getBuiltinModule('node:net');
-      let settled = false;
-      const chunks: Buffer[] = [];
-      const connection = net.createConnection(socket.socketFile);
-      const fallBack = (restart: boolean) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        connection.destroy();
-        if (restart)
-          startResidentDaemon({ socket, distDirectory: options.directory, argv: options.argv, env: options.env });
-        options.fallback(reading);
-      };
-      const timer = setTimeout(() => fallBack(false), timeoutMs);
-      connection.on('error', (error: NodeJS.ErrnoException) =>
-        fallBack(error.code === 'ECONNREFUSED' || error.code === 'ENOENT'),
-      );
-      connection.on('data', (chunk: Buffer) => chunks.push(chunk));
-      connection.on('end', () => {
-        if (settled) return;
-        const answer = answerOf(Buffer.concat(chunks).toString('utf8'));
-        if (!answer) return fallBack(false);
-        settled = true;
-        clearTimeout(timer);
-        finishProcess(answer);
-      });
-      connection.on('close', () => fallBack(false));
-      connection.write(
-        `${JSON.stringify({
-          version: 1,
-          argv: options.argv.slice(3),
-          env: options.env,
-          cwd: process.cwd(),
-          input: text,
-        })}\n`,
-      );
-    },
-    () => options.fallback(reading),
+    (text) =>
+      decide(text).catch((error: unknown) =>
+        // A failure inside the in-process hook is its own to answer; before it, it takes the call.
+        handedBack ? finishAfterCrash({ error, env: options.env }) : fallback(),
+      ),
+    fallback,
   );
 }

@@ -1,11 +1,11 @@
-import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CommandHookResponse } from '../adapter.js';
 import { shortHash } from '../command-hook/short-hash.js';
 import { checkPrivatePath } from '../fs/check-private-path.js';
-import type { ResidentSocket } from './resident-socket.js';
+import { atSocket, type ResidentSocket } from './resident-socket.js';
 
 /** The daemon exits after this long without a call (`WARDEN_RESIDENT_IDLE_MS`). */
 export const DEFAULT_RESIDENT_IDLE_MS = 10 * 60_000;
@@ -51,9 +51,9 @@ function socketInode(file: string): bigint | undefined {
 }
 
 /** Whether a daemon already answers on this socket. */
-function isListening(file: string): Promise<boolean> {
+function isListening(socket: ResidentSocket): Promise<boolean> {
   return new Promise((resolve) => {
-    const probe = net.createConnection(file);
+    const probe = atSocket(socket, (address) => net.createConnection(address));
     probe.once('connect', () => {
       probe.destroy();
       resolve(true);
@@ -84,10 +84,11 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
   if (lstatSafe(socket.socketFile)) {
     if (socketInode(socket.socketFile) === undefined)
       throw new Error(`${socket.socketFile} exists and is not a socket; not replacing it`);
-    if (await isListening(socket.socketFile)) throw new Error('another daemon already listens there');
+    if (await isListening(socket)) throw new Error('another daemon already listens there');
     unlinkSync(socket.socketFile);
   }
 
+  const pidFile = `${socket.socketFile}.pid`;
   const deciders = new Map<string, ResidentDecider>();
   const deciderFor = (request: ResidentRequest): ResidentDecider => {
     const key = shortHash(JSON.stringify([request.argv, Object.entries(request.env).sort()]));
@@ -177,10 +178,11 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
     if (stopping) return;
     stopping = true;
     log(`warden hook-daemon: stopping (${why})\n`);
-    // Only our own socket is removed: a newer daemon may have replaced it.
+    // Only our own socket (and pid file) is removed: a newer daemon may have replaced it.
     if (inode !== undefined && socketInode(socket.socketFile) === inode) {
       try {
         unlinkSync(socket.socketFile);
+        rmSync(pidFile, { force: true });
       } catch {
         // Already gone.
       }
@@ -195,15 +197,19 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
       process.umask(previous);
       reject(error);
     });
-    server.listen(socket.socketFile, () => {
-      process.umask(previous);
-      server.removeAllListeners('error');
-      server.on('error', (error) => log(`warden hook-daemon: ${error.message}\n`));
-      resolve();
-    });
+    atSocket(socket, (address) =>
+      server.listen(address, () => {
+        process.umask(previous);
+        server.removeAllListeners('error');
+        server.on('error', (error) => log(`warden hook-daemon: ${error.message}\n`));
+        resolve();
+      }),
+    );
   });
   chmodSync(socket.socketFile, 0o600);
   inode = socketInode(socket.socketFile);
+  // Operators and tests find the daemon's pid beside its socket (to stop it, or to see that it runs).
+  writeFileSync(pidFile, `${process.pid}\n`, { mode: 0o600 });
   armIdle();
   watch = setInterval(() => {
     if (socketInode(socket.socketFile) !== inode) stop('socket removed or replaced');

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { type ResidentDecider, runResidentDaemon } from './run-resident-daemon.js';
 import { residentSocket } from './resident-socket.js';
+import { type ResidentDecider, runResidentDaemon } from './run-resident-daemon.js';
 
 /**
  * The process around `runResidentDaemon` (an adapter's `daemon.cjs`): it was started detached
