@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
@@ -182,10 +182,14 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
     if (inode !== undefined && socketInode(socket.socketFile) === inode) {
       try {
         unlinkSync(socket.socketFile);
-        rmSync(pidFile, { force: true });
       } catch {
         // Already gone.
       }
+    }
+    try {
+      if (readFileSync(pidFile, 'utf8').trim() === String(process.pid)) rmSync(pidFile, { force: true });
+    } catch {
+      // No pid file, or a newer daemon's.
     }
     if (inFlight === 0) finish();
   };
