@@ -146,6 +146,7 @@ export function runResidentClient(options: RunResidentClientOptions): void {
   const start = (socket: ResidentSocket) =>
     startResidentDaemon({ socket, distDirectory: options.directory, argv: options.argv, env: options.env });
   const decide = async (text: string): Promise<void> => {
+    if (handedBack) return;
     if (!servedEvent(text, options.events)) return fallback();
     const socket = residentSocket({
       home: options.home,
@@ -160,7 +161,7 @@ export function runResidentClient(options: RunResidentClientOptions): void {
     }
     const answer = await askDaemon({
       socket,
-      timeoutMs: Number(options.env.WARDEN_RESIDENT_TIMEOUT_MS) || DEFAULT_RESIDENT_TIMEOUT_MS,
+      timeoutMs,
       request: `${JSON.stringify({
         version: 1,
         argv: options.argv.slice(3),
@@ -173,6 +174,15 @@ export function runResidentClient(options: RunResidentClientOptions): void {
     if (answer === 'dead') start(socket);
     fallback();
   };
+  const timeoutMs = Number(options.env.WARDEN_RESIDENT_TIMEOUT_MS) || DEFAULT_RESIDENT_TIMEOUT_MS;
+  // Input that does not end (an agent that keeps stdin open) is the in-process hook's to answer
+  // by its deadline and failure policy; the client does not wait longer than it would for the daemon.
+  const hookDeadlineMs = Number(options.env.WARDEN_HOOK_DEADLINE_MS);
+  const readingTimer = setTimeout(
+    fallback,
+    hookDeadlineMs > 0 ? Math.min(timeoutMs, hookDeadlineMs / 2) : timeoutMs,
+  );
+  reading.finally(() => clearTimeout(readingTimer)).catch(() => {});
   reading.then(
     (text) =>
       decide(text).catch((error: unknown) =>

@@ -75,6 +75,8 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
   const log = options.log ?? (() => {});
   const idleMs = options.idleMs ?? (Number(process.env.WARDEN_RESIDENT_IDLE_MS) || DEFAULT_RESIDENT_IDLE_MS);
 
+  // The home is the hook's to create; a daemon started for a home that is gone has nothing to serve.
+  if (!lstatSafe(home)) throw new Error(`Warden's home ${home} does not exist`);
   mkdirSync(socket.directory, { recursive: true, mode: 0o700 });
   const unsafe =
     checkPrivatePath({ path: home, role: "Warden's home" }) ??
