@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CommandHookResponse } from '../adapter.js';
 import { finishAfterCrash, finishProcess } from '../command-hook/finish-process.js';
 import { readStandardInput } from '../command-hook/read-standard-input.js';
+import { exchangeOverSocket, type SocketExchange } from './exchange-over-socket.js';
 import { atSocket, checkResidentSocket, type ResidentSocket, residentSocket } from './resident-socket.js';
 
 /** How long the client waits for the daemon's answer before deciding in-process. */
@@ -95,37 +96,23 @@ export function startResidentDaemon(options: {
  * `dead` (no one listens: a daemon should be started) or `failed` (an error, a malformed or late
  * answer, the connection closed early). Never rejects.
  */
-function askDaemon(options: {
+async function askDaemon(options: {
   socket: ResidentSocket;
   request: string;
   timeoutMs: number;
 }): Promise<CommandHookResponse | 'dead' | 'failed'> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const chunks: Buffer[] = [];
-    let connection: import('node:net').Socket | undefined;
-    const settle = (result: CommandHookResponse | 'dead' | 'failed') => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      if (typeof result === 'string') connection?.destroy();
-      resolve(result);
-    };
-    const timer = setTimeout(() => settle('failed'), options.timeoutMs);
-    try {
-      const net = process.getBuiltinModule('node:net');
-      connection = atSocket(options.socket, (address) => net.createConnection(address));
-      connection.on('error', (error: NodeJS.ErrnoException) =>
-        settle(error.code === 'ECONNREFUSED' || error.code === 'ENOENT' ? 'dead' : 'failed'),
-      );
-      connection.on('data', (chunk: Buffer) => chunks.push(chunk));
-      connection.on('end', () => settle(answerOf(Buffer.concat(chunks).toString('utf8')) ?? 'failed'));
-      connection.on('close', () => settle('failed'));
-      connection.write(options.request);
-    } catch {
-      settle('failed');
-    }
-  });
+  let exchange: Promise<SocketExchange>;
+  try {
+    // The connect system call is made inside atSocket (a bare name resolves against the directory).
+    exchange = atSocket(options.socket, (address) =>
+      exchangeOverSocket({ address, request: options.request, timeoutMs: options.timeoutMs }),
+    );
+  } catch {
+    return 'failed';
+  }
+  const result = await exchange;
+  if ('failure' in result) return result.failure;
+  return answerOf(result.reply) ?? 'failed';
 }
 
 /**
