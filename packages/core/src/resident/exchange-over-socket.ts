@@ -84,7 +84,7 @@ export function exchangeOverSocket(options: {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if ('failure' in result) close();
+      close();
       resolve(result);
     };
     const timer = setTimeout(() => settle({ failure: 'failed' }), options.timeoutMs);
