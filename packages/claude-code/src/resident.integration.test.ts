@@ -314,7 +314,9 @@ describe('the resident decider behind warden-claude-code hook', () => {
   // The fake listeners live in this process: the hook calls must not block its event loop.
   it('decides in-process within its deadline when the listener hangs, answers garbage or hangs up', async () => {
     await fakeDaemon(() => {});
-    expect(decisionOf(await hookAsync(preToolUse('rm -rf /'), { WARDEN_RESIDENT_TIMEOUT_MS: '300' }))).toBe('deny');
+    expect(decisionOf(await hookAsync(preToolUse('rm -rf /'), { WARDEN_RESIDENT_TIMEOUT_MS: '300' }))).toBe(
+      'deny',
+    );
     for (const reply of ['garbage\n', '{"stdout":1}\n', '{"stdout":"","stderr":"","exitCode":300}\n', '']) {
       for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
       await fakeDaemon((connection) => connection.end(reply));
