@@ -3,7 +3,6 @@ import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CommandHookResponse } from '../adapter.js';
-import { shortHash } from '../command-hook/short-hash.js';
 import { checkPrivatePath } from '../fs/check-private-path.js';
 import { atSocket, type ResidentSocket } from './resident-socket.js';
 
@@ -93,7 +92,8 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
   const pidFile = `${socket.socketFile}.pid`;
   const deciders = new Map<string, ResidentDecider>();
   const deciderFor = (request: ResidentRequest): ResidentDecider => {
-    const key = shortHash(JSON.stringify([request.argv, Object.entries(request.env).sort()]));
+    // The whole environment is the key (a few kB, a few entries): a hash could let two differ.
+    const key = JSON.stringify([request.argv, Object.entries(request.env).sort()]);
     let decider = deciders.get(key);
     if (decider) {
       deciders.delete(key);
