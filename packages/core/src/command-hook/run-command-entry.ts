@@ -4,6 +4,9 @@ import path from 'node:path';
 import { runResidentClient } from '../resident/run-resident-client.js';
 import { requireWithCodeCache } from './require-with-code-cache.js';
 
+/** How long a daemon started by a hook call waits before it loads (the call takes ~50 ms in-process). */
+const AFTER_HOOK_DELAY_MS = 250;
+
 /** What an adapter's hook bundle (`hook.cjs`) exports. */
 interface HookModule {
   main: (options?: { input?: Promise<string> }) => void;
@@ -60,7 +63,11 @@ export function runCommandEntry(options: RunCommandEntryOptions): void {
   }
   const load = createRequire(path.join(options.directory, 'bin.cjs'));
   if (argv[2] === 'hook-daemon') {
-    (load('./daemon.cjs') as DaemonModule).daemon({ directory: options.directory, argv });
+    const start = () => (load('./daemon.cjs') as DaemonModule).daemon({ directory: options.directory, argv });
+    // Started by a hook call that is deciding in-process meanwhile: loading the daemon waits until
+    // that call is answered, instead of taking a core from it on a busy machine.
+    if (argv.includes('--after-hook')) setTimeout(start, AFTER_HOOK_DELAY_MS);
+    else start();
     return;
   }
   if (argv[2] === '--version' || argv[2] === '-v' || argv[2] === 'version') {

@@ -64,7 +64,6 @@ export function startResidentDaemon(options: {
   socket: ResidentSocket;
   /** The adapter's `dist/`, where `bin.cjs` is. */
   distDirectory: string;
-  argv: readonly string[];
   env: NodeJS.ProcessEnv;
 }): void {
   const stamp = `${options.socket.socketFile}.start`;
@@ -81,7 +80,8 @@ export function startResidentDaemon(options: {
     const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(
       process.execPath,
-      [path.join(options.distDirectory, 'bin.cjs'), 'hook-daemon', ...options.argv.slice(3)],
+      // The daemon takes each call's arguments from its request, not from its own command line.
+      [path.join(options.distDirectory, 'bin.cjs'), 'hook-daemon', '--after-hook'],
       { detached: true, stdio: 'ignore', env: options.env },
     );
     child.on('error', () => {});
@@ -131,7 +131,7 @@ export function runResidentClient(options: RunResidentClientOptions): void {
     options.fallback(reading);
   };
   const start = (socket: ResidentSocket) =>
-    startResidentDaemon({ socket, distDirectory: options.directory, argv: options.argv, env: options.env });
+    startResidentDaemon({ socket, distDirectory: options.directory, env: options.env });
   const decide = async (text: string): Promise<void> => {
     if (handedBack) return;
     if (!servedEvent(text, options.events)) return fallback();
