@@ -10,6 +10,8 @@ import { atSocket, type ResidentSocket } from './resident-socket.js';
 export const DEFAULT_RESIDENT_IDLE_MS = 10 * 60_000;
 /** How often the daemon checks that its socket is still its own and its home still exists. */
 const WATCH_INTERVAL_MS = 1_000;
+/** The signals that stop the daemon cleanly (its socket and pid file removed). */
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 /** Deciders kept, one per caller environment (a few sessions at once). */
 const MAX_DECIDERS = 4;
 /** A request larger than this (the hook's own input limit plus the environment) is dropped. */
@@ -38,6 +40,11 @@ export interface RunResidentDaemonOptions {
   idleMs?: number;
   /** Where the daemon says why it stopped (its stdio is usually closed). */
   log?: (message: string) => void;
+  /**
+   * Checked with the socket and the home: false once the hook code the daemon was started for has
+   * been replaced (an upgrade), so an old daemon does not wait out its idle period.
+   */
+  isCurrent?: () => boolean;
 }
 
 function socketInode(file: string): bigint | undefined {
@@ -172,6 +179,7 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
   let inode: bigint | undefined;
   let watch: NodeJS.Timeout | undefined;
   const finish = () => {
+    for (const signal of SIGNALS) process.off(signal, onSignal);
     clearInterval(watch);
     clearTimeout(idleTimer);
     server.close(() => resolveStopped());
@@ -220,8 +228,10 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
   watch = setInterval(() => {
     if (socketInode(socket.socketFile) !== inode) stop('socket removed or replaced');
     else if (!lstatSafe(home)) stop("Warden's home is gone");
+    else if (options.isCurrent && !options.isCurrent()) stop('the hook code was replaced');
   }, WATCH_INTERVAL_MS);
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => stop(signal));
+  const onSignal = (signal: NodeJS.Signals) => stop(signal);
+  for (const signal of SIGNALS) process.on(signal, onSignal);
   return stopped;
 }
 

@@ -30,11 +30,20 @@ export function startResidentProcess(options: {
     name: options.name,
     files: [path.join(options.directory, 'hook.cjs'), path.join(options.directory, 'daemon.cjs')],
   });
+
   if (!socket) {
     log('warden hook-daemon: no usable socket path\n');
     process.exit(1);
   }
-  runResidentDaemon({ home, socket, createDecider: options.createDecider, log }).then(
+  const files = [path.join(options.directory, 'hook.cjs'), path.join(options.directory, 'daemon.cjs')];
+  runResidentDaemon({
+    home,
+    socket,
+    createDecider: options.createDecider,
+    log,
+    // The socket's name carries the bundles' identity: another name means other hook code.
+    isCurrent: () => residentSocket({ home, name: options.name, files })?.socketFile === socket.socketFile,
+  }).then(
     () => process.exit(0),
     (error: unknown) => {
       log(`warden hook-daemon: ${error instanceof Error ? error.message : String(error)}\n`);
