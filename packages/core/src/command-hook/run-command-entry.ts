@@ -47,7 +47,8 @@ export function runCommandEntry(options: RunCommandEntryOptions): void {
       }) as HookModule;
       hook.main(input ? { input } : {});
     };
-    if (options.resident && env.WARDEN_RESIDENT?.trim() !== '0') {
+    // Unix sockets with owner and mode checks: not on Windows, where every call stays in-process.
+    if (options.resident && env.WARDEN_RESIDENT?.trim() !== '0' && process.platform !== 'win32') {
       runResidentClient({
         ...options.resident,
         home,
