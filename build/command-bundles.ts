@@ -30,14 +30,21 @@ export function commandBundles(): Options[] {
       sourcemap: true,
     },
     {
-      // bin.cjs only dispatches; hook.cjs is everything a hook run needs; cli.cjs the rest.
-      entry: { bin: 'src/bin.ts', hook: 'src/hook-main.ts', cli: 'src/cli-main.ts', ...lazy },
+      // bin.cjs dispatches and is the resident decider's client; hook.cjs is everything an
+      // in-process hook run needs; daemon.cjs the resident decider; cli.cjs the rest.
+      entry: {
+        bin: 'src/bin.ts',
+        hook: 'src/hook-main.ts',
+        daemon: 'src/hook-daemon.ts',
+        cli: 'src/cli-main.ts',
+        ...lazy,
+      },
       format: ['cjs'],
       outExtension: () => ({ js: '.cjs' }),
       target: 'node22',
       platform: 'node',
-      noExternal: [/^(?!\.\/(hook|cli|lazy-.*)\.cjs$).*/],
-      external: ['./hook.cjs', './cli.cjs'],
+      noExternal: [/^(?!\.\/(hook|daemon|cli|lazy-.*)\.cjs$).*/],
+      external: ['./hook.cjs', './daemon.cjs', './cli.cjs'],
       splitting: false,
       minify: process.env.WARDEN_NO_MINIFY !== '1',
       treeshake: true,

@@ -1,7 +1,7 @@
 // Hook start-up: `warden-claude-code hook < input` against bare `node -e 0` on the same Node,
 // interleaved so that machine noise hits both alike. Target (issue 15): median ratio at most 1.30.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,25 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const bin = path.join(here, '..', 'dist', 'bin.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 40);
 const home = mkdtempSync(path.join(os.tmpdir(), 'warden-bench-'));
-const env = { ...process.env, WARDEN_HOME: path.join(home, '.warden'), HOME: home };
+// The resident decider (the default) and the in-process hook (`WARDEN_RESIDENT=0`), in one run.
+const baseEnv = {
+  ...process.env,
+  WARDEN_HOME: path.join(home, '.warden'),
+  HOME: home,
+  WARDEN_RESIDENT_IDLE_MS: '120000',
+};
+let env = baseEnv;
+
+/** Waits (bounded) until the resident decider the warm-up call started listens. */
+function waitForDaemon() {
+  const directory = path.join(home, '.warden', 'run', 'resident');
+  const until = Date.now() + 5_000;
+  while (Date.now() < until) {
+    if (existsSync(directory) && readdirSync(directory).some((name) => name.endsWith('.sock'))) return;
+    spawnSync('sleep', ['0.02']);
+  }
+  throw new Error('no resident decider started');
+}
 
 const inputs = {
   'PreToolUse Bash (allowed)': readFileSync(
@@ -60,21 +78,25 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-// Warm the compile cache and the file system cache once, as the second hook call of a session would.
-time([bin, 'hook'], inputs['PreToolUse Bash (allowed)']);
+for (const mode of ['daemon', 'in-process']) {
+  env = { ...baseEnv, WARDEN_RESIDENT: mode === 'daemon' ? '1' : '0' };
+  // Warm the compile cache and the file system cache once, as the second hook call of a session would.
+  time([bin, 'hook'], inputs['PreToolUse Bash (allowed)']);
+  if (mode === 'daemon') waitForDaemon();
 
-console.log(`claude-code hook start-up (${runs} runs each, node ${process.version})`);
-for (const [name, input] of Object.entries(inputs)) {
-  const baseline = [];
-  const hook = [];
-  for (let index = 0; index < runs; index++) {
-    baseline.push(time(['-e', '0']));
-    hook.push(time([bin, 'hook'], input));
+  console.log(`claude-code hook start-up, ${mode} (${runs} runs each, node ${process.version})`);
+  for (const [name, input] of Object.entries(inputs)) {
+    const baseline = [];
+    const hook = [];
+    for (let index = 0; index < runs; index++) {
+      baseline.push(time(['-e', '0']));
+      hook.push(time([bin, 'hook'], input));
+    }
+    const ratio = median(hook) / median(baseline);
+    console.log(
+      `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (target <= 1.30x)`,
+    );
   }
-  const ratio = median(hook) / median(baseline);
-  console.log(
-    `  ${name.padEnd(28)} node -e 0 ${median(baseline).toFixed(1)} ms | hook ${median(hook).toFixed(1)} ms | ratio ${ratio.toFixed(2)}x (target <= 1.30x)`,
-  );
 }
 rmSync(home, { recursive: true, force: true });
 

@@ -33,7 +33,7 @@ function hook(command = 'touch /tmp/pwned'): string {
   payload.tool_input.command = command;
   return execFileSync(process.execPath, [bin, 'hook'], {
     input: JSON.stringify(payload),
-    env: { PATH: process.env.PATH, HOME: home },
+    env: { PATH: process.env.PATH, HOME: home, WARDEN_RESIDENT: '0' },
     encoding: 'utf8',
   });
 }
@@ -67,7 +67,7 @@ describe('warden-claude-code hook (the built command)', () => {
     const payload = { ...JSON.parse(input.toString()), turn_id: 't', model: 'm', permission_mode: 'default' };
     execFileSync(process.execPath, [codexBin, 'hook'], {
       input: JSON.stringify(payload),
-      env: { PATH: process.env.PATH, HOME: home },
+      env: { PATH: process.env.PATH, HOME: home, WARDEN_RESIDENT: '0' },
       encoding: 'utf8',
     });
     hook();
@@ -81,7 +81,7 @@ describe('warden-claude-code hook (the built command)', () => {
     const run = (command: string) =>
       execFileSync(process.execPath, [path.join(copy, 'bin.cjs'), 'hook'], {
         input: JSON.stringify({ ...JSON.parse(input.toString()), tool_input: { command } }),
-        env: { PATH: process.env.PATH, HOME: home },
+        env: { PATH: process.env.PATH, HOME: home, WARDEN_RESIDENT: '0' },
         encoding: 'utf8',
       });
     expect(run('rm -rf /')).toContain('Warden (');
@@ -115,7 +115,7 @@ describe('warden-claude-code hook (the built command)', () => {
     const run = () =>
       execFileSync(process.execPath, [bin, 'hook'], {
         input: JSON.stringify(output),
-        env: { PATH: process.env.PATH, HOME: home },
+        env: { PATH: process.env.PATH, HOME: home, WARDEN_RESIDENT: '0' },
         encoding: 'utf8',
       });
     const first = run();
@@ -143,7 +143,7 @@ describe('warden-claude-code hook (the built command)', () => {
 describe('warden-claude-code install and the caches', () => {
   it('leaves a code cache the first hook call uses as it is, and records nothing of its warm-up', () => {
     execFileSync(process.execPath, [bin, 'install', '--on-failure', 'block'], {
-      env: { PATH: process.env.PATH, HOME: home },
+      env: { PATH: process.env.PATH, HOME: home, WARDEN_RESIDENT: '0' },
       encoding: 'utf8',
     });
     const warden = path.join(home, '.warden');
@@ -183,7 +183,7 @@ describe('warden-claude-code hook in a hostile home', () => {
   const run = (env: Record<string, string>, command = 'ls') =>
     spawnSync(process.execPath, [bin, 'hook'], {
       input: JSON.stringify({ ...JSON.parse(input.toString()), tool_input: { command } }),
-      env: { PATH: process.env.PATH ?? '', HOME: home, ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: home, WARDEN_RESIDENT: '0', ...env },
       encoding: 'utf8',
     });
 

@@ -3,4 +3,12 @@
 // and starts no ESM loader.
 import { runCommandEntry } from '@warden/core';
 
-runCommandEntry({ directory: __dirname });
+runCommandEntry({
+  directory: __dirname,
+  // The events the session server serves are the ones the resident decider answers; SessionStart,
+  // SessionEnd and the rest are decided in the hook's own process.
+  resident: {
+    name: 'claude-code',
+    events: ['PreToolUse', 'PostToolUse', 'PermissionRequest', 'UserPromptSubmit', 'Stop'],
+  },
+});

@@ -3,7 +3,7 @@ import { claudeCodeAdapter, claudeCodePhaseOf } from './adapter.js';
 
 export interface RunHookOptions {
   /** The hook input; default: read from standard input. */
-  input?: string;
+  input?: string | Promise<string>;
   /** Where standard input is, when it is not descriptor 0 (tests). */
   descriptor?: number;
   env?: NodeJS.ProcessEnv;

@@ -6,7 +6,7 @@ const SHORT_EVENT_DEADLINES: Readonly<Record<string, number>> = { Interrupt: 2_0
 
 export interface RunCodexHookOptions {
   /** The hook input; default: read from stdin. */
-  stdin?: string;
+  stdin?: string | Promise<string>;
   env?: NodeJS.ProcessEnv;
   /** What an `ask` decision becomes; `WARDEN_CODEX_ASK` in the environment wins over it. */
   askBehaviour?: AskBehaviour;

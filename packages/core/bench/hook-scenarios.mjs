@@ -6,10 +6,24 @@
 //                             policy.yaml extending the recommended pack with a few rules
 //   (c) both adapters         Claude Code and Codex installed in the same home, called alternately
 //                             (each must keep its own code cache)
-//   (d) first call after install   a fresh home, `install`, then the first hook call
-// Each with a plain allowed Bash call and a denied one. Prints ratios; asserts nothing about time.
+//   (d) first call after install   a fresh home, `install`, then the first hook call; with the
+//                             resident decider this call finds no daemon yet: it is decided
+//                             in-process and starts the daemon for the next call
+// Each with a plain allowed Bash call and a denied one, and each twice: with the resident decider
+// (the default: the hook hands the call to `hook-daemon` over a unix socket) and in-process
+// (`WARDEN_RESIDENT=0`). Prints ratios; asserts nothing about time.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,8 +105,8 @@ const cpu = { total: 0 };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function makeHome(root, name) {
-  const userHome = path.join(root, name);
+function makeHome(root, name, mode) {
+  const userHome = path.join(root, `${name}-${mode}`);
   const wardenHome = path.join(userHome, '.warden');
   mkdirSync(wardenHome, { recursive: true, mode: 0o700 });
   return {
@@ -104,8 +118,22 @@ function makeHome(root, name) {
       WARDEN_HOME: wardenHome,
       CODEX_HOME: path.join(userHome, '.codex'),
       CLAUDE_CONFIG_DIR: path.join(userHome, '.claude'),
+      WARDEN_RESIDENT: mode === 'in-process' ? '0' : '1',
+      // Daemons of the bench end with their home (removed at the end), at the latest after this.
+      WARDEN_RESIDENT_IDLE_MS: '120000',
     },
   };
+}
+
+/** Waits (bounded) until a resident decider listens in this home, as it would by the next tool call. */
+function waitForDaemon(home) {
+  const directory = path.join(home.wardenHome, 'run', 'resident');
+  const until = Date.now() + 5_000;
+  while (Date.now() < until) {
+    if (existsSync(directory) && readdirSync(directory).some((name) => name.endsWith('.sock'))) return;
+    spawnSync('sleep', ['0.02']);
+  }
+  throw new Error(`no resident decider started in ${home.wardenHome}`);
 }
 
 /**
@@ -192,7 +220,7 @@ export function runHookScenarios(options) {
     rows.push(ratio);
     const cpuRatio = hookSamples.cpu / baselineSamples.cpu;
     console.log(
-      `  ${`${scenario} ${call}`.padEnd(38)} node -e 0 ${median(baselineSamples).toFixed(1).padStart(5)} ms | hook ${median(hookSamples).toFixed(1).padStart(5)} ms | ratio ${ratio.toFixed(2)}x${ratio <= TARGET ? '        ' : ' (over) '} | cpu ${(baselineSamples.cpu / baselineSamples.length).toFixed(0)} vs ${(hookSamples.cpu / hookSamples.length).toFixed(0)} ms, ratio ${cpuRatio.toFixed(2)}x`,
+      `  ${`${scenario} ${call}`.padEnd(50)} node -e 0 ${median(baselineSamples).toFixed(1).padStart(5)} ms | hook ${median(hookSamples).toFixed(1).padStart(5)} ms | ratio ${ratio.toFixed(2)}x${ratio <= TARGET ? '        ' : ' (over) '} | cpu ${(baselineSamples.cpu / baselineSamples.length).toFixed(0)} vs ${(hookSamples.cpu / hookSamples.length).toFixed(0)} ms, ratio ${cpuRatio.toFixed(2)}x`,
     );
   };
 
@@ -200,27 +228,6 @@ export function runHookScenarios(options) {
     `${adapter.id} hook start-up / node -e 0 (${runs} runs each, node ${process.version}, target <= ${TARGET}x)`,
   );
   try {
-    // (a) and (b): one warm-up call (the second call of a session), then interleaved runs.
-    const plain = makeHome(root, 'plain');
-    const configured = makeHome(root, 'configured');
-    writeFileSync(path.join(configured.wardenHome, 'config.yaml'), CONFIG_YAML, { mode: 0o600 });
-    writeFileSync(path.join(configured.wardenHome, 'policy.yaml'), POLICY_YAML, { mode: 0o600 });
-    for (const [scenario, home] of [
-      ['(a) no config', plain],
-      ['(b) config + policy', configured],
-    ]) {
-      hook(home, calls[0]);
-      for (const call of calls) {
-        const base = [];
-        const measured = [];
-        for (let index = 0; index < runs; index++) {
-          base.push(cpuOf(base, () => baseline(home)));
-          measured.push(cpuOf(measured, () => hook(home, call)));
-        }
-        report(scenario, call.name, base, measured);
-      }
-    }
-
     // The floor: a Node program that only reads its input and prints `{}` (no Warden at all),
     // against the same baseline: what any command hook written in Node can reach on this machine.
     const floorScript = path.join(root, 'floor.cjs');
@@ -229,54 +236,82 @@ export function runHookScenarios(options) {
       "const fs=require('fs');const b=Buffer.alloc(65536);try{while(fs.readSync(0,b,0,b.length,null)>0);}catch{}fs.writeSync(1,'{}\\n');\n",
     );
     {
+      const floorHome = makeHome(root, 'floor', 'in-process');
       const base = [];
       const measured = [];
       for (let index = 0; index < runs; index++) {
-        base.push(cpuOf(base, () => baseline(plain)));
+        base.push(cpuOf(base, () => baseline(floorHome)));
         measured.push(
           cpuOf(measured, () =>
-            time({ args: [floorScript], env: plain.env, input: adapter.allowed, inputFile }),
+            time({ args: [floorScript], env: floorHome.env, input: adapter.allowed, inputFile }),
           ),
         );
       }
       const ratio = median(measured) / median(base);
       console.log(
-        `  ${'(floor) read stdin, print {}'.padEnd(38)} node -e 0 ${median(base).toFixed(1).padStart(5)} ms | hook ${median(measured).toFixed(1).padStart(5)} ms | ratio ${ratio.toFixed(2)}x          | not a Warden hook: the reachable minimum`,
+        `  ${'(floor) read stdin, print {}'.padEnd(50)} node -e 0 ${median(base).toFixed(1).padStart(5)} ms | hook ${median(measured).toFixed(1).padStart(5)} ms | ratio ${ratio.toFixed(2)}x          | not a Warden hook: the reachable minimum`,
       );
     }
 
-    // (c) both adapters installed in one home, called alternately: the other adapter's call
-    // comes between every two of ours, so a shared cache file would be rewritten every time.
-    const both = makeHome(root, 'both');
-    install(adapter, both);
-    install(other, both);
-    const otherCall = () =>
-      time({ args: [other.bin, 'hook'], env: both.env, input: other.allowed, inputFile, status: 0 });
-    hook(both, calls[0]);
-    otherCall();
-    for (const call of calls) {
-      const base = [];
-      const measured = [];
-      for (let index = 0; index < runs; index++) {
-        otherCall();
-        base.push(cpuOf(base, () => baseline(both)));
-        measured.push(cpuOf(measured, () => hook(both, call)));
+    for (const mode of ['daemon', 'in-process']) {
+      // (a) and (b): one warm-up call (the second call of a session), then interleaved runs.
+      const plain = makeHome(root, 'plain', mode);
+      const configured = makeHome(root, 'configured', mode);
+      writeFileSync(path.join(configured.wardenHome, 'config.yaml'), CONFIG_YAML, { mode: 0o600 });
+      writeFileSync(path.join(configured.wardenHome, 'policy.yaml'), POLICY_YAML, { mode: 0o600 });
+      for (const [scenario, home] of [
+        ['(a) no config', plain],
+        ['(b) config + policy', configured],
+      ]) {
+        hook(home, calls[0]);
+        if (mode === 'daemon') waitForDaemon(home);
+        for (const call of calls) {
+          const base = [];
+          const measured = [];
+          for (let index = 0; index < runs; index++) {
+            base.push(cpuOf(base, () => baseline(home)));
+            measured.push(cpuOf(measured, () => hook(home, call)));
+          }
+          report(`${scenario} ${mode}`, call.name, base, measured);
+        }
       }
-      report('(c) both adapters', call.name, base, measured);
-    }
 
-    // (d) the first call after install: a fresh home each run.
-    for (const call of calls) {
-      const base = [];
-      const measured = [];
-      for (let index = 0; index < Math.max(5, Math.round(runs / 2)); index++) {
-        const fresh = makeHome(root, `fresh-${call.name.split(' ')[0]}-${index}`);
-        install(adapter, fresh);
-        base.push(cpuOf(base, () => baseline(fresh)));
-        measured.push(cpuOf(measured, () => hook(fresh, call)));
-        rmSync(fresh.userHome, { recursive: true, force: true });
+      // (c) both adapters installed in one home, called alternately: the other adapter's call
+      // comes between every two of ours, so a shared cache file would be rewritten every time.
+      const both = makeHome(root, 'both', mode);
+      install(adapter, both);
+      install(other, both);
+      const otherCall = () =>
+        time({ args: [other.bin, 'hook'], env: both.env, input: other.allowed, inputFile, status: 0 });
+      hook(both, calls[0]);
+      otherCall();
+      if (mode === 'daemon') waitForDaemon(both);
+      for (const call of calls) {
+        const base = [];
+        const measured = [];
+        for (let index = 0; index < runs; index++) {
+          otherCall();
+          base.push(cpuOf(base, () => baseline(both)));
+          measured.push(cpuOf(measured, () => hook(both, call)));
+        }
+        report(`(c) both adapters ${mode}`, call.name, base, measured);
       }
-      report('(d) first after install', call.name, base, measured);
+
+      // (d) the first call after install: a fresh home each run.
+      for (const call of calls) {
+        const base = [];
+        const measured = [];
+        for (let index = 0; index < Math.max(5, Math.round(runs / 2)); index++) {
+          const fresh = makeHome(root, `fresh-${call.name.split(' ')[0]}-${index}`, mode);
+          install(adapter, fresh);
+          base.push(cpuOf(base, () => baseline(fresh)));
+          measured.push(cpuOf(measured, () => hook(fresh, call)));
+          // The daemon this call started comes up before the home goes (and with it the daemon).
+          if (mode === 'daemon') waitForDaemon(fresh);
+          rmSync(fresh.userHome, { recursive: true, force: true });
+        }
+        report(`(d) first after install ${mode}`, call.name, base, measured);
+      }
     }
   } finally {
     rmSync(root, { recursive: true, force: true });

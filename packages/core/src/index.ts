@@ -272,3 +272,10 @@ export type {
 await loadRuleSets();
 
 export { type PostToolUseOutput, postToolUseOutput } from './post-tool-use-output.js';
+export type { ResidentSocket } from './resident/resident-socket.js';
+export { checkResidentSocket, residentSocket } from './resident/resident-socket.js';
+export type { RunResidentClientOptions } from './resident/run-resident-client.js';
+export { DEFAULT_RESIDENT_TIMEOUT_MS, runResidentClient } from './resident/run-resident-client.js';
+export type { ResidentDecider, RunResidentDaemonOptions } from './resident/run-resident-daemon.js';
+export { DEFAULT_RESIDENT_IDLE_MS, runResidentDaemon } from './resident/run-resident-daemon.js';
+export { startResidentProcess } from './resident/start-resident-process.js';

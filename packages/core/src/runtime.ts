@@ -38,6 +38,13 @@ export type { GuardEvent, GuardTool, Phase, RequestContext } from './guard-event
 export { lazySchema } from './lazy-schema.js';
 export { effectSchema, failurePolicySchema, modeSchema } from './policy/enums.js';
 export { type PostToolUseOutput, postToolUseOutput } from './post-tool-use-output.js';
+export type { ResidentSocket } from './resident/resident-socket.js';
+export { checkResidentSocket, residentSocket } from './resident/resident-socket.js';
+export type { RunResidentClientOptions } from './resident/run-resident-client.js';
+export { DEFAULT_RESIDENT_TIMEOUT_MS, runResidentClient } from './resident/run-resident-client.js';
+export type { ResidentDecider, RunResidentDaemonOptions } from './resident/run-resident-daemon.js';
+export { DEFAULT_RESIDENT_IDLE_MS, runResidentDaemon } from './resident/run-resident-daemon.js';
+export { startResidentProcess } from './resident/start-resident-process.js';
 export type { ConfigCache } from './session/create-config-cache.js';
 export { createConfigCache } from './session/create-config-cache.js';
 export type { SessionAuditWriter } from './session/create-session-audit-writer.js';

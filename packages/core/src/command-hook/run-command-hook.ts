@@ -16,8 +16,8 @@ export const DEFAULT_HOOK_DEADLINE_MS = 10_000;
 
 export interface RunCommandHookOptions {
   adapter: AdapterV1<CommandHookResponse>;
-  /** The hook input; default: read from standard input. */
-  input?: string;
+  /** The hook input (or its read, already under way); default: read from standard input. */
+  input?: string | Promise<string>;
   /** Where standard input is, when it is not descriptor 0 (tests). */
   descriptor?: number;
   env?: NodeJS.ProcessEnv;
@@ -198,7 +198,7 @@ export async function runCommandHook(options: RunCommandHookOptions): Promise<Co
   });
 
   const work = (async (): Promise<CommandHookResponse> => {
-    const text = options.input ?? (await readStandardInput({ descriptor: options.descriptor }));
+    const text = await (options.input ?? readStandardInput({ descriptor: options.descriptor }));
     inputText = text;
     const json = parseJson(text);
     const input = 'value' in json ? json.value : text;

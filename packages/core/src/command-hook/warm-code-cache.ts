@@ -48,7 +48,8 @@ export function warmCodeCache(options: WarmCodeCacheOptions): boolean {
     // A file on stdin, as an agent's pipe: the hook reads it the way it reads real input.
     const stdin = openSync(inputFile, 'r');
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, WARDEN_HOME: scratch };
+      // The in-process hook is what the cache is for: no resident decider for the scratch home.
+      const env: NodeJS.ProcessEnv = { ...process.env, WARDEN_HOME: scratch, WARDEN_RESIDENT: '0' };
       for (const name of Object.keys(env)) {
         // The scratch home has no config; nothing may point the run at a server or a policy.
         if (/^(WARDEN_(POLICY|SERVER_URL|TOKEN|MODE|FAILURE)|AKTO_)/.test(name)) delete env[name];

@@ -11,6 +11,8 @@ describe('processes/kill', () => {
     { command: 'killall5 -9', effect: 'deny', findings: ['shell.kill_all'] },
     { command: 'pkill -u dev', effect: 'deny', findings: ['shell.kill_all'] },
     { command: 'pkill -f warden', effect: 'deny', findings: ['shell.guard_tamper'] },
+    { command: 'pkill -f hook-daemon', effect: 'deny', findings: ['shell.guard_tamper'] },
+    { command: 'killall -9 -r hook-daemon', effect: 'deny', findings: ['shell.guard_tamper'] },
     { command: 'killall -9 claude', effect: 'deny', findings: ['shell.guard_tamper'] },
     { command: 'pkill codex', effect: 'deny', findings: ['shell.guard_tamper'] },
     { command: 'pkill -f "vite dev"', effect: 'allow' },

@@ -65,7 +65,9 @@ function describeKill(call: ProgramCall): void {
         raise(call, 'shell.kill_all', `${program} matches every process (of the user).`);
     }
   }
-  if (args.some((arg) => /warden/i.test(arg)))
+  // `hook-daemon` is the resident decider the command hook hands its calls to (a killed one is
+  // replaced by in-process decisions, so nothing goes unguarded; stopping it is tampering still).
+  if (args.some((arg) => /warden|hook-daemon/i.test(arg)))
     raise(call, 'shell.guard_tamper', 'This stops the guard itself.');
   // `killall -9 claude`, `pkill codex`: the coding agent itself, and its guard with it.
   else if (
