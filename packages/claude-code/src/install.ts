@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DECIDE_TOOL, resolveWardenHome, warmCodeCache, writeLauncher } from '@warden/core';
+import {
+  DECIDE_TOOL,
+  resolveWardenHome,
+  startResidentAtInstall,
+  warmCodeCache,
+  writeLauncher,
+} from '@warden/core';
 import { CLAUDE_CODE_HOOK_EVENTS } from './adapter.js';
 import {
   isWardenServer,
@@ -329,6 +335,15 @@ export function install(options: InstallOptions): InstallResult {
     if (removed.problem) transportNote = [transportNote, removed.problem].filter(Boolean).join('; ');
   }
   const next = mergeWardenHooks({ settings, command, onFailureBlock, transport });
+  // Command hooks for tool calls: their resident decider is up before the first call.
+  if (launcher && transport === 'command')
+    startResidentAtInstall({
+      name: 'claude-code',
+      nodePath,
+      hookScript,
+      wardenHome: options.wardenHome ?? resolveWardenHome({ env: options.env ?? process.env }),
+      env: options.env ?? process.env,
+    });
   const base = {
     file,
     command,

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { residentSocket, verifyAuditLog, writeSuspension } from '@warden/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { install } from './install.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const dist = path.dirname(bin);
@@ -235,7 +236,7 @@ describe('the resident decider behind warden-claude-code hook', () => {
     expect(verification.records).toBe(calls);
   });
 
-  it('applies a config edit, a suspension and a new project policy on the very next call', async () => {
+  it('applies a config edit and a suspension on the very next call, a new project policy within 100 ms', async () => {
     await startDaemon();
     expect(decisionOf(hook(preToolUse('rm -rf /')))).toBe('deny');
     writeFileSync(path.join(wardenHome, 'config.yaml'), 'mode: observe\n', { mode: 0o600 });
@@ -257,6 +258,8 @@ describe('the resident decider behind warden-claude-code hook', () => {
       path.join(project, '.warden', 'policy.yaml'),
       'rules:\n  - id: project.no-echo\n    effect: deny\n    actions: [shell.exec]\n    when:\n      programs: [echo]\n    reason: No echo in this project.\n',
     );
+    // A long-lived decider reuses where the project policy is for LOOKUP_TTL_MS (100 ms).
+    await new Promise((resolve) => setTimeout(resolve, 150));
     const projectDenied = hook(preToolUse('echo hello'));
     expect(projectDenied.stdout).toContain('project.no-echo');
     expect(projectDenied).toEqual(hook(preToolUse('echo hello'), { WARDEN_RESIDENT: '0' }));
@@ -274,6 +277,38 @@ describe('the resident decider behind warden-claude-code hook', () => {
       '700\n600\n',
     );
     expect(hook(preToolUse('rm -rf /'))).toEqual(first);
+  });
+
+  it('is started by an install that writes command hooks, so the first call after install is its', async () => {
+    const result = install({
+      scope: 'user',
+      env: env({ WARDEN_HOME: wardenHome }),
+      hookScript: bin,
+      launcher: true,
+      wardenHome,
+      transport: 'command',
+    });
+    expect(result.transport).toBe('command');
+    expect(existsSync(`${socket().socketFile}.pid`)).toBe(true);
+    // Answered by the daemon: the in-process hook (whose run writes a code cache) does not load.
+    for (const name of hookCaches()) rmSync(path.join(wardenHome, 'cache', name));
+    expect(decisionOf(hook(preToolUse('rm -rf /')))).toBe('deny');
+    expect(hookCaches()).toEqual([]);
+    // An install with WARDEN_RESIDENT=0 starts none.
+    const other = mkdtempSync('/tmp/wres-off-');
+    try {
+      install({
+        scope: 'user',
+        env: { ...env({ WARDEN_RESIDENT: '0' }), HOME: other },
+        hookScript: bin,
+        launcher: true,
+        wardenHome: path.join(other, '.warden'),
+        transport: 'command',
+      });
+      expect(existsSync(path.join(other, '.warden', 'run'))).toBe(false);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('starts no daemon with WARDEN_RESIDENT=0, nor for events it does not serve', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveWardenHome, warmCodeCache, writeLauncher } from '@warden/core';
+import { resolveWardenHome, startResidentAtInstall, warmCodeCache, writeLauncher } from '@warden/core';
 import type { AskBehaviour } from './adapter.js';
 import {
   type CodexConfigDocument,
@@ -422,6 +422,15 @@ export function install(options: InstallOptions = {}): InstallResult {
         : `${shellQuote(launcher)} hook${options.askBehaviour === 'defer' ? ' --ask defer' : ''}`;
   }
   const next = mergeWardenHooks({ hooksFile: current, command, transport });
+  // Command hooks: their resident decider is up before the first call.
+  if (launcher && transport === 'command')
+    startResidentAtInstall({
+      name: 'codex',
+      nodePath,
+      hookScript,
+      wardenHome: options.wardenHome ?? resolveWardenHome({ env: options.env ?? process.env }),
+      env: options.env ?? process.env,
+    });
   const changed = JSON.stringify(next) !== JSON.stringify(current);
   const written = changed ? writeHooksFile({ file, hooksFile: next }) : {};
 

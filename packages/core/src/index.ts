@@ -278,4 +278,5 @@ export type { RunResidentClientOptions } from './resident/run-resident-client.js
 export { DEFAULT_RESIDENT_TIMEOUT_MS, runResidentClient } from './resident/run-resident-client.js';
 export type { ResidentDecider, RunResidentDaemonOptions } from './resident/run-resident-daemon.js';
 export { DEFAULT_RESIDENT_IDLE_MS, runResidentDaemon } from './resident/run-resident-daemon.js';
+export { startResidentAtInstall } from './resident/start-resident-at-install.js';
 export { startResidentProcess } from './resident/start-resident-process.js';
