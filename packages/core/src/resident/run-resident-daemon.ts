@@ -1,10 +1,18 @@
 import { chmodSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
+import type * as Net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CommandHookResponse } from '../adapter.js';
 import { checkPrivatePath } from '../fs/check-private-path.js';
 import { atSocket, type ResidentSocket } from './resident-socket.js';
+
+/**
+ * Loaded when a daemon runs: this module is part of core's index, where nothing may load the
+ * network modules (a guard without a server pays nothing for them).
+ */
+function loadNet(): typeof Net {
+  return process.getBuiltinModule('node:net') as typeof Net;
+}
 
 /** The daemon exits after this long without a call (`WARDEN_RESIDENT_IDLE_MS`). */
 export const DEFAULT_RESIDENT_IDLE_MS = 10 * 60_000;
@@ -59,7 +67,7 @@ function socketInode(file: string): bigint | undefined {
 /** Whether a daemon already answers on this socket. */
 function isListening(socket: ResidentSocket): Promise<boolean> {
   return new Promise((resolve) => {
-    const probe = atSocket(socket, (address) => net.createConnection(address));
+    const probe = atSocket(socket, (address) => loadNet().createConnection(address));
     probe.once('connect', () => {
       probe.destroy();
       resolve(true);
@@ -120,7 +128,7 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
     resolveStopped = resolve;
   });
 
-  const server = net.createServer((connection) => {
+  const server = loadNet().createServer((connection) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let handled = false;
@@ -146,7 +154,7 @@ export async function runResidentDaemon(options: RunResidentDaemonOptions): Prom
     idleTimer = setTimeout(() => stop('idle'), idleMs);
   };
 
-  const handle = async (connection: net.Socket, text: string): Promise<void> => {
+  const handle = async (connection: Net.Socket, text: string): Promise<void> => {
     inFlight++;
     armIdle();
     try {
