@@ -1,5 +1,6 @@
 import { constants, openSync, readSync } from 'node:fs';
 import { AnalysisLimitError } from '../errors.js';
+import { rawBindings, UV_EOF } from '../resident/exchange-over-socket.js';
 
 /** Hook inputs carry whole files (Write content, apply_patch); beyond this the input is refused. */
 export const MAX_HOOK_INPUT_BYTES = 32 * 1024 * 1024;
@@ -50,6 +51,52 @@ function readDescriptor(descriptor: number, maxBytes: number): Promise<string> {
   });
 }
 
+/**
+ * A socket on stdin (Node agents such as Claude Code hand hooks their input over a socket pair,
+ * which /proc cannot reopen) read through Node's own pipe handle: the streams behind
+ * `process.stdin` cost a hook 4–5 ms of start-up. Undefined when those internals are not there.
+ */
+function readSocket(descriptor: number, maxBytes: number): Promise<string> | undefined {
+  const raw = rawBindings();
+  if (!raw) return undefined;
+  let handle: ReturnType<typeof createHandle>;
+  const createHandle = () => new raw.Pipe(raw.pipeSocketType);
+  try {
+    handle = createHandle();
+    if (handle.open(descriptor) < 0) {
+      handle.close();
+      return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    handle.onread = (buffer) => {
+      const read = raw.state[raw.readBytes] ?? UV_EOF;
+      if (read > 0 && buffer) {
+        size += read;
+        if (size > maxBytes) {
+          handle.close();
+          reject(tooLarge(maxBytes));
+          return;
+        }
+        chunks.push(Buffer.from(buffer, raw.state[raw.bufferOffset] ?? 0, read));
+        return;
+      }
+      if (read === 0) return;
+      handle.close();
+      if (read === UV_EOF) resolve(Buffer.concat(chunks).toString('utf8'));
+      else reject(new Error(`reading the hook input failed (libuv error ${read})`));
+    };
+    if (handle.readStart() < 0) {
+      handle.close();
+      reject(new Error('reading the hook input failed'));
+    }
+  });
+}
+
 /** The stream fallback, for input that cannot be reopened non-blocking (a socket, a non-Linux system). */
 function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -84,6 +131,8 @@ export function readStandardInput(options: { descriptor?: number; maxBytes?: num
       // A socket (Node's child_process uses socket pairs) cannot be reopened: use the stream.
     }
     if (reopened !== undefined) return readDescriptor(reopened, maxBytes);
+    const socket = readSocket(descriptor, maxBytes);
+    if (socket) return socket;
   }
   return readStream(process.stdin, maxBytes);
 }

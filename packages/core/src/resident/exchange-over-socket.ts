@@ -4,9 +4,9 @@ export type SocketExchange = { reply: string } | { failure: 'dead' | 'failed' };
 /** libuv's error numbers that mean no one listens (the daemon is gone): ENOENT, ECONNREFUSED. */
 const NO_LISTENER = new Set([-2, -111, -61]);
 /** libuv's end of stream. */
-const UV_EOF = -4095;
+export const UV_EOF = -4095;
 
-interface RawBindings {
+export interface RawBindings {
   Pipe: new (type: number) => RawPipe;
   PipeConnectWrap: new () => { oncomplete?: (status: number) => void };
   pipeSocketType: number;
@@ -16,7 +16,9 @@ interface RawBindings {
   bufferOffset: number;
 }
 
-interface RawPipe {
+export interface RawPipe {
+  /** Wraps an open descriptor (a socket the process was handed, like stdin). */
+  open(descriptor: number): number;
   connect(request: object, address: string): number;
   readStart(): number;
   writeUtf8String(request: object, text: string): number;
@@ -30,7 +32,7 @@ interface RawPipe {
  * not there as expected, `net` is used instead; an exchange that misbehaves ends at the caller's
  * timeout, and the call is decided in-process.
  */
-function rawBindings(): RawBindings | undefined {
+export function rawBindings(): RawBindings | undefined {
   try {
     // `--pending-deprecation` would print a warning for process.binding into the hook's stderr.
     if (
