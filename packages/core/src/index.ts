@@ -280,3 +280,4 @@ export type { ResidentDecider, RunResidentDaemonOptions } from './resident/run-r
 export { DEFAULT_RESIDENT_IDLE_MS, runResidentDaemon } from './resident/run-resident-daemon.js';
 export { startResidentAtInstall } from './resident/start-resident-at-install.js';
 export { startResidentProcess } from './resident/start-resident-process.js';
+export { warmResidentDecider } from './resident/warm-resident-decider.js';

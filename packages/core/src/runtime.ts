@@ -46,6 +46,7 @@ export type { ResidentDecider, RunResidentDaemonOptions } from './resident/run-r
 export { DEFAULT_RESIDENT_IDLE_MS, runResidentDaemon } from './resident/run-resident-daemon.js';
 export { startResidentAtInstall } from './resident/start-resident-at-install.js';
 export { startResidentProcess } from './resident/start-resident-process.js';
+export { warmResidentDecider } from './resident/warm-resident-decider.js';
 export type { ConfigCache } from './session/create-config-cache.js';
 export { createConfigCache } from './session/create-config-cache.js';
 export type { SessionAuditWriter } from './session/create-session-audit-writer.js';
