@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sleepSync } from '../audit/lock-file.js';
 import { checkResidentSocket, residentSocket } from './resident-socket.js';
 
 /**
@@ -40,11 +41,10 @@ export function startResidentAtInstall(options: {
   } catch {
     return false;
   }
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   const deadline = Date.now() + (options.waitMs ?? 3000);
   while (Date.now() < deadline) {
     if (listening()) return true;
-    Atomics.wait(pause, 0, 0, 25);
+    sleepSync(25);
   }
   return listening();
 }
